@@ -1,0 +1,26 @@
+/* cli.h - what every subcommand shares: exit codes and the command table. */
+#ifndef MICAC_CLI_H
+#define MICAC_CLI_H
+
+#define EXIT_CLEAN	0	/* no error */
+#define EXIT_POLICY	1	/* the policy has errors (or would change, for fmt --check) */
+#define EXIT_USAGE	2	/* bad command line, or an I/O error */
+#define EXIT_INTERNAL	3	/* a bug in micac */
+
+/* Each subcommand: argv[0] is the subcommand's name; returns an exit code.
+ * Options are parsed with getopt_long; each command prints its own --help. */
+int cmd_check(int argc, char **argv);
+int cmd_compile(int argc, char **argv);	/* micac FILE -o OUT */
+int cmd_hash(int argc, char **argv);
+int cmd_dump(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
+int cmd_endorse(int argc, char **argv);
+int cmd_flows(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
+int cmd_enforce(int argc, char **argv);
+
+/* Prints "micac: error: <msg>" to stderr and returns EXIT_USAGE, with a hint
+ * to run `micac CMD --help`. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

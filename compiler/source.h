@@ -1,0 +1,41 @@
+/* source.h - a source file read into memory, and positions within it.
+ *
+ * Every stage that reports a diagnostic points into a struct source; the
+ * renderer uses it to print the offending line with a caret. Reading is the
+ * only place that touches the file system for input, so size limits,
+ * directories, unreadable files and stdin are all handled here once. */
+#ifndef MICAC_SOURCE_H
+#define MICAC_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Largest source micac reads (bytes). Documented in docs/language.md. */
+#define SOURCE_MAX_BYTES (512u * 1024u * 1024u)
+
+/* A span: 1-based line and column (in bytes) of the first character and of
+ * the last character, inclusive. line == 0 means "no location". */
+typedef struct loc {
+	uint32_t line, col;
+	uint32_t end_line, end_col;
+} loc_t;
+
+struct source {
+	char *name;		/* as shown in diagnostics ("<stdin>" for -) */
+	char *data;		/* contents, NUL-terminated (data[len] == 0) */
+	size_t len;
+	size_t *lines;		/* byte offset of each line start */
+	size_t nlines;
+};
+
+/* Reads PATH ("-" for stdin) into SRC. On failure returns -1 and writes a
+ * one-line reason (no trailing newline) into ERR. */
+int source_read(struct source *src, const char *path, char *err, size_t errlen);
+/* Makes a source from memory (copies DATA); used by tests and fuzzers. */
+void source_from_mem(struct source *src, const char *name, const void *data, size_t len);
+void source_free(struct source *src);
+/* The text of line LINE (1-based) without its newline; *len gets its length. */
+const char *source_line(const struct source *src, uint32_t line, size_t *len);
+
+#endif
