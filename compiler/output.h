@@ -1,0 +1,39 @@
+/* output.h - writing an output file atomically.
+ *
+ * Every command that writes a file goes through here, so a reader of the
+ * output sees either the old file or the complete new one, never a part:
+ * the data goes to a temporary file in the same directory (same file
+ * system, so rename is atomic), is flushed and fsync'd, then renamed over
+ * the target. On any error, and on SIGINT, SIGTERM or SIGHUP while the
+ * temporary file exists, it is removed and the target is left untouched.
+ * The path "-" means standard output, written directly. */
+#ifndef MICAC_OUTPUT_H
+#define MICAC_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* How many outputs may be open at once (a command writes one or two). */
+#define OUTPUT_MAX_OPEN 4
+
+struct output {
+	FILE *fp;		/* write here between open and commit */
+	char *path;		/* the target; NULL for stdout */
+	char *tmp;		/* the temporary file; NULL for stdout */
+	int slot;		/* cleanup slot of the signal handler, or -1 */
+};
+
+/* Opens PATH for writing. 0 on success; -1 with a one-line reason in ERR. */
+int output_open(struct output *o, const char *path, char *err, size_t errlen);
+/* Flushes, syncs and renames the temporary file over the target (or
+ * flushes stdout). 0 on success; -1 with a reason in ERR, and then nothing
+ * is left behind. Either way O is closed. */
+int output_commit(struct output *o, char *err, size_t errlen);
+/* Gives up: closes and removes the temporary file. Safe on a closed O. */
+void output_abort(struct output *o);
+
+/* open + write LEN bytes + commit. */
+int output_write_file(const char *path, const void *data, size_t len, char *err, size_t errlen);
+
+#endif
