@@ -6,17 +6,17 @@
 #include <mbedtls/sha512.h>
 
 #include "digest.h"
+#include "keywords.h"
 #include "mica_blob.h"
 #include "xalloc.h"
 
 static const struct {
 	uint8_t alg;
-	const char *name;
 	size_t size;
 } algs[] = {
-	{MICA_DIGEST_SHA256, "sha256", 32},
-	{MICA_DIGEST_SHA384, "sha384", 48},
-	{MICA_DIGEST_SHA512, "sha512", 64},
+	{MICA_DIGEST_SHA256, 32},
+	{MICA_DIGEST_SHA384, 48},
+	{MICA_DIGEST_SHA512, 64},
 };
 #define NALGS (sizeof(algs) / sizeof(algs[0]))
 
@@ -30,18 +30,7 @@ size_t digest_size(uint8_t alg)
 
 const char *digest_name(uint8_t alg)
 {
-	for (size_t i = 0; i < NALGS; i++)
-		if (algs[i].alg == alg)
-			return algs[i].name;
-	return NULL;
-}
-
-uint8_t digest_from_name(const char *name)
-{
-	for (size_t i = 0; i < NALGS; i++)
-		if (strcmp(algs[i].name, name) == 0)
-			return algs[i].alg;
-	return 0;
+	return keyword_name(&kw_digest, alg);
 }
 
 size_t digest_compute(uint8_t alg, const void *data, size_t len, uint8_t out[DIGEST_MAX_SIZE])

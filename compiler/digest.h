@@ -15,10 +15,9 @@
 
 /* Bytes of a digest of algorithm ALG (MICA_DIGEST_*), or 0 if ALG is unknown. */
 size_t digest_size(uint8_t alg);
-/* "sha256", "sha384", "sha512" (the policy language's spelling), or NULL. */
+/* "sha256", "sha384", "sha512" (the policy language's spelling, from
+ * keywords.h), or "?". */
 const char *digest_name(uint8_t alg);
-/* The MICA_DIGEST_* named NAME ("sha256" ...), or 0. */
-uint8_t digest_from_name(const char *name);
 
 /* Hashes DATA[0..LEN) with ALG into OUT; returns the digest's size, or 0 when
  * ALG is unknown or mbedTLS fails. */
