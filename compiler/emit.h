@@ -11,10 +11,15 @@
 
 #include <stdio.h>
 
+#include "doctree.h"
 #include "model.h"
 
 int emit_mica(FILE *out, const struct model *m);	/* emit_mica.c */
 int emit_yaml(FILE *out, const struct model *m);	/* emit_yaml.c */
 int emit_json(FILE *out, const struct model *m);	/* emit_json.c */
+
+/* The model as the document tree that emit_yaml and emit_json print
+ * (model_tree.c); free it with dtree_free. */
+struct dnode *model_tree(const struct model *m);
 
 #endif

@@ -246,3 +246,18 @@ int output_write_file(const char *path, const void *data, size_t len, char *err,
 	}
 	return output_commit(&o, err, errlen);
 }
+
+int output_print(const char *path, output_printer print, const void *arg, char *err, size_t errlen)
+{
+	struct output o;
+
+	if (output_open(&o, path, err, errlen) != 0)
+		return -1;
+	if (print(o.fp, arg) != 0) {
+		int e = errno ? errno : EIO;
+
+		output_abort(&o);
+		return fail(err, errlen, path, "write", e);
+	}
+	return output_commit(&o, err, errlen);
+}

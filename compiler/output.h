@@ -36,4 +36,8 @@ void output_abort(struct output *o);
 /* open + write LEN bytes + commit. */
 int output_write_file(const char *path, const void *data, size_t len, char *err, size_t errlen);
 
+/* open + PRINT(fp, ARG) + commit; PRINT returns 0, or -1 when writing failed. */
+typedef int (*output_printer)(FILE *out, const void *arg);
+int output_print(const char *path, output_printer print, const void *arg, char *err, size_t errlen);
+
 #endif

@@ -9,7 +9,7 @@
 #include "policy_build.h"
 #include "xalloc.h"
 
-static void report(struct frontend *fe)
+void policy_report(struct frontend *fe)
 {
 	diag_sort(&fe->diags);
 	diag_render_text(stderr, &fe->diags, 0, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
@@ -47,7 +47,7 @@ int policy_build(struct policy_build *b, const char *path, const struct frontend
 
 	memset(b, 0, sizeof(*b));
 	rc = frontend_run(&b->fe, path, opts);
-	report(&b->fe);
+	policy_report(&b->fe);
 	if (rc != EXIT_CLEAN)
 		return rc;
 	if (!b->fe.has_model) {

@@ -26,6 +26,9 @@ struct policy_build {
 int policy_build(struct policy_build *b, const char *path, const struct frontend_opts *opts);
 void policy_build_free(struct policy_build *b);
 
+/* Prints FE's diagnostics (sorted) and its I/O error, if any, to stderr. */
+void policy_report(struct frontend *fe);
+
 /* "sha512:<hex>": the digest as micac prints it. Free the result. */
 char *policy_digest_text(const struct policy_build *b);
 
