@@ -19,9 +19,11 @@ typedef struct ident {
 	loc_t loc;
 } ident_t;
 
-/* A property set at most once in a block: where it was set (line 0: never). */
+/* A property set at most once in a block: where it was set (line 0: never).
+ * INVALID: its value was malformed and is already reported; checks skip it. */
 typedef struct prop {
 	loc_t loc;
+	bool invalid;
 } prop_t;
 #define PROP_SET(p) ((p).loc.line != 0)
 

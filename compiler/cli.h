@@ -21,6 +21,9 @@ int cmd_enforce(int argc, char **argv);
 
 /* Prints "micac: error: <msg>" to stderr and returns EXIT_USAGE, with a hint
  * to run `micac CMD --help`. */
+/* Option values shared by several commands; 0 or -1 when malformed. */
+int cli_parse_count(const char *s, size_t *out);
+
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -57,6 +57,8 @@ const struct diag_code_info diag_codes[] = {
 	 "`host` takes part in flows only through unprotected regions, `hostcall` and `mmio`; it cannot be called, make calls or hold grants."},
 	{"E0216", "assertion on one principal",
 	 "`assert no flow a -> a` says nothing; name two different principals."},
+	{"E0217", "unknown value",
+	 "A keyword value is not one the property takes, e.g. a trust level other than trusted, distrustful or untrusted. The message lists the choices."},
 	{"E0301", "invalid size",
 	 "A region's size must be a positive multiple of the 4 KiB granule."},
 	{"E0302", "misaligned base",

@@ -42,12 +42,20 @@ int frontend_run(struct frontend *fe, const char *path, const struct frontend_op
 int frontend_run_mem(struct frontend *fe, const char *name, const void *data, size_t len,
 		     const struct frontend_opts *opts);
 void frontend_free(struct frontend *fe);
+/* Parses a --lang value (mica, yaml, json, blob); 0 or -1. */
+int cli_parse_lang(const char *s, enum input_lang *out);
 
 /* Stages, each in its own file. */
 int parse_mica(struct ast *ast, struct diag_list *dl);		/* parse.c + grammar/ */
 int parse_yaml(struct ast *ast, struct diag_list *dl);		/* yaml_front.c */
-void check_ast(const struct ast *ast, struct diag_list *dl);	/* check_*.c */
-/* Builds the sorted, placed model from a checked tree; 0 on success. */
+/* Names, properties, values (check_names.c, check_props.c). PARTIAL: the
+ * tree is incomplete after syntax errors, so skip the checks whose errors
+ * would only echo them (undeclared names, missing properties). */
+void check_ast(const struct ast *ast, bool partial, struct diag_list *dl);
+/* Warnings about a built model (check_warnings.c). */
+void check_warnings(const struct model *m, struct diag_list *dl);
+/* Builds the sorted, placed model from a checked tree, with the layout
+ * checks (place.c); 0 on success. */
 int resolve(const struct ast *ast, struct model *m, struct diag_list *dl);	/* resolve.c */
 void flow_check(const struct model *m, struct diag_list *dl);	/* flow.c */
 /* Validates and decodes a blob; on failure adds an error diagnostic. */

@@ -23,7 +23,7 @@ typedef struct loc {
 
 struct source {
 	char *name;		/* as shown in diagnostics ("<stdin>" for -) */
-	char *data;		/* contents, NUL-terminated (data[len] == 0) */
+	char *data;		/* contents, then two NULs (data[len], data[len+1]) */
 	size_t len;
 	size_t *lines;		/* byte offset of each line start */
 	size_t nlines;

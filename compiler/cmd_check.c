@@ -1,0 +1,100 @@
+/* cmd_check.c - `micac check FILE...`: report every problem, for people
+ * and for CI. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "frontend.h"
+
+static const char usage_text[] =
+	"usage: micac check [OPTIONS] FILE...\n"
+	"\n"
+	"Checks Mica policies (.mica, .yaml) or compiled blobs (.pol) and reports\n"
+	"every error and warning, sorted by location. '-' reads standard input.\n"
+	"\n"
+	"options:\n"
+	"  -W, --werror          treat warnings as errors\n"
+	"      --max-errors N    show at most N diagnostics per file (default 20, 0: all)\n"
+	"      --lang LANG       input language: mica, yaml or blob (default: by name)\n"
+	"      --color WHEN      auto, always or never (default auto)\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"Exit status: 0 clean, 1 errors found, 2 usage or I/O error, 3 internal error.\n";
+
+struct check_opts {
+	struct frontend_opts fe;
+	size_t max_errors;
+	int color;		/* -1 auto, 0 never, 1 always */
+};
+
+static int parse_args(int argc, char **argv, struct check_opts *o)
+{
+	static const struct option longopts[] = {
+		{"werror", no_argument, NULL, 'W'},
+		{"max-errors", required_argument, NULL, 'm'},
+		{"lang", required_argument, NULL, 'l'},
+		{"color", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "Wh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'W':
+			o->fe.werror = true;
+			break;
+		case 'm':
+			if (cli_parse_count(optarg, &o->max_errors))
+				return cli_usage_error("check", "--max-errors takes a number, not '%s'",
+						       optarg);
+			break;
+		case 'l':
+			if (cli_parse_lang(optarg, &o->fe.lang))
+				return cli_usage_error("check", "unknown language '%s' "
+						       "(mica, yaml or blob)", optarg);
+			break;
+		case 'c':
+			o->color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 :
+				   !strcmp(optarg, "auto") ? -1 : 2;
+			if (o->color == 2)
+				return cli_usage_error("check", "--color takes auto, always or never");
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return -1;
+		default:
+			return cli_usage_error("check", "invalid option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("check", "no input file");
+	return 0;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct check_opts o = {.max_errors = 20, .color = -1};
+	int rc = parse_args(argc, argv, &o), worst = EXIT_CLEAN;
+	bool color;
+
+	if (rc)
+		return rc < 0 ? EXIT_CLEAN : rc;
+	color = o.color == 1 || (o.color == -1 && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL);
+	for (int i = optind; i < argc; i++) {
+		struct frontend fe;
+
+		rc = frontend_run(&fe, argv[i], &o.fe);
+		if (rc == EXIT_USAGE)
+			fprintf(stderr, "micac: error: %s\n", fe.io_error);
+		else
+			diag_render_text(stderr, &fe.diags, o.max_errors, color);
+		if (rc > worst)
+			worst = rc;
+		frontend_free(&fe);
+	}
+	return worst;
+}

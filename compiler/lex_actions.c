@@ -1,0 +1,251 @@
+/* lex_actions.c - what the scanner's rules do: positions, comments, and
+ * precise lexical errors. The rules themselves are in grammar/lexer.l. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "parse_ctx.h"
+#include "parser.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Position of byte OFF within TEXT, which starts at START. */
+static loc_t loc_within(loc_t start, const char *text, size_t off)
+{
+	loc_t l = {start.line, start.col, 0, 0};
+
+	for (size_t i = 0; i < off; i++) {
+		if (text[i] == '\n') {
+			l.line++;
+			l.col = 1;
+		} else {
+			l.col++;
+		}
+	}
+	l.end_line = l.line;
+	l.end_col = l.col;
+	return l;
+}
+
+void lex_advance(struct parse_ctx *ctx, loc_t *loc, const char *text, size_t len)
+{
+	loc->line = ctx->line;
+	loc->col = ctx->col;
+	ctx->tok_start = ctx->offset;
+	for (size_t i = 0; i < len; i++) {
+		loc->end_line = ctx->line;
+		loc->end_col = ctx->col;
+		if (text[i] == '\n') {
+			ctx->line++;
+			ctx->col = 1;
+		} else {
+			ctx->col++;
+		}
+	}
+	ctx->offset += len;
+}
+
+/* Reports the first invalid UTF-8 byte in TEXT (a comment); true if any. */
+static bool check_utf8(struct parse_ctx *ctx, const char *text, size_t len, loc_t start)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t l = utf8_seq_len(text + i, len - i);
+
+		if (l == 0) {
+			struct diag *d = diag_error(ctx->dl, "E0102", ctx->src,
+						    loc_within(start, text, i),
+						    "invalid UTF-8 byte 0x%02x",
+						    (unsigned char)text[i]);
+			diag_help(d, "save the file as UTF-8 (or plain ASCII)");
+			return true;
+		}
+		i += l;
+	}
+	return false;
+}
+
+void lex_comment(struct parse_ctx *ctx, const char *text, size_t len, loc_t loc)
+{
+	check_utf8(ctx, text, len, loc);
+	ast_add_comment(ctx->ast, text, len, loc);
+}
+
+void lex_comment_start(struct parse_ctx *ctx, loc_t loc)
+{
+	ctx->comment_start = ctx->offset - 2;
+	ctx->comment_loc = loc;
+}
+
+void lex_comment_end(struct parse_ctx *ctx, loc_t loc)
+{
+	const char *text = ctx->src->data + ctx->comment_start;
+	size_t len = ctx->offset - ctx->comment_start;
+	loc_t whole = ctx->comment_loc;
+
+	whole.end_line = loc.end_line;
+	whole.end_col = loc.end_col;
+	check_utf8(ctx, text, len, ctx->comment_loc);
+	ast_add_comment(ctx->ast, text, len, whole);
+}
+
+void lex_unterminated_comment(struct parse_ctx *ctx)
+{
+	loc_t l = ctx->comment_loc;
+	struct diag *d;
+
+	l.end_line = l.line;
+	l.end_col = l.col + 1;
+	d = diag_error(ctx->dl, "E0103", ctx->src, l, "comment is never closed");
+	diag_help(d, "add '*/' where the comment should end, or use '//' for a line comment");
+	ctx->stop = true;
+}
+
+void lex_nul(struct parse_ctx *ctx, loc_t loc)
+{
+	struct diag *d = diag_error(ctx->dl, "E0107", ctx->src, loc,
+				    "NUL byte at offset %zu: this is not Mica source",
+				    ctx->offset - 1);
+
+	diag_help(d, "is this a compiled policy? read blobs with `micac dump FILE`");
+	ctx->stop = true;
+}
+
+void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text)
+{
+	unsigned char c = (unsigned char)text[0];
+	struct diag *d;
+
+	if (isprint(c))
+		d = diag_error(ctx->dl, "E0101", ctx->src, loc, "unexpected character '%c'", c);
+	else
+		d = diag_error(ctx->dl, "E0101", ctx->src, loc, "unexpected byte 0x%02x", c);
+	switch (c) {
+	case '-':
+		diag_help(d, "numbers are never negative, and names use '_' rather than '-'");
+		break;
+	case '#':
+		diag_help(d, "comments start with '//' (a YAML policy must be named *.yaml)");
+		break;
+	case '=': case ':':
+		diag_help(d, "write properties as `size 4KiB;`, without '%c'", c);
+		break;
+	case ',':
+		diag_help(d, "end each statement with ';'");
+		break;
+	case '\'':
+		diag_help(d, "strings use double quotes: \"...\"");
+		break;
+	default:
+		diag_help(d, "Mica source uses letters, digits, '_', '{', '}', ';', '->', "
+			  "double-quoted strings and comments");
+		break;
+	}
+}
+
+int lex_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text, size_t len)
+{
+	if (len > MICA_NAME_MAX) {
+		struct diag *d = diag_error(ctx->dl, "E0106", ctx->src, loc,
+					    "name is %zu bytes long; names are at most %u bytes",
+					    len, MICA_NAME_MAX);
+		diag_help(d, "choose a shorter name");
+	}
+	val->str = xstrndup(text, len);
+	return T_IDENT;
+}
+
+/* A name with '-' or non-ASCII bytes: say exactly which byte is wrong. */
+int lex_bad_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text,
+		  size_t len)
+{
+	struct diag *d;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t l = utf8_seq_len(text + i, len - i);
+
+		if (l == 0) {
+			d = diag_error(ctx->dl, "E0102", ctx->src, loc_within(loc, text, i),
+				       "invalid UTF-8 byte 0x%02x", (unsigned char)text[i]);
+			diag_help(d, "save the file as UTF-8; names are plain ASCII");
+			break;
+		}
+		if (l > 1) {
+			loc_t at = loc_within(loc, text, i);
+
+			at.end_col = at.col + (uint32_t)l - 1;
+			d = diag_error(ctx->dl, "E0101", ctx->src, at,
+				       "non-ASCII character '%.*s' in name '%.*s'", (int)l,
+				       text + i, (int)len, text);
+			diag_help(d, "names are ASCII letters, digits and '_': names end up in an "
+				  "attested blob, where look-alike letters would be confusing");
+			break;
+		}
+		if (text[i] == '-') {
+			char *fixed = xstrndup(text, len);
+
+			for (char *p = fixed; *p; p++)
+				if (*p == '-')
+					*p = '_';
+			d = diag_error(ctx->dl, "E0101", ctx->src, loc,
+				       "'-' is not allowed in names: '%.*s'", (int)len, text);
+			diag_help(d, "write '%s'", fixed);
+			free(fixed);
+			break;
+		}
+		i++;
+	}
+	val->str = xstrndup(text, len);
+	return T_IDENT;
+}
+
+int lex_number(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text, size_t len)
+{
+	struct diag *d;
+
+	val->num.bad = false;
+	switch (parse_number(text, len, &val->num.value)) {
+	case NUMBER_OK:
+		return T_NUMBER;
+	case NUMBER_OVERFLOW:
+		d = diag_error(ctx->dl, "E0105", ctx->src, loc,
+			       "number '%.*s' does not fit in 64 bits", (int)len, text);
+		diag_help(d, "the largest number is 18446744073709551615 (0xffffffffffffffff)");
+		break;
+	default:
+		d = diag_error(ctx->dl, "E0105", ctx->src, loc, "invalid number '%.*s'",
+			       (int)len, text);
+		diag_help(d, "numbers are decimal (4096) or hex (0x1000), optionally followed "
+			  "by KiB, MiB or GiB (4KiB)");
+		break;
+	}
+	val->num.bad = true;
+	val->num.value = 0;
+	return T_NUMBER;
+}
+
+int lex_string(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text, size_t len)
+{
+	(void)ctx;
+	(void)loc;
+	val->str = xstrndup(text + 1, len - 2);
+	return T_STRING;
+}
+
+int lex_unterminated_string(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc,
+			    const char *text, size_t len)
+{
+	loc_t quote = loc;
+	struct diag *d;
+
+	quote.end_line = quote.line;
+	quote.end_col = quote.col;
+	d = diag_error(ctx->dl, "E0104", ctx->src, quote, "string is not closed on this line");
+	diag_help(d, "add the closing '\"'; strings cannot span lines");
+	val->str = xstrndup(text + 1, len - 1);
+	return T_STRING;
+}
