@@ -16,6 +16,10 @@ struct command {
 /* One line per subcommand; each lives in its own cmd_*.c. */
 static const struct command commands[] = {
 	{"check", cmd_check, "check policies and report every problem"},
+	{"compile", cmd_compile, "write a policy's canonical blob and print its digest"},
+	{"hash", cmd_hash, "print a policy's digest or RPV (hex, base64, JSON, QEMU, kvmtool)"},
+	{"dump", cmd_dump, "print a blob as canonical Mica, YAML or JSON"},
+	{"endorse", cmd_endorse, "write Veraison reference values (CoMID/CoRIM) for its realms"},
 };
 
 static void usage(FILE *out)
