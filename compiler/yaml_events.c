@@ -15,9 +15,13 @@ void yev_open(struct yaml_events *y, const struct source *src, struct diag_list 
 	y->dl = dl;
 	if (!yaml_parser_initialize(&y->parser))
 		abort();	/* only fails when out of memory */
-	yaml_parser_set_input_string(&y->parser, (const unsigned char *)src->data, src->len);
-	/* Never UTF-16: the character-to-byte conversion assumes UTF-8, and so
-	 * does every other part of micac. */
+	/* libyaml gets the text after a UTF-8 byte order mark, and is told it is
+	 * UTF-8: never UTF-16, which the character-to-byte conversion (and the
+	 * rest of micac) does not read. Offsets then start after the mark. */
+	if (src->len >= 3 && memcmp(src->data, "\xef\xbb\xbf", 3) == 0)
+		y->base = y->cur_byte = 3;
+	yaml_parser_set_input_string(&y->parser, (const unsigned char *)src->data + y->base,
+				     src->len - y->base);
 	yaml_parser_set_encoding(&y->parser, YAML_UTF8_ENCODING);
 }
 
@@ -56,10 +60,10 @@ static size_t byte_of_index(struct yaml_events *y, size_t index)
 		y->cur_byte += len ? len : 1;
 		y->cur_index++;
 	}
-	while (y->cur_index > index && y->cur_byte > 0) {
+	while (y->cur_index > index && y->cur_byte > y->base) {
 		do
 			y->cur_byte--;
-		while (y->cur_byte > 0 && ((unsigned char)s[y->cur_byte] & 0xC0) == 0x80);
+		while (y->cur_byte > y->base && ((unsigned char)s[y->cur_byte] & 0xC0) == 0x80);
 		y->cur_index--;
 	}
 	return y->cur_byte;
@@ -117,9 +121,11 @@ static void report_syntax_error(struct yaml_events *y)
 	if (p->error == YAML_READER_ERROR) {
 		bool utf8 = strstr(problem, "UTF-8") || strstr(problem, "Unicode");
 
+		size_t off = y->base + p->problem_offset;
+
 		yev_error(y, utf8 ? "E0102" : "E0110",
-			  loc_of_byte(y->src, p->problem_offset < y->src->len ? p->problem_offset : y->src->len),
-			  "YAML: %s", problem);
+			  loc_of_byte(y->src, off < y->src->len ? off : y->src->len), "YAML: %s",
+			  problem);
 		return;
 	}
 	d = yev_error(y, "E0110", loc_of_marks(y, p->problem_mark, p->problem_mark),
@@ -159,9 +165,15 @@ static bool police_event(struct yaml_events *y)
 
 		diag_help(d, "write the value out in full");
 	}
-	if (tag)
-		yev_error(y, "E0110", loc, "YAML tags are not allowed in a policy (found '%s')",
-			  (const char *)tag);
+	if (tag) {
+		/* Show the tag as written: libyaml expands the !! shorthand. */
+		static const char core[] = "tag:yaml.org,2002:";
+		const char *t = (const char *)tag;
+		bool shorthand = strncmp(t, core, sizeof(core) - 1) == 0;
+
+		yev_error(y, "E0110", loc, "YAML tags are not allowed in a policy (found '%s%s')",
+			  shorthand ? "!!" : "", shorthand ? t + sizeof(core) - 1 : t);
+	}
 	if (y->ev.type == YAML_MAPPING_START_EVENT || y->ev.type == YAML_SEQUENCE_START_EVENT) {
 		if (++y->depth > YAML_DEPTH_MAX) {
 			yev_error(y, "E0506", loc, "YAML nesting deeper than %u levels", YAML_DEPTH_MAX);

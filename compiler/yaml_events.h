@@ -37,6 +37,7 @@ struct yaml_events {
 	/* libyaml counts characters; diagnostics count bytes. A cursor that
 	 * walks the source keeps the conversion linear over a whole run. */
 	size_t cur_index, cur_byte;
+	size_t base;		/* bytes of a byte order mark libyaml is not given */
 };
 
 void yev_open(struct yaml_events *y, const struct source *src, struct diag_list *dl);

@@ -84,8 +84,37 @@ static bool is_name_char(char c, bool first)
 	       (!first && c >= '0' && c <= '9');
 }
 
-/* Reports what makes S (a YAML scalar at LOC) unusable as a Mica name, with
- * the codes the Mica lexer gives the same mistakes. */
+/* Reports the character at S[I] that has no place in the name S[0..LEN),
+ * with the code and advice the Mica lexer gives for the same mistake. */
+static void bad_name_char(struct yfront *f, const char *s, size_t len, size_t i, loc_t loc)
+{
+	unsigned char c = (unsigned char)s[i];
+	struct diag *d;
+
+	if (c >= 0x80) {
+		d = yev_error(&f->y, "E0101", loc, "non-ASCII character in name '%.*s'", (int)len, s);
+		diag_help(d, "names are ASCII letters, digits and '_': names end up in an attested "
+			  "blob, where look-alike letters would be confusing");
+	} else if (c == '-') {
+		char *fixed = xstrndup(s, len);
+
+		for (char *p = fixed; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		d = yev_error(&f->y, "E0101", loc, "'-' is not allowed in names: '%.*s'", (int)len, s);
+		diag_help(d, "write '%s'", fixed);
+		free(fixed);
+	} else if (c < 0x20 || c == 0x7f) {
+		d = yev_error(&f->y, "E0101", loc, "byte 0x%02x is not allowed in names", c);
+		diag_help(d, "names are ASCII letters, digits and '_'");
+	} else {
+		d = yev_error(&f->y, "E0101", loc, "'%c' is not allowed in names: '%.*s'", c, (int)len,
+			      s);
+		diag_help(d, "names are ASCII letters, digits and '_'");
+	}
+}
+
+/* Reports what makes S (a YAML scalar at LOC) unusable as a Mica name. */
 static void check_name(struct yfront *f, const char *s, size_t len, loc_t loc)
 {
 	struct diag *d;
@@ -95,13 +124,11 @@ static void check_name(struct yfront *f, const char *s, size_t len, loc_t loc)
 		i++;
 	if (len == 0) {
 		yev_error(&f->y, "E0110", loc, "expected a name, found an empty string");
-	} else if (i < len && i == 0 && s[0] >= '0' && s[0] <= '9') {
+	} else if (i == 0 && s[0] >= '0' && s[0] <= '9') {
 		d = yev_error(&f->y, "E0110", loc, "name '%.*s' starts with a digit", (int)len, s);
 		diag_help(d, "names start with a letter or '_'");
 	} else if (i < len) {
-		d = yev_error(&f->y, "E0101", loc, "name '%.*s' contains '%c'", (int)len, s,
-			      (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?');
-		diag_help(d, "names are ASCII letters, digits and '_'");
+		bad_name_char(f, s, len, i, loc);
 	} else if (len > MICA_NAME_MAX) {
 		d = yev_error(&f->y, "E0106", loc, "name is %zu bytes long; names are at most %u bytes",
 			      len, MICA_NAME_MAX);
