@@ -24,6 +24,10 @@ int cmd_enforce(int argc, char **argv);
 /* Option values shared by several commands; 0 or -1 when malformed. */
 int cli_parse_count(const char *s, size_t *out);
 
+/* For getopt_long's '?' (set opterr = 0 first, so getopt prints nothing):
+ * names the offending argument; returns EXIT_USAGE. */
+int cli_bad_option(const char *cmd, char **argv, int optind_now, int optopt_now);
+
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

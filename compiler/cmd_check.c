@@ -42,6 +42,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	};
 	int c;
 
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "Wh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'W':
@@ -67,7 +68,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 			fputs(usage_text, stdout);
 			return -1;
 		default:
-			return cli_usage_error("check", "invalid option");
+			return cli_bad_option("check", argv, optind, optopt);
 		}
 	}
 	if (optind >= argc)

@@ -44,10 +44,18 @@ static void put_snippet(FILE *out, const struct source *src, loc_t loc)
 	last = (loc.end_line == loc.line && loc.end_col >= first) ? loc.end_col : first;
 	if (loc.end_line > loc.line)
 		last = len >= first ? (uint32_t)len : first;
-	for (uint32_t c = 1; c < first; c++)
-		fputc(c - 1 < len && line[c - 1] == '\t' ? '\t' : ' ', out);
-	for (uint32_t c = first; c <= last; c++)
-		fputc('^', out);
+	/* Columns count bytes; a UTF-8 continuation byte takes no room on
+	 * screen, so it gets no space or caret of its own. */
+	for (uint32_t c = 1; c <= last; c++) {
+		unsigned char ch = c - 1 < len ? (unsigned char)line[c - 1] : ' ';
+
+		if (ch >= 0x80 && ch < 0xC0 && utf8_valid(line, len))
+			continue;
+		if (c < first)
+			fputc(ch == '\t' ? '\t' : ' ', out);
+		else
+			fputc('^', out);
+	}
 	fputc('\n', out);
 }
 

@@ -114,6 +114,26 @@ void lex_nul(struct parse_ctx *ctx, loc_t loc)
 	ctx->stop = true;
 }
 
+void lex_hash_comment(struct parse_ctx *ctx, loc_t loc)
+{
+	struct diag *d;
+
+	loc.end_line = loc.line;
+	loc.end_col = loc.col;
+	d = diag_error(ctx->dl, "E0101", ctx->src, loc, "unexpected character '#'");
+	diag_help(d, "comments start with '//' (a YAML policy must be named *.yaml)");
+}
+
+int lex_single_quoted(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text,
+		      size_t len)
+{
+	struct diag *d = diag_error(ctx->dl, "E0101", ctx->src, loc,
+				    "strings use double quotes, not single quotes");
+
+	diag_help(d, "write \"%.*s\"", (int)(len - 2), text + 1);
+	return lex_string(ctx, val, loc, text, len);
+}
+
 void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text)
 {
 	unsigned char c = (unsigned char)text[0];
@@ -127,17 +147,11 @@ void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text)
 	case '-':
 		diag_help(d, "numbers are never negative, and names use '_' rather than '-'");
 		break;
-	case '#':
-		diag_help(d, "comments start with '//' (a YAML policy must be named *.yaml)");
-		break;
 	case '=': case ':':
 		diag_help(d, "write properties as `size 4KiB;`, without '%c'", c);
 		break;
 	case ',':
 		diag_help(d, "end each statement with ';'");
-		break;
-	case '\'':
-		diag_help(d, "strings use double quotes: \"...\"");
 		break;
 	default:
 		diag_help(d, "Mica source uses letters, digits, '_', '{', '}', ';', '->', "
@@ -246,6 +260,7 @@ int lex_unterminated_string(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc
 	quote.end_col = quote.col;
 	d = diag_error(ctx->dl, "E0104", ctx->src, quote, "string is not closed on this line");
 	diag_help(d, "add the closing '\"'; strings cannot span lines");
+	ctx->skip_syntax_error = true;
 	val->str = xstrndup(text + 1, len - 1);
 	return T_STRING;
 }

@@ -29,6 +29,8 @@ int parse_next_token(struct parse_ctx *ctx, YYSTYPE *val, YYLTYPE *loc)
 	ctx->prev_loc = ctx->cur_loc;
 	tok = ctx->stop ? T_END : mica_scan(val, loc, ctx->scanner);
 	ctx->cur_tok = tok;
+	if (tok == T_SEMI || tok == T_RBRACE)
+		ctx->skip_syntax_error = false;
 	ctx->cur_loc = *loc;
 	if (tok == T_END)
 		snprintf(ctx->cur_text, sizeof(ctx->cur_text), "end of file");

@@ -42,6 +42,7 @@ struct parse_ctx {
 	size_t comment_start;
 	loc_t comment_loc;
 
+	bool skip_syntax_error;	/* an unterminated string ate the statement's end */
 	bool stop;		/* a NUL byte or endless comment: stop lexing */
 	size_t tok_start;	/* byte offset of the last token */
 };
@@ -61,6 +62,9 @@ void lex_comment_start(struct parse_ctx *ctx, loc_t loc);
 void lex_comment_end(struct parse_ctx *ctx, loc_t loc);
 void lex_unterminated_comment(struct parse_ctx *ctx);
 void lex_nul(struct parse_ctx *ctx, loc_t loc);
+void lex_hash_comment(struct parse_ctx *ctx, loc_t loc);
+int lex_single_quoted(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text,
+		      size_t len);
 void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text);
 int lex_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text, size_t len);
 int lex_bad_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text, size_t len);

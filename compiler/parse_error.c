@@ -116,17 +116,32 @@ void parse_syntax_error(struct parse_ctx *ctx, loc_t loc, bool at_eof, const cha
 
 	describe_expected(ctx, want, sizeof(want), expected, nexpected);
 	describe_found(ctx, at_eof, found, sizeof(found));
+	/* After a NUL byte or an endless comment the rest is not source:
+	 * its syntax errors would only echo the lexical one. */
+	if (ctx->stop)
+		return;
+	/* An unterminated string swallowed the rest of its line, typically
+	 * the ';': the error that follows is an echo. */
+	if (ctx->skip_syntax_error) {
+		ctx->skip_syntax_error = false;
+		return;
+	}
 	/* A missing ';' belongs right after the previous token, not at the
-	 * next line's first token. */
-	if (has(expected, nexpected, ";") && ctx->prev_loc.line &&
-	    (at_eof || ctx->cur_tok == T_RBRACE || loc.line > ctx->prev_loc.end_line)) {
+	 * next token (which is often on the next line). */
+	if (has(expected, nexpected, ";") && ctx->prev_loc.line) {
 		loc_t after = ctx->prev_loc;
+		bool same_line = !at_eof && loc.line == ctx->prev_loc.end_line &&
+				 ctx->cur_tok != T_RBRACE;
 
 		after.line = after.end_line;
 		after.col = after.end_col + 1;
 		after.end_col = after.col;
-		d = diag_error(ctx->dl, "E0110", ctx->src, after, "expected ';' after '%s'",
-			       ctx->prev_text);
+		if (same_line)
+			d = diag_error(ctx->dl, "E0110", ctx->src, after,
+				       "expected ';' after '%s', found %s", ctx->prev_text, found);
+		else
+			d = diag_error(ctx->dl, "E0110", ctx->src, after, "expected ';' after '%s'",
+				       ctx->prev_text);
 		diag_help(d, "every statement ends with ';'");
 		return;
 	}
