@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag_render.h"
 #include "frontend.h"
+#include "xalloc.h"
 
 static const char usage_text[] =
 	"usage: micac check [OPTIONS] FILE...\n"
@@ -20,6 +22,8 @@ static const char usage_text[] =
 	"      --max-errors N    show at most N diagnostics per file (default 20, 0: all)\n"
 	"      --lang LANG       input language: mica, yaml or blob (default: by name)\n"
 	"      --color WHEN      auto, always or never (default auto)\n"
+	"      --format FMT      text (default, on stderr), or on stdout: json,\n"
+	"                        sarif (SARIF 2.1.0) or github (workflow commands)\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"Exit status: 0 clean, 1 errors found, 2 usage or I/O error, 3 internal error.\n";
@@ -28,6 +32,7 @@ struct check_opts {
 	struct frontend_opts fe;
 	size_t max_errors;
 	int color;		/* -1 auto, 0 never, 1 always */
+	enum diag_format format;
 };
 
 static int parse_args(int argc, char **argv, struct check_opts *o)
@@ -37,6 +42,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 		{"max-errors", required_argument, NULL, 'm'},
 		{"lang", required_argument, NULL, 'l'},
 		{"color", required_argument, NULL, 'c'},
+		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -64,6 +70,11 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 			if (o->color == 2)
 				return cli_usage_error("check", "--color takes auto, always or never");
 			break;
+		case 'f':
+			if (diag_format_parse(optarg, &o->format))
+				return cli_usage_error("check", "--format takes text, json, sarif or github, "
+						       "not '%s'", optarg);
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return -1;
@@ -76,26 +87,64 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	return 0;
 }
 
+/* Text and GitHub commands go out file by file; JSON and SARIF are one
+ * document for the whole run, so those keep every input (its diagnostics
+ * point into its source) until the end. */
+static bool one_document(const struct check_opts *o)
+{
+	return o->format == DIAG_FORMAT_JSON || o->format == DIAG_FORMAT_SARIF;
+}
+
+static void render_file(const struct check_opts *o, const struct frontend *fe, bool color)
+{
+	if (o->format == DIAG_FORMAT_TEXT)
+		diag_render_text(stderr, &fe->diags, o->max_errors, color);
+	else if (o->format == DIAG_FORMAT_GITHUB)
+		diag_render_github(stdout, &fe->diags);
+}
+
+static void render_document(const struct check_opts *o, const struct frontend *fes, size_t n)
+{
+	const struct diag_list **lists = xmalloc((n ? n : 1) * sizeof(*lists));
+
+	for (size_t i = 0; i < n; i++)
+		lists[i] = &fes[i].diags;
+	if (o->format == DIAG_FORMAT_JSON)
+		diag_render_json(stdout, lists, n);
+	else
+		diag_render_sarif(stdout, lists, n);
+	free(lists);
+}
+
 int cmd_check(int argc, char **argv)
 {
-	struct check_opts o = {.max_errors = 20, .color = -1};
+	struct check_opts o = {.max_errors = 20, .color = -1, .format = DIAG_FORMAT_TEXT};
 	int rc = parse_args(argc, argv, &o), worst = EXIT_CLEAN;
+	struct frontend *fes;
+	size_t n;
 	bool color;
 
 	if (rc)
 		return rc < 0 ? EXIT_CLEAN : rc;
 	color = o.color == 1 || (o.color == -1 && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL);
-	for (int i = optind; i < argc; i++) {
-		struct frontend fe;
-
-		rc = frontend_run(&fe, argv[i], &o.fe);
+	n = (size_t)(argc - optind);
+	fes = xcalloc(n, sizeof(*fes));
+	for (size_t i = 0; i < n; i++) {
+		rc = frontend_run(&fes[i], argv[optind + (int)i], &o.fe);
 		if (rc == EXIT_USAGE)
-			fprintf(stderr, "micac: error: %s\n", fe.io_error);
+			fprintf(stderr, "micac: error: %s\n", fes[i].io_error);
 		else
-			diag_render_text(stderr, &fe.diags, o.max_errors, color);
+			render_file(&o, &fes[i], color);
 		if (rc > worst)
 			worst = rc;
-		frontend_free(&fe);
+		if (!one_document(&o))
+			frontend_free(&fes[i]);
 	}
+	if (one_document(&o)) {
+		render_document(&o, fes, n);
+		for (size_t i = 0; i < n; i++)
+			frontend_free(&fes[i]);
+	}
+	free(fes);
 	return worst;
 }

@@ -1,0 +1,125 @@
+/* json_writer.c - see json_writer.h. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "json_writer.h"
+#include "utf8.h"
+
+void json_init(struct json *j, FILE *out)
+{
+	memset(j, 0, sizeof(*j));
+	j->out = out;
+}
+
+/* Before any value: the comma and newline of the enclosing container. */
+static void before_value(struct json *j)
+{
+	if (j->after_key) {
+		j->after_key = false;
+		return;
+	}
+	if (j->depth == 0)
+		return;
+	fputs(j->has_items[j->depth - 1] ? ",\n" : "\n", j->out);
+	j->has_items[j->depth - 1] = true;
+	fprintf(j->out, "%*s", 2 * j->depth, "");
+}
+
+static void open_container(struct json *j, char c)
+{
+	before_value(j);
+	fputc(c, j->out);
+	if (j->depth < JSON_MAX_DEPTH)
+		j->has_items[j->depth] = false;
+	j->depth++;
+}
+
+static void close_container(struct json *j, char c)
+{
+	bool items = j->depth <= JSON_MAX_DEPTH && j->has_items[j->depth - 1];
+
+	j->depth--;
+	if (items)
+		fprintf(j->out, "\n%*s", 2 * j->depth, "");
+	fputc(c, j->out);
+}
+
+void json_begin_object(struct json *j) { open_container(j, '{'); }
+void json_end_object(struct json *j) { close_container(j, '}'); }
+void json_begin_array(struct json *j) { open_container(j, '['); }
+void json_end_array(struct json *j) { close_container(j, ']'); }
+
+static void put_escaped(FILE *out, const char *s)
+{
+	size_t n = strlen(s);
+
+	fputc('"', out);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : utf8_seq_len(s + i, n - i);
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\u%04x", c);
+		else if (len == 0)
+			fputs("\\ufffd", out);
+		else
+			fwrite(s + i, 1, len, out);
+		i += len ? len : 1;
+	}
+	fputc('"', out);
+}
+
+void json_key(struct json *j, const char *key)
+{
+	before_value(j);
+	put_escaped(j->out, key);
+	fputs(": ", j->out);
+	j->after_key = true;
+}
+
+void json_string(struct json *j, const char *s)
+{
+	before_value(j);
+	put_escaped(j->out, s);
+}
+
+void json_uint(struct json *j, uint64_t v)
+{
+	before_value(j);
+	fprintf(j->out, "%" PRIu64, v);
+}
+
+void json_bool(struct json *j, bool v)
+{
+	before_value(j);
+	fputs(v ? "true" : "false", j->out);
+}
+
+void json_null(struct json *j)
+{
+	before_value(j);
+	fputs("null", j->out);
+}
+
+void json_kv_string(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	json_string(j, s);
+}
+
+void json_kv_uint(struct json *j, const char *key, uint64_t v)
+{
+	json_key(j, key);
+	json_uint(j, v);
+}
+
+void json_finish(struct json *j)
+{
+	fputc('\n', j->out);
+}

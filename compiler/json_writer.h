@@ -1,0 +1,37 @@
+/* json_writer.h - a small streaming JSON writer: pretty-printed, commas and
+ * indentation handled, strings escaped (invalid UTF-8 becomes U+FFFD, so
+ * the output is always valid JSON whatever bytes a message carries).
+ * Used by the JSON and SARIF diagnostics and by `micac flows --format json`. */
+#ifndef MICAC_JSON_WRITER_H
+#define MICAC_JSON_WRITER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define JSON_MAX_DEPTH 32
+
+struct json {
+	FILE *out;
+	int depth;
+	bool has_items[JSON_MAX_DEPTH];	/* per open container: needs a comma */
+	bool after_key;			/* the next value follows "key": */
+};
+
+void json_init(struct json *j, FILE *out);
+void json_begin_object(struct json *j);
+void json_end_object(struct json *j);
+void json_begin_array(struct json *j);
+void json_end_array(struct json *j);
+void json_key(struct json *j, const char *key);
+void json_string(struct json *j, const char *s);
+void json_uint(struct json *j, uint64_t v);
+void json_bool(struct json *j, bool v);
+void json_null(struct json *j);
+/* "key": value shorthands. */
+void json_kv_string(struct json *j, const char *key, const char *s);
+void json_kv_uint(struct json *j, const char *key, uint64_t v);
+/* Ends the document with a newline. */
+void json_finish(struct json *j);
+
+#endif
