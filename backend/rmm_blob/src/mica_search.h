@@ -1,0 +1,24 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Private: the one binary search behind every query.
+ */
+
+#ifndef MICA_SEARCH_H
+#define MICA_SEARCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Orders element i of some sorted sequence in blob against key. */
+typedef int (*mica_key_cmp_fn)(const void *blob, uint32_t i, const void *key);
+
+/*
+ * The first i in [lo, hi) whose element orders after the key (after == true)
+ * or not before it (after == false), or hi if none: C++'s upper_bound and
+ * lower_bound. Elements in [lo, hi) must be sorted by cmp.
+ */
+uint32_t mica_search(const void *blob, uint32_t lo, uint32_t hi,
+		     mica_key_cmp_fn cmp, const void *key, bool after);
+
+#endif /* MICA_SEARCH_H */

@@ -1,0 +1,159 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Enforcement queries: memory grants, calls and exits to the host. Each is a
+ * binary search in a table the validator proved sorted.
+ */
+
+#include <errno.h>
+#include "mica_bytes.h"
+#include "mica_search.h"
+#include <mica_policy.h>
+
+static int grant_realm_cmp(const void *blob, uint32_t i, const void *key)
+{
+	uint32_t realm = *(const uint32_t *)key;
+	uint32_t have = mica_blob_grant(blob, i)->realm;
+
+	return (have < realm) ? -1 : ((have > realm) ? 1 : 0);
+}
+
+unsigned int mica_policy_region_perm(const struct mica_policy *pol,
+				     uint32_t region, uint32_t realm)
+{
+	const struct mica_blob_region *r;
+	uint32_t end;
+	uint32_t i;
+
+	if ((region >= pol->region_count) || (realm >= pol->realm_count)) {
+		return 0U;
+	}
+	r = mica_blob_region(pol->blob, region);
+	end = r->grant_first + r->grant_count;
+	i = mica_search(pol->blob, r->grant_first, end, grant_realm_cmp,
+			&realm, false);
+	if ((i == end) || (mica_blob_grant(pol->blob, i)->realm != realm)) {
+		return 0U;
+	}
+	return mica_blob_grant(pol->blob, i)->perm;
+}
+
+bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
+			   uint32_t writer, uint32_t reader)
+{
+	return (writer != reader) &&
+	       ((mica_policy_region_perm(pol, region, writer) &
+		 MICA_PERM_WRITE) != 0U) &&
+	       ((mica_policy_region_perm(pol, region, reader) &
+		 MICA_PERM_READ) != 0U);
+}
+
+static int base_cmp(const void *blob, uint32_t k, const void *key)
+{
+	uint64_t ipa = *(const uint64_t *)key;
+	uint64_t base = mica_blob_region(blob,
+					 mica_blob_region_by_base(blob, k))->base;
+
+	return (base < ipa) ? -1 : ((base > ipa) ? 1 : 0);
+}
+
+/* The region that holds the whole range, if any: the last one by base that
+ * starts at or below ipa, as regions never overlap. */
+static int find_ns_region(const struct mica_policy *pol, uint64_t ipa,
+			  uint64_t size, uint32_t *region)
+{
+	const struct mica_blob_region *r;
+	uint32_t k = mica_search(pol->blob, 0U, pol->region_count, base_cmp,
+				 &ipa, true);
+
+	if (k == 0U) {
+		return -ENOENT;
+	}
+	*region = mica_blob_region_by_base(pol->blob, k - 1U);
+	r = mica_blob_region(pol->blob, *region);
+	/* ipa >= base, and base + size cannot overflow in a valid blob. */
+	if ((r->kind != MICA_REGION_UNPROTECTED) ||
+	    ((ipa - r->base) >= r->size) || (size > (r->size - (ipa - r->base)))) {
+		return -ENOENT;
+	}
+	return 0;
+}
+
+int mica_policy_ns_map_perm(const struct mica_policy *pol, uint32_t realm,
+			    uint64_t ipa, uint64_t size, unsigned int *perm,
+			    uint32_t *region)
+{
+	uint32_t found;
+	unsigned int granted;
+	int rc;
+
+	if ((realm >= pol->realm_count) || (size == 0U) ||
+	    (size > (UINT64_MAX - ipa))) {
+		return -EINVAL;
+	}
+	rc = find_ns_region(pol, ipa, size, &found);
+	if (rc != 0) {
+		return rc;
+	}
+	granted = mica_policy_region_perm(pol, found, realm);
+	if (granted == 0U) {
+		return -EACCES;
+	}
+	*perm = granted;
+	if (region != NULL) {
+		*region = found;
+	}
+	return 0;
+}
+
+struct call_key {
+	uint32_t caller;
+	uint32_t callee;
+};
+
+static int call_cmp(const void *blob, uint32_t i, const void *key)
+{
+	const struct call_key *k = key;
+	const struct mica_blob_call *c = mica_blob_call(blob, i);
+
+	return mica_pair_cmp(c->caller, c->callee, k->caller, k->callee);
+}
+
+bool mica_policy_may_call(const struct mica_policy *pol, uint32_t caller,
+			  uint32_t callee, bool *oneway)
+{
+	const struct call_key key = { caller, callee };
+	uint32_t n;
+	uint32_t i;
+
+	if ((caller >= pol->realm_count) || (callee >= pol->realm_count)) {
+		return false;
+	}
+	n = mica_blob_count(pol->blob, MICA_TABLE_CALLS);
+	i = mica_search(pol->blob, 0U, n, call_cmp, &key, false);
+	if ((i == n) || (call_cmp(pol->blob, i, &key) != 0)) {
+		return false;
+	}
+	if (oneway != NULL) {
+		*oneway = (mica_blob_call(pol->blob, i)->flags &
+			   MICA_CALL_ONEWAY) != 0U;
+	}
+	return true;
+}
+
+static bool realm_has_flag(const struct mica_policy *pol, uint32_t realm,
+			   unsigned int flag)
+{
+	return (realm < pol->realm_count) &&
+	       ((mica_blob_realm(pol->blob, realm)->flags & flag) != 0U);
+}
+
+bool mica_policy_may_hostcall(const struct mica_policy *pol, uint32_t realm)
+{
+	return realm_has_flag(pol, realm, MICA_REALM_HOSTCALL);
+}
+
+bool mica_policy_may_mmio(const struct mica_policy *pol, uint32_t realm)
+{
+	return realm_has_flag(pol, realm, MICA_REALM_MMIO);
+}

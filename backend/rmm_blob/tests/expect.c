@@ -1,0 +1,43 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ */
+
+#include "expect.h"
+
+#include <stdio.h>
+
+void expect_fault_at(const uint8_t *blob, size_t size, struct fault_at want,
+		     const char *file, int line)
+{
+	struct mica_blob_error err;
+	int rc = mica_blob_validate(blob, size, &err);
+	int want_rc = (want.fault == MICA_FAULT_VERSION) ? -ENOTSUP : -EINVAL;
+
+	if (rc != want_rc || err.fault != want.fault ||
+	    err.table != want.table || err.index != want.index ||
+	    err.offset != want.offset ||
+	    err.reason != mica_blob_fault_reason(want.fault)) {
+		print_error("%s:%d: got rc %d fault %d table %u index %u "
+			    "offset %u (%s); want rc %d fault %d table %u "
+			    "index %u offset %u\n", file, line, rc,
+			    (int)err.fault, err.table, err.index, err.offset,
+			    err.reason, want_rc, (int)want.fault, want.table,
+			    want.index, want.offset);
+		fail();
+	}
+}
+
+void expect_valid(const uint8_t *blob, size_t size)
+{
+	struct mica_blob_error err;
+	int rc = mica_blob_validate(blob, size, &err);
+
+	if (rc != 0) {
+		print_error("refused: %s: %s %u, offset %u\n", err.reason,
+			    mica_blob_table_name(err.table), err.index,
+			    err.offset);
+	}
+	assert_int_equal(rc, 0);
+	assert_int_equal(err.fault, MICA_FAULT_NONE);
+	assert_string_equal(err.reason, "valid");
+}

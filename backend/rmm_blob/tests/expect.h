@@ -1,0 +1,42 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Shared by the CMocka tests: includes in the order cmocka.h needs, and the
+ * assertion that a blob is refused for exactly one reason.
+ */
+
+#ifndef EXPECT_H
+#define EXPECT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <mica_policy.h>
+
+#include "blob_builder.h"
+
+/* Where the fault must be reported. */
+struct fault_at {
+	enum mica_blob_fault fault;
+	unsigned int table;	/* MICA_TABLE_* or MICA_BLOB_IN_HEADER */
+	uint32_t index;		/* or MICA_BLOB_NO_INDEX */
+	uint32_t offset;
+};
+
+/* Validates and asserts rc (-EINVAL unless the fault is the version's) and
+ * every field of the error, including the catalogue's reason. */
+#define expect_fault(blob, size, ...) \
+	expect_fault_at((blob), (size), (struct fault_at){ __VA_ARGS__ }, \
+			__FILE__, __LINE__)
+void expect_fault_at(const uint8_t *blob, size_t size, struct fault_at want,
+		     const char *file, int line);
+
+/* Validates and asserts the blob is accepted. */
+void expect_valid(const uint8_t *blob, size_t size);
+
+#endif /* EXPECT_H */
