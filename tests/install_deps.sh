@@ -12,3 +12,16 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	valgrind clang \
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
 	graphviz python3 python3-jsonschema >/dev/null
+# SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
+# whose `validate` applies the SARIF 2.1.0 schema and GitHub code
+# scanning's ingestion rules (the npm package ships a self-contained Linux
+# binary and the schema). Installed once into a cache, not the repository.
+SARIF_TOOLS=${MICAC_SARIF_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/micac/sarif}
+if [ ! -x "$SARIF_TOOLS/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
+	command -v npm >/dev/null ||
+		$SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+	mkdir -p "$SARIF_TOOLS"
+	npm install --prefix "$SARIF_TOOLS" --no-audit --no-fund --silent \
+		@microsoft/sarif-multitool-linux@5.7.0
+	chmod u+x "$SARIF_TOOLS/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+fi

@@ -1,0 +1,105 @@
+#!/bin/bash
+# tests/check_formats.sh MICAC - the CI output formats against real
+# validators, not against our own reading of their specs:
+#
+#  - SARIF: every example and golden input through `micac check --format
+#    sarif`, checked by Microsoft's SARIF Multitool (`validate` with the
+#    SARIF and GitHub code scanning rule sets: what GitHub's ingestion
+#    demands) and by python3-jsonschema against the SARIF 2.1.0 schema that
+#    ships with it. A deliberately broken log must be rejected by both, so a
+#    validator that accepts everything cannot pass this test.
+#  - JSON: the same inputs through --format json, against the schema
+#    published in docs/diagnostics.schema.json.
+#
+# tests/install_deps.sh installs the Multitool (npm) into
+# $MICAC_SARIF_TOOLS (default ~/.cache/micac/sarif). Without it the SARIF
+# half is skipped loudly; python3-jsonschema is a Debian dependency.
+. "$(dirname "$0")/lib.sh"
+micac=$(realpath "$1")
+cd "$(dirname "$0")/.." || exit 2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+tools=${MICAC_SARIF_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/micac/sarif}
+mtdir=$tools/node_modules/@microsoft/sarif-multitool-linux
+export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+inputs=(examples/policies/*.mica examples/policies/*.yaml examples/policies/bad/*.mica
+	tests/golden/flow/*.mica tests/golden/formats/*.mica)
+mkdir -p "$tmp/sarif" "$tmp/json"
+n=0
+for f in "${inputs[@]}"; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	"$micac" check --format sarif "$f" >"$tmp/sarif/$n.sarif" 2>/dev/null
+	"$micac" check --format json "$f" >"$tmp/json/$n.json" 2>/dev/null
+	echo "$f" >"$tmp/name.$n"
+done
+# One run over several files at once, too.
+"$micac" check --format sarif examples/policies/*.mica >"$tmp/sarif/all.sarif" 2>/dev/null
+
+# JSON Schema validation of a directory of documents; prints the failures.
+validate_dir() {	# SCHEMA DIR EXT
+	python3 - "$1" "$2" "$3" <<'PY'
+import json, sys, os
+from jsonschema import validators
+schema = json.load(open(sys.argv[1]))
+cls = validators.validator_for(schema)
+cls.check_schema(schema)
+v = cls(schema)
+bad = 0
+for name in sorted(os.listdir(sys.argv[2])):
+    if not name.endswith(sys.argv[3]):
+        continue
+    doc = json.load(open(os.path.join(sys.argv[2], name)))
+    errs = list(v.iter_errors(doc))
+    for e in errs[:3]:
+        print(f"{name}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
+    bad += bool(errs)
+sys.exit(1 if bad else 0)
+PY
+}
+
+check_json_dir() {	# LABEL SCHEMA DIR EXT
+	if out=$(validate_dir "$2" "$3" "$4" 2>&1); then t_pass; else t_fail "$1: schema violations"; echo "$out" | head -20 >&2; fi
+}
+
+check_json_dir "json: docs/diagnostics.schema.json" docs/diagnostics.schema.json "$tmp/json" .json
+
+if [ ! -x "$mtdir/Sarif.Multitool" ]; then
+	echo "SKIP: SARIF Multitool not installed in $tools; run tests/install_deps.sh" >&2
+	echo "SKIP: the SARIF output was NOT validated" >&2
+	t_done formats
+	exit $?
+fi
+check_json_dir "sarif: SARIF 2.1.0 schema" "$mtdir/sarif-2.1.0.json" "$tmp/sarif" .sarif
+
+multitool() {	# FILE... -> its error lines
+	"$mtdir/Sarif.Multitool" validate --rule-kind "Gh;Sarif" --level "Error;Warning" "$@" 2>&1 |
+		grep -E ': error [A-Z]+[0-9]+:'
+}
+if errs=$(multitool "$tmp"/sarif/*.sarif); then
+	t_fail "sarif: the Multitool reports errors"
+	echo "$errs" | head -20 >&2
+else
+	t_pass
+fi
+
+# Negative controls: a result without locations (GitHub rejects it) and a
+# region starting at line 0 (the schema rejects it).
+mkdir -p "$tmp/broken"
+python3 - "$tmp/sarif/all.sarif" "$tmp/broken" <<'PY'
+import json, sys
+log = json.load(open(sys.argv[1]))
+res = log["runs"][0]["results"]
+assert res, "the examples must produce at least one result"
+a = json.loads(json.dumps(log)); del a["runs"][0]["results"][0]["locations"]
+json.dump(a, open(sys.argv[2] + "/no_locations.sarif", "w"))
+b = json.loads(json.dumps(log)); b["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+json.dump(b, open(sys.argv[2] + "/line_zero.sarif", "w"))
+PY
+if multitool "$tmp/broken/no_locations.sarif" >/dev/null; then t_pass; else t_fail "sarif: the Multitool accepted a result without locations"; fi
+if validate_dir "$mtdir/sarif-2.1.0.json" "$tmp/broken" line_zero.sarif >/dev/null; then
+	t_fail "sarif: the schema accepted startLine 0"
+else
+	t_pass
+fi
+t_done formats
