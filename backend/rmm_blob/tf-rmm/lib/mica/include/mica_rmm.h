@@ -1,0 +1,85 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Mica policy enforcement in TF-RMM: the two new RMI commands and the hooks
+ * that the patched RMM code (0001-mica-enforcement.patch) calls.
+ * docs/rmm-integration.md describes the ABI and the state kept.
+ */
+
+#ifndef MICA_RMM_H
+#define MICA_RMM_H
+
+#include <mica_decide.h>
+#include <smc-rmi.h>
+#include <smc.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <utils_def.h>
+
+/*
+ * FIDs: two slots of the RMI range that EL3 (TF-A rmmd) forwards to the RMM
+ * (0xC4000150..0xC400018F) and that no RMI command of this TF-RMM uses.
+ * Re-check both against the RMM specification when rebasing.
+ */
+#define SMC_RMI_MICA_POLICY_LOAD	SMC64_RMI_FID(U(0x20))	/* 0xC4000170 */
+#define SMC_RMI_MICA_REALM_BIND		SMC64_RMI_FID(U(0x21))	/* 0xC4000171 */
+
+/* Policies the RMM holds at once, and the largest blob it takes: one
+ * granule, because the digest is computed by the attestation app's one-shot
+ * hash, which takes at most a granule. */
+#ifndef MICA_RMM_MAX_POLICIES
+#define MICA_RMM_MAX_POLICIES	8U
+#endif
+#define MICA_RMM_MAX_BLOB	GRANULE_SIZE
+
+/*
+ * RMI_MICA_POLICY_LOAD parameters: one NS granule, read by the RMM, with the
+ * RMM's digest written back so the host can set each realm's RPV to it.
+ */
+#define MICA_LOAD_PARAMS_MAX_GRANULES	16U
+struct mica_rmi_load_params {
+	uint64_t size;				/* in: blob bytes */
+	uint64_t granules[MICA_LOAD_PARAMS_MAX_GRANULES]; /* in: NS PAs */
+	uint8_t rpv[MICA_RPV_SIZE];		/* out: digest, zero-padded */
+};
+
+/* ---- RMI handlers (registered in runtime/core/handler.c) ---- */
+
+/* X1: PA of the NS params granule. Returns X1 = pool slot. */
+void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res);
+
+/* X1: RD address, X2: role (realm index in the policy's realm table). */
+unsigned long smc_mica_realm_bind(unsigned long rd_addr, unsigned long role);
+
+/* ---- Policy pool (mica_rmm_pool.c) ---- */
+
+/* The policy in 1-based slot; NULL for 0 or a slot never loaded. */
+const struct mica_policy *mica_pool_policy(unsigned int slot);
+
+/* The 1-based slot of the loaded policy whose padded digest is rpv; 0 if
+ * none. */
+unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE]);
+
+/* ---- Hooks called from the patched RMM ---- */
+
+/* RMI_REALM_CREATE, after the RPV is stored: governed or not. */
+void mica_rmm_realm_create(struct mica_realm *st,
+			   const unsigned char rpv[MICA_RPV_SIZE]);
+
+/* RMI_REALM_ACTIVATE. */
+bool mica_rmm_may_activate(const struct mica_realm *st,
+			   const unsigned char *rim, size_t rim_len);
+
+/* RMI_RTT_MAP_UNPROTECTED of host_s2tte at ipa, level. indirect: the realm
+ * uses indirect S2AP encoding (permissions not in S2AP bits). */
+bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
+			 long level, unsigned long host_s2tte, bool indirect);
+
+/* RSI_HOST_CALL. */
+bool mica_rmm_may_hostcall(const struct mica_realm *st);
+
+/* A data abort on unprotected IPA fipa, about to be reported to the host. */
+bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
+				unsigned long fipa);
+
+#endif /* MICA_RMM_H */

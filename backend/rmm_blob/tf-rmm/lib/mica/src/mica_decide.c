@@ -1,0 +1,122 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Mica enforcement decisions (see mica_decide.h). Each predicate is
+ * fail-closed for a governed realm: anything the policy does not grant is
+ * refused, including everything before the realm's role is bound.
+ */
+
+#include <errno.h>
+#include <mica_decide.h>
+
+bool mica_rpv_matches(const uint8_t rpv[MICA_RPV_SIZE],
+		      const uint8_t *digest, size_t digest_len)
+{
+	uint8_t diff = 0U;
+
+	if (digest_len > MICA_RPV_SIZE) {
+		return false;
+	}
+	/* Constant-time over all 64 bytes: the RPV is host-chosen input. */
+	for (size_t i = 0U; i < MICA_RPV_SIZE; i++) {
+		uint8_t want = (i < digest_len) ? digest[i] : 0U;
+
+		diff |= (uint8_t)(rpv[i] ^ want);
+	}
+	return diff == 0U;
+}
+
+/* The policy of a realm whose role is bound; NULL when it has none. */
+static const struct mica_policy *bound_policy(const struct mica_policy *pol,
+					      const struct mica_realm *st)
+{
+	return ((pol != NULL) && (st->bound != 0U)) ? pol : NULL;
+}
+
+int mica_decide_bind(const struct mica_policy *pol, struct mica_realm *st,
+		     uint32_t role, unsigned int ipa_bits)
+{
+	if ((pol == NULL) || (st->slot == 0U)) {
+		return -EPERM;
+	}
+	if (st->bound != 0U) {
+		return -EBUSY;
+	}
+	if (role >= pol->realm_count) {
+		return -ENOENT;
+	}
+	/* Region bases in the blob are IPAs of the policy's width. */
+	if (ipa_bits != mica_blob_header(pol->blob)->ipa_bits) {
+		return -EINVAL;
+	}
+	st->role = role;
+	st->bound = 1U;
+	return 0;
+}
+
+bool mica_decide_activate(const struct mica_policy *pol,
+			  const struct mica_realm *st,
+			  const uint8_t *rim, size_t rim_len)
+{
+	if (pol == NULL) {
+		return true;
+	}
+	if (bound_policy(pol, st) == NULL) {
+		return false;
+	}
+	return mica_policy_rim_matches(pol, st->role, rim, rim_len);
+}
+
+bool mica_decide_map_ns(const struct mica_policy *pol,
+			const struct mica_realm *st,
+			uint64_t ipa, uint64_t size, unsigned long s2ap)
+{
+	unsigned int perm = 0U;
+	unsigned int want = 0U;
+
+	if (pol == NULL) {
+		return true;
+	}
+	if (bound_policy(pol, st) == NULL) {
+		return false;
+	}
+	if (mica_policy_ns_map_perm(pol, st->role, ipa, size, &perm,
+				    NULL) != 0) {
+		return false;
+	}
+	if ((s2ap & MICA_S2AP_READ) != 0UL) {
+		want |= MICA_PERM_READ;
+	}
+	if ((s2ap & MICA_S2AP_WRITE) != 0UL) {
+		want |= MICA_PERM_WRITE;
+	}
+	return (want & ~perm) == 0U;
+}
+
+bool mica_decide_hostcall(const struct mica_policy *pol,
+			  const struct mica_realm *st)
+{
+	if (pol == NULL) {
+		return true;
+	}
+	return (bound_policy(pol, st) != NULL) &&
+	       mica_policy_may_hostcall(pol, st->role);
+}
+
+bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
+			       const struct mica_realm *st, uint64_t fipa)
+{
+	unsigned int perm;
+
+	if (pol == NULL) {
+		return true;
+	}
+	if (bound_policy(pol, st) == NULL) {
+		return false;
+	}
+	if (mica_policy_may_mmio(pol, st->role)) {
+		return true;
+	}
+	return mica_policy_ns_map_perm(pol, st->role, fipa, 1U, &perm,
+				       NULL) == 0;
+}

@@ -1,0 +1,103 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * The hooks the patched RMM calls, and RMI_MICA_REALM_BIND. Each resolves
+ * the realm's policy from its Mica state and asks mica_decide.c; the RMM
+ * code around the hook turns "no" into the command's error.
+ */
+
+#include <buffer.h>
+#include <errno.h>
+#include <granule.h>
+#include <mica_rmm.h>
+#include <realm.h>
+#include <s2tt.h>
+#include <string.h>
+
+static const struct mica_policy *policy_of(const struct mica_realm *st)
+{
+	return mica_pool_policy(st->slot);
+}
+
+void mica_rmm_realm_create(struct mica_realm *st,
+			   const unsigned char rpv[MICA_RPV_SIZE])
+{
+	(void)memset(st, 0, sizeof(*st));
+	st->slot = (uint8_t)mica_pool_find_rpv(rpv);
+}
+
+bool mica_rmm_may_activate(const struct mica_realm *st,
+			   const unsigned char *rim, size_t rim_len)
+{
+	return mica_decide_activate(policy_of(st), st, rim, rim_len);
+}
+
+bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
+			 long level, unsigned long host_s2tte, bool indirect)
+{
+	/*
+	 * With indirect S2AP encoding (RMM v1.1 planes) the permission is an
+	 * index, not S2AP bits: count it as read-write, so only read-write
+	 * grants can be mapped (fail closed).
+	 */
+	unsigned long s2ap = indirect ? (MICA_S2AP_READ | MICA_S2AP_WRITE) :
+					host_s2tte;
+
+	return mica_decide_map_ns(policy_of(st), st, ipa,
+				  s2tte_map_size(level), s2ap);
+}
+
+bool mica_rmm_may_hostcall(const struct mica_realm *st)
+{
+	return mica_decide_hostcall(policy_of(st), st);
+}
+
+bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
+				unsigned long fipa)
+{
+	return mica_decide_ns_abort_exit(policy_of(st), st, fipa);
+}
+
+/* RMI status for a mica_decide_bind() error. */
+static unsigned long bind_status(int rc)
+{
+	switch (rc) {
+	case 0:
+		return RMI_SUCCESS;
+	case -ENOENT:
+	case -EINVAL:
+		return RMI_ERROR_INPUT;
+	default:	/* -EPERM: not governed, -EBUSY: already bound */
+		return RMI_ERROR_REALM;
+	}
+}
+
+unsigned long smc_mica_realm_bind(unsigned long rd_addr, unsigned long role)
+{
+	struct granule *g_rd;
+	struct rd *rd;
+	unsigned long ret;
+
+	if (role > UINT32_MAX) {
+		return RMI_ERROR_INPUT;
+	}
+	g_rd = find_lock_granule(rd_addr, GRANULE_STATE_RD);
+	if (g_rd == NULL) {
+		return RMI_ERROR_INPUT;
+	}
+	rd = buffer_granule_map(g_rd, SLOT_RD);
+	assert(rd != NULL);
+
+	/* RECs copy the Mica state when created: bind before any. */
+	if ((get_rd_state_locked(rd) != REALM_NEW) ||
+	    (get_rd_rec_count_locked(rd) != 0UL)) {
+		ret = RMI_ERROR_REALM;
+	} else {
+		ret = bind_status(mica_decide_bind(policy_of(&rd->mica),
+						   &rd->mica, (uint32_t)role,
+						   (unsigned int)realm_ipa_bits(rd)));
+	}
+	buffer_unmap(rd);
+	granule_unlock(g_rd);
+	return ret;
+}

@@ -1,0 +1,221 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * The RMM's Mica policy pool and RMI_MICA_POLICY_LOAD.
+ *
+ * TF-RMM has no heap, so policies live in a static pool of fixed slots, each
+ * big enough for the largest blob the RMM takes. A slot is written once:
+ * reserved under the pool lock, filled (copy from NS, validate, digest)
+ * without it, then published with a release store. Published slots never
+ * change or go away, so readers (REALM_CREATE, exits) need no lock, only an
+ * acquire load of the slot state.
+ */
+
+#include <buffer.h>
+#include <errno.h>
+#include <granule.h>
+#include <measurement.h>
+#include <memory.h>
+#include <mica_rmm.h>
+#include <spinlock.h>
+#include <string.h>
+#include <utils_def.h>
+
+#define SLOT_FREE	0UL
+#define SLOT_LOADING	1UL
+#define SLOT_LOADED	2UL
+
+struct mica_pool_slot {
+	uint64_t blob[MICA_RMM_MAX_BLOB / sizeof(uint64_t)]; /* 8-aligned */
+	struct mica_policy pol;
+	uint8_t rpv[MICA_RPV_SIZE];	/* digest, zero-padded */
+	size_t digest_len;
+	uint64_t state;			/* SLOT_*, release/acquire */
+};
+
+static struct mica_pool_slot mica_pool[MICA_RMM_MAX_POLICIES];
+static spinlock_t mica_pool_lock;
+
+const struct mica_policy *mica_pool_policy(unsigned int slot)
+{
+	if ((slot == 0U) || (slot > MICA_RMM_MAX_POLICIES)) {
+		return NULL;
+	}
+	if (SCA_READ64_ACQUIRE(&mica_pool[slot - 1U].state) != SLOT_LOADED) {
+		return NULL;
+	}
+	return &mica_pool[slot - 1U].pol;
+}
+
+unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE])
+{
+	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
+		const struct mica_pool_slot *s = &mica_pool[i];
+
+		if ((SCA_READ64_ACQUIRE(&s->state) == SLOT_LOADED) &&
+		    mica_rpv_matches(rpv, s->rpv, s->digest_len)) {
+			return i + 1U;
+		}
+	}
+	return 0U;
+}
+
+/* Reserves a free slot; NULL when the pool is full. */
+static struct mica_pool_slot *slot_reserve(void)
+{
+	struct mica_pool_slot *found = NULL;
+
+	spinlock_acquire(&mica_pool_lock);
+	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
+		if (mica_pool[i].state == SLOT_FREE) {
+			found = &mica_pool[i];
+			found->state = SLOT_LOADING;
+			break;
+		}
+	}
+	spinlock_release(&mica_pool_lock);
+	return found;
+}
+
+static void slot_release(struct mica_pool_slot *s)
+{
+	(void)memset(s, 0, sizeof(*s));
+	SCA_WRITE64_RELEASE(&s->state, SLOT_FREE);
+}
+
+/* The NS granule at addr, or NULL when addr is not one. */
+static struct granule *ns_granule(unsigned long addr)
+{
+	struct granule *g = find_granule(addr);
+
+	if ((g == NULL) || (granule_unlocked_state(g) != GRANULE_STATE_NS)) {
+		return NULL;
+	}
+	return g;
+}
+
+/* Copies size bytes of blob from the NS granules listed in p. */
+static bool copy_blob_from_ns(const struct mica_rmi_load_params *p,
+			      uint64_t *dst)
+{
+	size_t done = 0U;
+
+	for (unsigned int i = 0U; done < p->size; i++) {
+		if (i == MICA_LOAD_PARAMS_MAX_GRANULES) {
+			return false;
+		}
+		size_t chunk = p->size - done;
+		struct granule *g = ns_granule(p->granules[i]);
+
+		if (chunk > GRANULE_SIZE) {
+			chunk = GRANULE_SIZE;
+		}
+		/* ns_buffer_read moves 8-byte words; the pool is zeroed,
+		 * so a rounded-up tail only copies bytes past size. */
+		if ((g == NULL) ||
+		    !ns_buffer_read(SLOT_NS, g, 0U, round_up(chunk, 8U),
+				    (uint8_t *)dst + done)) {
+			return false;
+		}
+		done += chunk;
+	}
+	return true;
+}
+
+/* Maps the blob's digest algorithm to the attestation app's hash. */
+static int digest_algo(const struct mica_policy *pol, enum hash_algo *algo,
+		       size_t *len)
+{
+	switch (mica_blob_header(pol->blob)->digest_alg) {
+	case MICA_DIGEST_SHA256:
+		*algo = HASH_SHA_256;
+		*len = SHA256_SIZE;
+		return 0;
+	case MICA_DIGEST_SHA512:
+		*algo = HASH_SHA_512;
+		*len = SHA512_SIZE;
+		return 0;
+	default:
+		/* SHA-384: the attestation app offers only SHA-256/512. */
+		return -ENOTSUP;
+	}
+}
+
+/* The already loaded slot with the same digest as s, or NULL. */
+static struct mica_pool_slot *slot_duplicate(const struct mica_pool_slot *s)
+{
+	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
+		struct mica_pool_slot *o = &mica_pool[i];
+
+		if ((o != s) &&
+		    (SCA_READ64_ACQUIRE(&o->state) == SLOT_LOADED) &&
+		    mica_rpv_matches(o->rpv, s->rpv, s->digest_len)) {
+			return o;
+		}
+	}
+	return NULL;
+}
+
+/* Copy, validate and digest the blob into a reserved slot. */
+static unsigned long slot_fill(struct mica_pool_slot *s,
+			       const struct mica_rmi_load_params *p)
+{
+	enum hash_algo algo;
+	int rc;
+
+	if (!copy_blob_from_ns(p, s->blob)) {
+		return RMI_ERROR_INPUT;
+	}
+	rc = mica_policy_init(&s->pol, s->blob, (size_t)p->size, NULL);
+	if (rc == 0) {
+		rc = digest_algo(&s->pol, &algo, &s->digest_len);
+	}
+	if (rc != 0) {
+		return (rc == -ENOTSUP) ? RMI_ERROR_NOT_SUPPORTED :
+					  RMI_ERROR_INPUT;
+	}
+	measurement_hash_compute(algo, s->blob, (size_t)p->size, s->rpv);
+	return RMI_SUCCESS;
+}
+
+void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)
+{
+	struct mica_rmi_load_params p;
+	struct granule *g_params = ns_granule(params_addr);
+	struct mica_pool_slot *s, *dup;
+	unsigned long ret;
+
+	res->x[0] = RMI_ERROR_INPUT;
+	if ((g_params == NULL) ||
+	    !ns_buffer_read(SLOT_NS, g_params, 0U, sizeof(p), &p)) {
+		return;
+	}
+	if ((p.size == 0U) || (p.size > MICA_RMM_MAX_BLOB)) {
+		res->x[0] = (p.size == 0U) ? RMI_ERROR_INPUT :
+					     RMI_ERROR_NOT_SUPPORTED;
+		return;
+	}
+	s = slot_reserve();
+	if (s == NULL) {
+		res->x[0] = RMI_ERROR_NOT_SUPPORTED;
+		return;
+	}
+	ret = slot_fill(s, &p);
+	if ((ret == RMI_SUCCESS) &&
+	    !ns_buffer_write(SLOT_NS, g_params,
+			     (unsigned int)offsetof(struct mica_rmi_load_params,
+						    rpv),
+			     MICA_RPV_SIZE, s->rpv)) {
+		ret = RMI_ERROR_INPUT;
+	}
+	/* Loading the same policy twice answers with the first slot. */
+	dup = (ret == RMI_SUCCESS) ? slot_duplicate(s) : NULL;
+	if ((ret != RMI_SUCCESS) || (dup != NULL)) {
+		slot_release(s);
+		s = dup;
+	} else {
+		SCA_WRITE64_RELEASE(&s->state, SLOT_LOADED);
+	}
+	res->x[0] = ret;
+	res->x[1] = (s != NULL) ? (unsigned long)(s - mica_pool) + 1UL : 0UL;
+}
