@@ -1,0 +1,77 @@
+/* fuzz_compile.c - the invariants every fuzz target checks (fuzz_compile.h).
+ *
+ * A fuzzer only finds what crashes, so each rule micac promises is turned
+ * into an abort(): a model built without errors must encode (the checker
+ * and the encoder agree on the limits), its blob must digest, and every
+ * blob must decode and re-encode to the same bytes (canonical form). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "digest.h"
+#include "encode.h"
+#include "fuzz_compile.h"
+
+static void fail(const char *what)
+{
+	fprintf(stderr, "fuzz: invariant broken: %s\n", what);
+	abort();
+}
+
+void fuzz_blob_roundtrip(const uint8_t *blob, size_t len)
+{
+	struct source src;
+	struct model m = {0};
+	struct diag_list dl = {0};
+	uint8_t *again = NULL;
+	size_t again_len = 0;
+
+	source_from_mem(&src, "fuzz.pol", blob, len);
+	if (decode_blob(&src, &m, &dl) != 0)
+		fail("a valid blob does not decode");
+	if (encode_model(&m, &again, &again_len) != ENCODE_OK)
+		fail("a decoded blob does not encode");
+	if (again_len != len || memcmp(again, blob, len) != 0)
+		fail("a valid blob does not re-encode to itself");
+	free(again);
+	model_free(&m);
+	diag_list_free(&dl);
+	source_free(&src);
+}
+
+/* A model the front end accepted: encode, digest, round-trip. */
+static void check_model(const struct model *m)
+{
+	uint8_t *blob = NULL, digest[DIGEST_MAX_SIZE];
+	size_t len = 0;
+	char err[256] = "";
+
+	if (encode_model_checked(m, &blob, &len, err, sizeof(err)) != ENCODE_OK) {
+		fprintf(stderr, "fuzz: encoder: %s\n", err);
+		fail("a checked model does not encode");
+	}
+	if (digest_compute(m->digest_alg, blob, len, digest) == 0)
+		fail("the blob of a checked model does not digest");
+	fuzz_blob_roundtrip(blob, len);
+	free(blob);
+}
+
+void fuzz_compile(const uint8_t *data, size_t size, enum input_lang lang)
+{
+	struct frontend fe;
+	struct frontend_opts opts = { .lang = lang };
+	int rc = frontend_run_mem(&fe, lang == LANG_YAML ? "fuzz.yaml" : "fuzz.mica",
+				  data, size, &opts);
+
+	if (rc != EXIT_CLEAN && rc != EXIT_POLICY)
+		fail("frontend_run_mem returned neither clean nor policy");
+	if (rc == EXIT_POLICY && diag_error_count(&fe.diags) == 0)
+		fail("a policy error without an error diagnostic");
+	if (rc == EXIT_CLEAN) {
+		if (!fe.has_model)
+			fail("clean, but no model");
+		check_model(&fe.model);
+	}
+	frontend_free(&fe);
+}

@@ -1,0 +1,20 @@
+/* fuzz_compile.h - what the source fuzz targets share: one input through
+ * the whole pipeline, with abort() on any result micac must never give. */
+#ifndef MICAC_FUZZ_COMPILE_H
+#define MICAC_FUZZ_COMPILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "frontend.h"
+
+/* Runs DATA (SIZE bytes) as LANG through frontend_run_mem; when a model
+ * is built without errors, encodes it, digests the blob and checks that
+ * the blob decodes and re-encodes to itself. Aborts on a broken rule. */
+void fuzz_compile(const uint8_t *data, size_t size, enum input_lang lang);
+
+/* The round-trip rule on a blob the validator accepted: decode_blob must
+ * succeed and encode_model must give back exactly BLOB. Aborts otherwise. */
+void fuzz_blob_roundtrip(const uint8_t *blob, size_t len);
+
+#endif

@@ -1,0 +1,20 @@
+#!/bin/bash
+# fuzz/seeds.sh MICAC OUTDIR - the fuzzers' seed corpora, copied from the
+# repository at build time (nothing big is committed): OUTDIR/mica gets every
+# .mica of examples/ and tests/golden/, OUTDIR/yaml every .yaml, and
+# OUTDIR/blob the blobs MICAC compiles from the good examples.
+set -e
+micac=$1 out=$2
+cd "$(dirname "$0")/.."
+rm -rf "$out"
+mkdir -p "$out/mica" "$out/yaml" "$out/blob"
+find examples tests/golden -name '*.mica' -exec cp -t "$out/mica" {} +
+find examples tests/golden \( -name '*.yaml' -o -name '*.yml' \) -exec cp -t "$out/yaml" {} +
+for f in examples/policies/*.mica examples/policies/*.yaml; do
+	b=$(basename "$f")
+	"$micac" compile -q "$f" -o "$out/blob/${b%.*}.${f##*.}.pol" 2>/dev/null || true
+done
+# A blob of each table size class: a file with no realms at all is refused
+# before encoding, so the smallest legal policy stands in for it.
+printf 'policy p { version 1; }\nrealm a { trust trusted; }\n' >"$out/mica/minimal.mica"
+"$micac" compile -q "$out/mica/minimal.mica" -o "$out/blob/minimal.pol" 2>/dev/null || true
