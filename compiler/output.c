@@ -1,4 +1,6 @@
 /* output.c - atomic output files (see output.h). */
+/* realpath() is XSI, beyond the POSIX base the build selects. */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -128,10 +130,52 @@ static int fail(char *err, size_t errlen, const char *path, const char *what, in
 	return -1;
 }
 
+/* Opens an existing non-regular target (a device, a FIFO) in place. */
+static int open_in_place(struct output *o, const char *path, char *err, size_t errlen)
+{
+	o->fp = fopen(path, "wb");
+	if (!o->fp)
+		return fail(err, errlen, path, "write", errno);
+	o->path = xstrdup(path);
+	return 0;
+}
+
+/* Creates the temporary file beside TARGET, the file to be replaced. */
+static int open_temp(struct output *o, const char *target, char *err, size_t errlen)
+{
+	int fd;
+
+	if (strlen(target) + 9 >= PATH_MAX)
+		return fail(err, errlen, target, "write", ENAMETOOLONG);
+	install_handler();
+	o->path = xstrdup(target);
+	o->tmp = temp_template(target);
+	errno = 0;
+	fd = create_registered(o);
+	if (fd < 0) {
+		int e = errno;
+
+		free(o->path);
+		free(o->tmp);
+		memset(o, 0, sizeof(*o));
+		o->slot = -1;
+		return fail(err, errlen, target, "write", e);
+	}
+	if (fchmod(fd, target_mode(target)) != 0 || !(o->fp = fdopen(fd, "wb"))) {
+		int e = errno;
+
+		close(fd);
+		output_abort(o);
+		return fail(err, errlen, target, "write", e);
+	}
+	return 0;
+}
+
 int output_open(struct output *o, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
-	int fd;
+	char *real;
+	int rc;
 
 	memset(o, 0, sizeof(*o));
 	o->slot = -1;
@@ -139,32 +183,19 @@ int output_open(struct output *o, const char *path, char *err, size_t errlen)
 		o->fp = stdout;
 		return 0;
 	}
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	if (stat(path, &st) != 0)
+		return open_temp(o, path, err, errlen);
+	if (S_ISDIR(st.st_mode))
 		return fail(err, errlen, path, "write", EISDIR);
-	if (strlen(path) + 9 >= PATH_MAX)
-		return fail(err, errlen, path, "write", ENAMETOOLONG);
-	install_handler();
-	o->path = xstrdup(path);
-	o->tmp = temp_template(path);
-	errno = 0;
-	fd = create_registered(o);
-	if (fd < 0) {
-		int e = errno;
-
-		fail(err, errlen, path, "write", e);
-		free(o->path);
-		free(o->tmp);
-		memset(o, 0, sizeof(*o));
-		return -1;
-	}
-	if (fchmod(fd, target_mode(path)) != 0 || !(o->fp = fdopen(fd, "wb"))) {
-		int e = errno;
-
-		close(fd);
-		output_abort(o);
-		return fail(err, errlen, path, "write", e);
-	}
-	return 0;
+	if (!S_ISREG(st.st_mode))
+		return open_in_place(o, path, err, errlen);
+	/* Through a symbolic link, replace the file, not the link. */
+	real = realpath(path, NULL);
+	if (!real)
+		return fail(err, errlen, path, "write", errno);
+	rc = open_temp(o, real, err, errlen);
+	free(real);
+	return rc;
 }
 
 /* Makes the rename itself durable; a file system that cannot sync a
@@ -182,16 +213,31 @@ static void sync_dir(const char *path)
 	free(dir);
 }
 
+/* Flushes a stream written in place (stdout, a device); closes it unless
+ * it is stdout. */
+static int commit_in_place(struct output *o, char *err, size_t errlen)
+{
+	const char *name = o->path ? o->path : "<stdout>";
+	int e = 0;
+
+	if (fflush(o->fp) != 0 || ferror(o->fp))
+		e = errno ? errno : EIO;
+	if (o->path && fclose(o->fp) != 0 && e == 0)
+		e = errno ? errno : EIO;
+	if (e != 0)
+		fail(err, errlen, name, "write", e);
+	free(o->path);
+	memset(o, 0, sizeof(*o));
+	o->slot = -1;
+	return e ? -1 : 0;
+}
+
 int output_commit(struct output *o, char *err, size_t errlen)
 {
 	int e = 0;
 
-	if (!o->path) {
-		if (fflush(o->fp) != 0 || ferror(o->fp))
-			return fail(err, errlen, "<stdout>", "write", errno ? errno : EIO);
-		o->fp = NULL;
-		return 0;
-	}
+	if (!o->tmp)
+		return commit_in_place(o, err, errlen);
 	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
 		e = errno ? errno : EIO;
 	if (fclose(o->fp) != 0 && e == 0)
@@ -218,8 +264,13 @@ int output_commit(struct output *o, char *err, size_t errlen)
 
 void output_abort(struct output *o)
 {
-	if (!o->path) {
-		o->fp = NULL;
+	if (!o->tmp) {
+		/* In place: what was written stays written; just let go. */
+		if (o->path && o->fp)
+			fclose(o->fp);
+		free(o->path);
+		memset(o, 0, sizeof(*o));
+		o->slot = -1;
 		return;
 	}
 	if (o->fp)

@@ -20,7 +20,7 @@
 struct output {
 	FILE *fp;		/* write here between open and commit */
 	char *path;		/* the target; NULL for stdout */
-	char *tmp;		/* the temporary file; NULL for stdout */
+	char *tmp;		/* the temporary file; NULL when written in place */
 	int slot;		/* cleanup slot of the signal handler, or -1 */
 };
 

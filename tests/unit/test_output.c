@@ -203,6 +203,45 @@ static void test_unwritable_dir(void **state)
 	free(p);
 }
 
+/* A link to a device: written in place, never replaced. Only the link in
+ * our own directory could be harmed if that broke, not the device. */
+static void test_device_in_place(void **state)
+{
+	struct dir *d = *state;
+	char *link = xasprintf("%s/sink", d->path), err[256];
+	struct stat st;
+
+	assert_int_equal(symlink("/dev/null", link), 0);
+	assert_int_equal(output_write_file(link, "discarded", 9, err, sizeof(err)), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(count_entries(d->path), 1);
+	free(link);
+}
+
+/* A link to a regular file: the file is replaced, the link stays. */
+static void test_symlink_followed(void **state)
+{
+	struct dir *d = *state;
+	char *file = xasprintf("%s/real.pol", d->path), *link = xasprintf("%s/link.pol", d->path);
+	char *got, err[256];
+	struct stat st;
+
+	put_file(file, "old");
+	assert_int_equal(symlink("real.pol", link), 0);
+	assert_int_equal(output_write_file(link, "new", 3, err, sizeof(err)), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	got = slurp(file);
+	assert_string_equal(got, "new");
+	assert_int_equal(count_entries(d->path), 2);
+	free(got);
+	free(file);
+	free(link);
+}
+
 /* The child writes half an output, then dies of SIG: the handler must
  * remove the temporary file and the target must keep its old contents. */
 static void die_mid_write(const struct dir *d, int sig)
@@ -281,6 +320,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_abort_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_targets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_dir, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_device_in_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_followed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sigterm, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sigint, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_open, setup, teardown),
