@@ -20,6 +20,7 @@ static const struct command commands[] = {
 	{"hash", cmd_hash, "print a policy's digest or RPV (hex, base64, JSON, QEMU, kvmtool)"},
 	{"dump", cmd_dump, "print a blob as canonical Mica, YAML or JSON"},
 	{"endorse", cmd_endorse, "write Veraison reference values (CoMID/CoRIM) for its realms"},
+	{"flows", cmd_flows, "show where data can flow: from a realm, to a realm, or between two"},
 };
 
 static void usage(FILE *out)

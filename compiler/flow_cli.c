@@ -1,0 +1,48 @@
+/* flow_cli.c - see flow_cli.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "flow_cli.h"
+#include "policy_build.h"
+#include "suggest.h"
+#include "xalloc.h"
+
+int flow_cli_load(struct frontend *fe, const char *path)
+{
+	struct frontend_opts fo = {.no_flow = true};
+	int rc = frontend_run(fe, path, &fo);
+
+	if (rc != EXIT_CLEAN)
+		policy_report(fe);
+	return rc;
+}
+
+int flow_cli_principal(const char *cmd, const struct model *m, const char *name, uint32_t *out)
+{
+	int64_t i;
+	const char **cands;
+	const char *near;
+	int rc;
+
+	if (strcmp(name, "host") == 0) {
+		*out = MODEL_HOST;
+		return EXIT_CLEAN;
+	}
+	i = model_find_realm(m, name);
+	if (i >= 0) {
+		*out = (uint32_t)i;
+		return EXIT_CLEAN;
+	}
+	cands = xmalloc(((size_t)m->nrealms + 1) * sizeof(*cands));
+	for (uint32_t k = 0; k < m->nrealms; k++)
+		cands[k] = m->realms[k].name;
+	cands[m->nrealms] = "host";
+	near = suggest_name(name, cands, (size_t)m->nrealms + 1);
+	if (near)
+		rc = cli_usage_error(cmd, "no realm '%s' in the policy (did you mean '%s'?)", name, near);
+	else
+		rc = cli_usage_error(cmd, "no realm '%s' in the policy", name);
+	free(cands);
+	return rc;
+}

@@ -1,0 +1,19 @@
+/* flow_cli.h - what `micac flows` and `micac graph` share: loading a
+ * policy for flow queries, and naming a principal on the command line. */
+#ifndef MICAC_FLOW_CLI_H
+#define MICAC_FLOW_CLI_H
+
+#include <stdint.h>
+
+#include "frontend.h"
+
+/* Runs the front end on PATH without its flow check (the commands do their
+ * own). Reports diagnostics on stderr when there are errors; returns
+ * EXIT_CLEAN when FE holds a model to query, else the exit code. */
+int flow_cli_load(struct frontend *fe, const char *path);
+
+/* A realm name or "host" -> *OUT. On an unknown name prints a usage error
+ * (with a suggestion when one is close) and returns EXIT_USAGE. */
+int flow_cli_principal(const char *cmd, const struct model *m, const char *name, uint32_t *out);
+
+#endif
