@@ -50,6 +50,8 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 CHECK_STEPS :=
+# Keep objects of test binaries between runs (they are intermediate files).
+.SECONDARY:
 export MICAC_RESULTS := $(abspath $(BUILD))/results
 
 .PHONY: all check deps install clean unit golden

@@ -1,0 +1,15 @@
+# tests/valgrind.mk - micac itself under valgrind on every example (not with
+# SANITIZE=1: valgrind and AddressSanitizer do not run together).
+.PHONY: valgrind
+ifneq ($(SANITIZE),1)
+valgrind: $(BUILD)/micac
+	@tests/valgrind.sh $(BUILD)/micac
+CHECK_STEPS += valgrind
+endif
+
+# Everything CI runs: dependencies, the suite, the suite under sanitizers.
+.PHONY: ci
+ci:
+	tests/install_deps.sh
+	$(MAKE) check
+	$(MAKE) check SANITIZE=1
