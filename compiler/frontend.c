@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "frontend.h"
+#include "xalloc.h"
 
 /* Which language the input is in: blob magic, then extension. */
 static enum input_lang detect_lang(const struct source *src)
@@ -66,8 +67,19 @@ static int run(struct frontend *fe, const struct frontend_opts *opts)
 
 int frontend_run(struct frontend *fe, const char *path, const struct frontend_opts *opts)
 {
+	int rc;
+
 	memset(fe, 0, sizeof(*fe));
-	if (source_read(&fe->src, path, fe->io_error, sizeof(fe->io_error)) != 0)
+	rc = source_read(&fe->src, path, fe->io_error, sizeof(fe->io_error));
+	if (rc == SOURCE_TOO_LARGE) {
+		/* A limit of the language, not an I/O failure: a policy error. */
+		fe->src.name = xstrdup(strcmp(path, "-") ? path : "<stdin>");
+		diag_help(diag_error(&fe->diags, "E0505", &fe->src, (loc_t){0, 0, 0, 0},
+				     "input is larger than the %u MiB limit", SOURCE_MAX_BYTES >> 20),
+			  "split the pipeline into several policies");
+		return EXIT_POLICY;
+	}
+	if (rc != 0)
 		return EXIT_USAGE;
 	return run(fe, opts);
 }

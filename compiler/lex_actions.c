@@ -134,6 +134,18 @@ int lex_single_quoted(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, cons
 	return lex_string(ctx, val, loc, text, len);
 }
 
+/* “...”: a string pasted through a word processor. */
+int lex_curly_quoted(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text,
+		     size_t len)
+{
+	struct diag *d = diag_error(ctx->dl, "E0101", ctx->src, loc,
+				    "strings use plain double quotes, not curly quotes");
+
+	diag_help(d, "write \"%.*s\"", (int)(len - 6), text + 3);
+	val->str = xstrndup(text + 3, len - 6);
+	return T_STRING;
+}
+
 void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text)
 {
 	unsigned char c = (unsigned char)text[0];
@@ -172,13 +184,78 @@ int lex_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *
 	return T_IDENT;
 }
 
-/* A name with '-' or non-ASCII bytes: say exactly which byte is wrong. */
+/* Decodes the valid UTF-8 sequence of length LEN at S. */
+static uint32_t utf8_decode(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t c = len == 1 ? p[0] : len == 2 ? p[0] & 0x1f : len == 3 ? p[0] & 0x0f : p[0] & 0x07;
+
+	for (size_t i = 1; i < len; i++)
+		c = c << 6 | (p[i] & 0x3f);
+	return c;
+}
+
+/* Characters that look like Mica punctuation, pasted from documents; TOKEN
+ * is what the user meant, so lexing carries on with it (0: nothing). */
+struct lookalike {
+	uint32_t cp;
+	const char *ascii;
+	int token;
+};
+
+static const struct lookalike *lookalike(uint32_t c)
+{
+	static const struct lookalike table[] = {
+		{0x037E, "';'", T_SEMI}, {0xFF1B, "';'", T_SEMI}, {0xFF5B, "'{'", T_LBRACE},
+		{0xFF5D, "'}'", T_RBRACE}, {0x2192, "'->'", T_ARROW}, {0x2018, "'''", 0},
+		{0x2019, "'''", 0}, {0x201C, "'\"'", 0}, {0x201D, "'\"'", 0}, {0x2212, "'-'", 0},
+		{0x2010, "'-'", 0}, {0x2013, "'-'", 0}, {0x00A0, "a space", 0},
+	};
+
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (table[i].cp == c)
+			return &table[i];
+	return NULL;
+}
+
+/* Reports the non-ASCII character at TEXT[I..I+L); returns the token it
+ * stands for, if it is a look-alike of one and all of TEXT. */
+static int report_non_ascii(struct parse_ctx *ctx, loc_t at, const char *text, size_t len,
+			    size_t i, size_t l)
+{
+	uint32_t cp = utf8_decode(text + i, l);
+	const struct lookalike *like = lookalike(cp);
+	struct diag *d;
+
+	at.end_col = at.col + (uint32_t)l - 1;
+	if (like) {
+		d = diag_error(ctx->dl, "E0101", ctx->src, at,
+			       "character '%.*s' (U+%04X) only looks like %s", (int)l, text + i,
+			       (unsigned)cp, like->ascii);
+		diag_help(d, "retype it as plain ASCII");
+		return len == l ? like->token : 0;
+	}
+	d = diag_error(ctx->dl, "E0101", ctx->src, at, "non-ASCII character '%.*s' (U+%04X) in '%.*s'",
+		       (int)l, text + i, (unsigned)cp, (int)len, text);
+	diag_help(d, "names are ASCII letters, digits and '_': names end up in an attested blob, "
+		  "where look-alike letters would be confusing");
+	return 0;
+}
+
+/* A name with '-' or non-ASCII bytes, or a run of non-ASCII bytes: say
+ * exactly which byte is wrong. A name still becomes an identifier so the
+ * parser goes on; a run with no ASCII letter in it is dropped. */
 int lex_bad_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text,
 		  size_t len)
 {
 	struct diag *d;
 	size_t i = 0;
+	bool ascii_name = false;
+	int meant = 0;
 
+	for (size_t k = 0; k < len; k++)
+		if ((unsigned char)text[k] < 0x80 && text[k] != '-')
+			ascii_name = true;
 	while (i < len) {
 		size_t l = utf8_seq_len(text + i, len - i);
 
@@ -189,14 +266,7 @@ int lex_bad_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const ch
 			break;
 		}
 		if (l > 1) {
-			loc_t at = loc_within(loc, text, i);
-
-			at.end_col = at.col + (uint32_t)l - 1;
-			d = diag_error(ctx->dl, "E0101", ctx->src, at,
-				       "non-ASCII character '%.*s' in name '%.*s'", (int)l,
-				       text + i, (int)len, text);
-			diag_help(d, "names are ASCII letters, digits and '_': names end up in an "
-				  "attested blob, where look-alike letters would be confusing");
+			meant = report_non_ascii(ctx, loc_within(loc, text, i), text, len, i, l);
 			break;
 		}
 		if (text[i] == '-') {
@@ -213,6 +283,8 @@ int lex_bad_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const ch
 		}
 		i++;
 	}
+	if (!ascii_name)
+		return meant;
 	val->str = xstrndup(text, len);
 	return T_IDENT;
 }

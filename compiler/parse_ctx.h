@@ -65,6 +65,8 @@ void lex_nul(struct parse_ctx *ctx, loc_t loc);
 void lex_hash_comment(struct parse_ctx *ctx, loc_t loc);
 int lex_single_quoted(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text,
 		      size_t len);
+int lex_curly_quoted(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text,
+		     size_t len);
 void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text);
 int lex_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text, size_t len);
 int lex_bad_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text, size_t len);

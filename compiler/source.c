@@ -53,7 +53,7 @@ static int read_stream(FILE *f, char **out, size_t *outlen, char *err, size_t er
 			snprintf(err, errlen, "input is larger than the %u MiB limit",
 				 SOURCE_MAX_BYTES >> 20);
 			free(buf);
-			return -1;
+			return SOURCE_TOO_LARGE;
 		}
 		if (got == 0) {
 			if (ferror(f)) {
@@ -91,6 +91,12 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen)
 			snprintf(err, errlen, "'%s' is a directory, not a policy file", path);
 			return -1;
 		}
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (uint64_t)st.st_size > SOURCE_MAX_BYTES) {
+			snprintf(err, errlen, "input is larger than the %u MiB limit",
+				 SOURCE_MAX_BYTES >> 20);
+			return SOURCE_TOO_LARGE;
+		}
 		f = fopen(path, "rb");
 		if (!f) {
 			snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
@@ -100,7 +106,7 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen)
 		fclose(f);
 	}
 	if (rc)
-		return -1;
+		return rc;
 	src->name = xstrdup(path);
 	src->data = data;
 	src->len = len;

@@ -29,8 +29,10 @@ struct source {
 	size_t nlines;
 };
 
-/* Reads PATH ("-" for stdin) into SRC. On failure returns -1 and writes a
- * one-line reason (no trailing newline) into ERR. */
+/* Reads PATH ("-" for stdin) into SRC. On failure returns -1 (cannot read)
+ * or SOURCE_TOO_LARGE, and writes a one-line reason (no trailing newline)
+ * into ERR. */
+#define SOURCE_TOO_LARGE (-2)
 int source_read(struct source *src, const char *path, char *err, size_t errlen);
 /* Makes a source from memory (copies DATA); used by tests and fuzzers. */
 void source_from_mem(struct source *src, const char *name, const void *data, size_t len);
