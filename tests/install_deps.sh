@@ -5,8 +5,12 @@ set -e
 export DEBIAN_FRONTEND=noninteractive
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
+# arm64 multiarch: backend/rmm_blob's CMocka tests are also built for
+# aarch64 and run under qemu-user, which needs the arm64 libcmocka.
+$SUDO dpkg --add-architecture arm64
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
+	libcmocka-dev:arm64 \
 	make gcc libc6-dev flex bison pkg-config \
 	libyaml-dev libmbedtls-dev libcmocka-dev \
 	valgrind clang \

@@ -6,8 +6,9 @@
 #   make backend-valgrind  the same binaries under valgrind (not with SANITIZE)
 #   make backend-aarch64   the library compiled freestanding for aarch64 as
 #                          TF-RMM compiles it, the tests run under qemu-user
-#   make backend-stack     fails if a function's stack use is unbounded or
-#                          above RMM_BLOB_STACK_MAX bytes (from -fstack-usage)
+#   make backend-stack     fails if a frame is dynamic or above
+#                          RMM_BLOB_STACK_MAX bytes, or the deepest call chain
+#                          above RMM_BLOB_STACK_TOTAL bytes (aarch64 build)
 
 RMM_BLOB := backend/rmm_blob
 RMM_BLOB_TEST_SRC := $(wildcard $(RMM_BLOB)/tests/test_*.c)
@@ -83,12 +84,21 @@ backend-aarch64: $(RMM_BLOB_A64_BIN)
 	@tests/run_unit.sh -s backend-aarch64 -r "$(QEMU_AARCH64)" $^
 CHECK_STEPS += backend-aarch64
 
+# The stack check compiles the library once more with the same flags plus
+# -fcallgraph-info=su, which only adds the call graph beside the .su files.
 RMM_BLOB_STACK_MAX ?= 256
-RMM_BLOB_STACK_TOTAL ?= 2048
-backend-stack: $(RMM_BLOB_A64_LIB)
+RMM_BLOB_STACK_TOTAL ?= 1024
+RMM_BLOB_CG_OBJ := $(BACKEND_SRC:$(RMM_BLOB)/src/%.c=$(RMM_BLOB_A64)/callgraph/%.o)
+.SECONDARY: $(RMM_BLOB_CG_OBJ)
+
+$(RMM_BLOB_A64)/callgraph/%.o: $(RMM_BLOB)/src/%.c
+	@mkdir -p $(dir $@)
+	$(AARCH64_CC) $(RMM_BLOB_A64_CFLAGS) -fcallgraph-info=su -MMD -MP -c -o $@ $<
+
+backend-stack: $(RMM_BLOB_CG_OBJ)
 	@$(RMM_BLOB)/tests/check_stack.sh -s backend-stack -m $(RMM_BLOB_STACK_MAX) \
-		-t $(RMM_BLOB_STACK_TOTAL) \
-		$(RMM_BLOB_A64_LIB:%.o=%.su)
+		-t $(RMM_BLOB_STACK_TOTAL) $(RMM_BLOB_CG_OBJ:%.o=%.su)
 CHECK_STEPS += backend-stack
 
--include $(wildcard $(RMM_BLOB_A64)/lib/*.d $(RMM_BLOB_A64)/tests/*.d)
+-include $(wildcard $(RMM_BLOB_A64)/lib/*.d $(RMM_BLOB_A64)/tests/*.d \
+	$(RMM_BLOB_A64)/callgraph/*.d)

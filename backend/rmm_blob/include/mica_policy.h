@@ -125,7 +125,7 @@ enum mica_blob_fault {
 
 /*
  * Why a blob was refused: enough for a user-facing message such as
- * "offset 0x68: region 3: base is not 4 KiB aligned", built from
+ * "offset 0x1e8: region 1: base is not 4 KiB aligned", built from
  * mica_blob_table_name(table), index and reason.
  */
 struct mica_blob_error {
