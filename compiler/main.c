@@ -19,6 +19,7 @@ static const struct command commands[] = {
 	{"compile", cmd_compile, "write a policy's canonical blob and print its digest"},
 	{"hash", cmd_hash, "print a policy's digest or RPV (hex, base64, JSON, QEMU, kvmtool)"},
 	{"dump", cmd_dump, "print a blob as canonical Mica, YAML or JSON"},
+	{"fmt", cmd_fmt, "lay Mica source out canonically, comments kept (-w, --check)"},
 	{"endorse", cmd_endorse, "write Veraison reference values (CoMID/CoRIM) for its realms"},
 	{"flows", cmd_flows, "show where data can flow: from a realm, to a realm, or between two"},
 };
