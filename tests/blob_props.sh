@@ -11,6 +11,7 @@
 #    and dumping that gives the same text;
 #  - endorse: the CoMID fits the CCA realm shape and the policy
 #    (tests/comid/check_comid.py);
+#  - docs/attestation.md's examples are the goldens' outputs;
 #  - atomic output: a failing compile or dump leaves an existing output as it
 #    was, and no file at all (temporary or not) where there was none.
 . "$(dirname "$0")/lib.sh"
@@ -95,6 +96,8 @@ for src in examples/policies/*.mica tests/golden/blob/*.mica; do
 	endorse_props "$src" "$tmp/a.pol"
 done
 expect "CoMID schema self-test" python3 tests/comid/check_comid.py schema-selftest
+expect "docs/attestation.md shows the golden outputs (python3 tests/doc_examples.py update docs/attestation.md)" \
+	python3 tests/doc_examples.py check docs/attestation.md
 
 # Atomic output, through the command line.
 mkdir "$tmp/out"
