@@ -1,0 +1,80 @@
+# backend/rmm_blob/tf-rmm/tf-rmm.mk - checks of the TF-RMM integration that
+# run without TF-RMM (the integration itself is verified against a TF-RMM
+# checkout by hand: docs/rmm-integration.md). Included by the top Makefile
+# after backend/rmm_blob/rmm_blob.mk, whose aarch64 settings it reuses.
+#
+#   make tfrmm-unit      CMocka tests of the enforcement decisions
+#                        (lib/mica/src/mica_decide.c) on the fixture policy
+#                        of the host-build test; sanitizers under SANITIZE=1
+#   make tfrmm-valgrind  the same under valgrind (not with SANITIZE)
+#   make tfrmm-aarch64   the decisions compiled with TF-RMM's freestanding
+#                        flags and the same tests run under qemu-user
+#   make tfrmm-patch     0001-mica-enforcement.patch is insertions only, with
+#                        zero context, and calls only declared Mica symbols
+
+TFRMM := backend/rmm_blob/tf-rmm
+TFRMM_INC := -I$(TFRMM)/lib/mica/include -I$(TFRMM)/plat/host/host_build/src \
+	-I$(RMM_BLOB)/include
+# The code under test: the pure decisions and the fixture blob. The glue
+# files beside them need TF-RMM's headers and are built only in its tree.
+TFRMM_SRC := $(TFRMM)/lib/mica/src/mica_decide.c \
+	$(TFRMM)/plat/host/host_build/src/host_mica_fixture.c
+TFRMM_TEST := $(TFRMM)/tests/test_mica_decide.c
+
+# ---- host ----------------------------------------------------------------
+TFRMM_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TFRMM_SRC) $(TFRMM_TEST))
+TFRMM_BIN := $(BUILD)/tfrmm/test_mica_decide
+.SECONDARY: $(TFRMM_OBJ)
+
+$(BUILD)/obj/$(TFRMM)/%.o: $(TFRMM)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TFRMM_INC) -MMD -MP -c -o $@ $<
+
+$(TFRMM_BIN): $(TFRMM_OBJ) $(BACKEND_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka
+
+.PHONY: tfrmm-unit tfrmm-valgrind tfrmm-aarch64 tfrmm-patch
+tfrmm-unit: $(TFRMM_BIN)
+	@tests/run_unit.sh -s tfrmm-unit $^
+CHECK_STEPS += tfrmm-unit
+
+ifneq ($(SANITIZE),1)
+tfrmm-valgrind: $(TFRMM_BIN)
+	@tests/run_unit.sh -s tfrmm-valgrind -r "$(RMM_BLOB_VALGRIND)" $^
+CHECK_STEPS += tfrmm-valgrind
+endif
+
+# ---- aarch64 -------------------------------------------------------------
+TFRMM_A64 := $(BUILD)/aarch64/tfrmm
+TFRMM_A64_LIB := $(TFRMM_A64)/lib/mica_decide.o
+TFRMM_A64_TEST := $(TFRMM_A64)/tests/test_mica_decide.o \
+	$(TFRMM_A64)/tests/host_mica_fixture.o
+.SECONDARY: $(TFRMM_A64_LIB) $(TFRMM_A64_TEST)
+
+$(TFRMM_A64_LIB): $(TFRMM)/lib/mica/src/mica_decide.c
+	@mkdir -p $(dir $@)
+	$(AARCH64_CC) $(RMM_BLOB_A64_CFLAGS) $(TFRMM_INC) -MMD -MP -c -o $@ $<
+
+$(TFRMM_A64)/tests/%.o: $(TFRMM)/tests/%.c
+	@mkdir -p $(dir $@)
+	$(AARCH64_CC) $(RMM_BLOB_A64_TEST_CFLAGS) $(TFRMM_INC) -MMD -MP -c -o $@ $<
+
+$(TFRMM_A64)/tests/%.o: $(TFRMM)/plat/host/host_build/src/%.c
+	@mkdir -p $(dir $@)
+	$(AARCH64_CC) $(RMM_BLOB_A64_TEST_CFLAGS) $(TFRMM_INC) -MMD -MP -c -o $@ $<
+
+$(TFRMM_A64)/test_mica_decide: $(TFRMM_A64_TEST) $(TFRMM_A64_LIB) \
+		$(RMM_BLOB_A64_LIB)
+	$(AARCH64_CC) -o $@ $^ -lcmocka
+
+tfrmm-aarch64: $(TFRMM_A64)/test_mica_decide
+	@tests/run_unit.sh -s tfrmm-aarch64 -r "$(QEMU_AARCH64)" $^
+CHECK_STEPS += tfrmm-aarch64
+
+# ---- the patch -----------------------------------------------------------
+tfrmm-patch:
+	@$(TFRMM)/tests/check_patch.sh
+CHECK_STEPS += tfrmm-patch
+
+-include $(wildcard $(TFRMM_A64)/lib/*.d $(TFRMM_A64)/tests/*.d)
