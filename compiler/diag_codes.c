@@ -2,8 +2,9 @@
  *
  * Codes are stable: once released, a code keeps its meaning. E01xx input and
  * syntax, E02xx names and declarations, E03xx layout, E04xx flows, E05xx
- * limits, W01xx warnings. docs/diagnostics.md gives an example of each; the
- * SARIF renderer turns each into a rule. */
+ * limits, E06xx blobs, E07xx scenarios (micac enforce), W01xx warnings.
+ * docs/diagnostics.md gives an example of each; the SARIF renderer turns
+ * each into a rule. */
 #include <string.h>
 
 #include "diag.h"
@@ -89,6 +90,14 @@ const struct diag_code_info diag_codes[] = {
 	 "The file is not a valid Mica policy blob: the validator names the first rule it breaks and the offset."},
 	{"E0602", "unsupported blob version",
 	 "The blob was written in a format version this micac does not read. Use the micac that wrote it, or recompile the source."},
+	{"E0701", "unknown realm instance",
+	 "A scenario step names a realm that no earlier step created. Create it first with `create: {realm: NAME, rpv: ...}`, or fix the spelling."},
+	{"E0702", "realm instance created twice",
+	 "Two `create` steps of a scenario use the same realm name. Give each realm instance its own name."},
+	{"E0703", "invalid RPV",
+	 "An RPV in a scenario is `policy` (the loaded policy's padded digest), `policy:FILE`, or an even number of hex digits, at most 128 (zero-padded on the right to 64 bytes)."},
+	{"E0704", "load past the blob's end",
+	 "A scenario's `corrupt_byte` names a byte past the end of the blob, or its `truncate` does not make the blob shorter. Use an offset inside the blob."},
 	{"W0101", "realm without measurement",
 	 "The realm's role is not bound to code identity: any image could be activated in it. Add `measurement \"<RIM hex>\";`."},
 	{"W0102", "region nobody writes",
