@@ -15,6 +15,7 @@
 #include <host_realm.h>
 #include <host_rmi_wrappers.h>
 #include <host_utils.h>
+#include <mbedtls/sha256.h>
 #include <mica_rmm.h>
 #include <smc-rsi.h>
 #include <string.h>
@@ -257,9 +258,16 @@ static void test_load(uint8_t rpv[MICA_RPV_SIZE])
 	uint8_t bad[MICA_RPV_SIZE];
 	unsigned long slot, slot2;
 
+	uint8_t want[MICA_RPV_SIZE] = { 0 };
+
 	(void)mica_fixture_copy(blob);
+	/* The fixture's digest is SHA-256; the RPV is it, zero-padded. */
+	check(mbedtls_sha256((const unsigned char *)blob, mica_fixture_size(),
+			     want, 0) == 0, "host computes SHA-256 of the blob");
 	check(load_policy(blob, mica_fixture_size(), rpv, &slot) == RMI_SUCCESS &&
 	      slot == 1UL, "POLICY_LOAD of a valid blob: slot 1");
+	check(memcmp(rpv, want, sizeof(want)) == 0,
+	      "the RPV the RMM returns is SHA-256(blob) zero-padded");
 	check(load_policy(blob, mica_fixture_size(), rpv, &slot2) ==
 	      RMI_SUCCESS && slot2 == slot, "loading it again: same slot");
 	((uint8_t *)blob)[0] ^= 0xFFU;	/* magic */
