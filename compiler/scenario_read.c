@@ -134,6 +134,8 @@ static void read_step_key(struct scn_reader *r, struct scn_step *st, struct step
 			(expect ? read_expect : read_reason)(r, st);
 	} else if (kind == SCN_KIND_COUNT) {
 		unknown_step_key(r, key, at);
+		k->has_event = true;	/* reported: "no event" would repeat it */
+		k->event_at = at;
 		if (yev_next(&r->y))
 			yev_skip(&r->y);
 		return;
@@ -232,7 +234,7 @@ static void read_stream(struct scn_reader *r)
 					    "a scenario file holds one YAML document"),
 				  "remove the second '---' and what follows, or split the file");
 	}
-	if (!r->y.stop && !has_steps && diag_error_count(r->y.dl) == 0)
+	if (!has_steps && diag_error_count(r->y.dl) == 0)
 		diag_help(yev_error(&r->y, "E0110", top, "the scenario has no 'steps'"),
 			  "add `steps:` with a sequence of events (docs/scenarios.md)");
 }
