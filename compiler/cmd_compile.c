@@ -9,7 +9,7 @@
 #include "policy_build.h"
 
 static const char usage[] =
-	"Usage: micac [compile] FILE -o OUT [--werror] [-q]\n"
+	"Usage: micac [compile] FILE -o OUT [--werror] [-q] [--lang LANG]\n"
 	"\n"
 	"Checks the policy FILE (Mica source, YAML, or a blob) and writes its\n"
 	"canonical blob to OUT, atomically: OUT is either left as it was or\n"
@@ -21,6 +21,8 @@ static const char usage[] =
 	"  -o, --output OUT  where to write the blob (\"-\": standard output; the\n"
 	"                    digest line then goes to standard error)\n"
 	"  -q, --quiet       do not print the digest line\n"
+	"      --lang LANG   read FILE as mica, yaml (json too) or blob (default:\n"
+	"                    by extension, then by content)\n"
 	"      --werror      treat warnings as errors\n"
 	"  -h, --help        show this help\n"
 	"\n"
@@ -40,6 +42,7 @@ static int parse_args(int argc, char **argv, struct compile_args *a)
 		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"werror", no_argument, NULL, 'W'},
+		{"lang", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -51,6 +54,10 @@ static int parse_args(int argc, char **argv, struct compile_args *a)
 		case 'o': a->output = optarg; break;
 		case 'q': a->quiet = true; break;
 		case 'W': a->fo.werror = true; break;
+		case 'l':
+			if (cli_parse_lang(optarg, &a->fo.lang) != 0)
+				return cli_usage_error("compile", "unknown language '%s' (mica, yaml, json, blob)", optarg);
+			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
 		default: return cli_usage_error("compile", "invalid option");
 		}

@@ -9,7 +9,7 @@
 #include "policy_build.h"
 
 static const char usage[] =
-	"Usage: micac dump FILE [--format mica|yaml|json] [-o OUT]\n"
+	"Usage: micac dump FILE [--format mica|yaml|json] [-o OUT] [--lang LANG]\n"
 	"\n"
 	"Prints the policy in FILE (usually a compiled blob; Mica source and YAML\n"
 	"are read too) as canonical source: declarations sorted by name, every\n"
@@ -19,6 +19,8 @@ static const char usage[] =
 	"Options:\n"
 	"      --format FMT  mica (default), yaml, or json (the YAML form's shape\n"
 	"                    with decimal numbers; micac reads it as YAML)\n"
+	"      --lang LANG   read FILE as mica, yaml (json too) or blob (default:\n"
+	"                    by extension, then by content)\n"
 	"  -o, --output OUT  write to OUT atomically instead of standard output\n"
 	"  -h, --help        show this help\n"
 	"\n"
@@ -33,6 +35,7 @@ static int print_json(FILE *out, const void *m) { return emit_json(out, m); }
 struct dump_args {
 	const char *input, *output;
 	output_printer emit;
+	struct frontend_opts fo;
 };
 
 static int parse_format(const char *s, output_printer *e)
@@ -56,6 +59,7 @@ static int parse_args(int argc, char **argv, struct dump_args *a)
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
+		{"lang", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -71,6 +75,10 @@ static int parse_args(int argc, char **argv, struct dump_args *a)
 				return cli_usage_error("dump", "unknown format '%s' (mica, yaml, json)", optarg);
 			break;
 		case 'o': a->output = optarg; break;
+		case 'l':
+			if (cli_parse_lang(optarg, &a->fo.lang) != 0)
+				return cli_usage_error("dump", "unknown language '%s' (mica, yaml, json, blob)", optarg);
+			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
 		default: return cli_usage_error("dump", "invalid option");
 		}
@@ -85,13 +93,12 @@ int cmd_dump(int argc, char **argv)
 {
 	struct dump_args a = {0};
 	struct frontend fe;
-	struct frontend_opts fo = {0};
 	char err[512];
 	int rc = parse_args(argc, argv, &a);
 
 	if (rc >= 0)
 		return rc;
-	rc = frontend_run(&fe, a.input, &fo);
+	rc = frontend_run(&fe, a.input, &a.fo);
 	policy_report(&fe);
 	if (rc == EXIT_CLEAN && output_print(a.output, a.emit, &fe.model, err, sizeof(err)) != 0) {
 		fprintf(stderr, "micac: error: %s\n", err);

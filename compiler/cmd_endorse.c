@@ -9,7 +9,7 @@
 #include "policy_build.h"
 
 static const char usage[] =
-	"Usage: micac endorse FILE [-o OUT] [--corim CORIM] [--werror]\n"
+	"Usage: micac endorse FILE [-o OUT] [--corim CORIM] [--werror] [--lang LANG]\n"
 	"\n"
 	"Writes a CoMID template (JSON, for `cocli comid create`) holding the\n"
 	"reference values a verifier needs to appraise the realms of the policy\n"
@@ -23,6 +23,8 @@ static const char usage[] =
 	"                     output), atomically\n"
 	"      --corim CORIM  also write the CoRIM template for `cocli corim create`\n"
 	"                     (its id and the profile), atomically\n"
+	"      --lang LANG    read FILE as mica, yaml (json too) or blob (default:\n"
+	"                     by extension, then by content)\n"
 	"      --werror       treat warnings as errors\n"
 	"  -h, --help         show this help\n"
 	"\n"
@@ -41,6 +43,7 @@ static int parse_args(int argc, char **argv, struct endorse_args *a)
 		{"output", required_argument, NULL, 'o'},
 		{"corim", required_argument, NULL, 'c'},
 		{"werror", no_argument, NULL, 'W'},
+		{"lang", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -53,6 +56,10 @@ static int parse_args(int argc, char **argv, struct endorse_args *a)
 		case 'o': a->output = optarg; break;
 		case 'c': a->corim = optarg; break;
 		case 'W': a->fo.werror = true; break;
+		case 'l':
+			if (cli_parse_lang(optarg, &a->fo.lang) != 0)
+				return cli_usage_error("endorse", "unknown language '%s' (mica, yaml, json, blob)", optarg);
+			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
 		default: return cli_usage_error("endorse", "invalid option");
 		}

@@ -8,7 +8,7 @@
 #include "policy_build.h"
 
 static const char usage[] =
-	"Usage: micac hash FILE [--rpv] [--format FORMAT] [--werror]\n"
+	"Usage: micac hash FILE [--rpv] [--format FORMAT] [--werror] [--lang LANG]\n"
 	"\n"
 	"Prints the digest of the canonical blob of FILE (Mica source, YAML, or a\n"
 	"blob), in the policy's digest algorithm. The digest of a blob file is the\n"
@@ -26,6 +26,8 @@ static const char usage[] =
 	"                     kvmtool  --realm-pv=$'...' (bash quoting), for lkvm run\n"
 	"                              --realm; refused when the digest has a zero\n"
 	"                              byte, which kvmtool's string option cannot carry\n"
+	"      --lang LANG    read FILE as mica, yaml (json too) or blob (default:\n"
+	"                     by extension, then by content)\n"
 	"      --werror       treat warnings as errors\n"
 	"  -h, --help         show this help\n"
 	"\n"
@@ -64,6 +66,7 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 		{"rpv", no_argument, NULL, 'r'},
 		{"format", required_argument, NULL, 'f'},
 		{"werror", no_argument, NULL, 'W'},
+		{"lang", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -79,6 +82,10 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 						       optarg);
 			break;
 		case 'W': a->fo.werror = true; break;
+		case 'l':
+			if (cli_parse_lang(optarg, &a->fo.lang) != 0)
+				return cli_usage_error("hash", "unknown language '%s' (mica, yaml, json, blob)", optarg);
+			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
 		default: return cli_usage_error("hash", "invalid option");
 		}
