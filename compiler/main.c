@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{"fmt", cmd_fmt, "lay Mica source out canonically, comments kept (-w, --check)"},
 	{"endorse", cmd_endorse, "write Veraison reference values (CoMID/CoRIM) for its realms"},
 	{"flows", cmd_flows, "show where data can flow: from a realm, to a realm, or between two"},
+	{"graph", cmd_graph, "draw the flow graph (Graphviz DOT, SVG or PNG), flow errors in red"},
 	{"enforce", cmd_enforce, "replay a scenario of RMM events through the enforcement library"},
 };
 
