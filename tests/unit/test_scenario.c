@@ -1,0 +1,280 @@
+/* test_scenario.c - the scenario replayer's decisions on hand-built
+ * policies, and the reader's diagnostics on bad scenario files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "encode.h"
+#include "frontend.h"
+#include "scenario_replay.h"
+
+/* Two realms, one unprotected read-only grant, one protected region, one
+ * call; `a` is measured (all 0x11), `b` has hostcall and no measurement. */
+static const char policy_src[] =
+	"policy p { version 1; digest sha256; ipa_bits 40; }\n"
+	"realm a { trust trusted; measurement "
+	"\"1111111111111111111111111111111111111111111111111111111111111111\"; }\n"
+	"realm b { trust trusted; hostcall; }\n"
+	"region ring { kind unprotected; size 8KiB; at 0x8000000000; grant a read; }\n"
+	"region buf { kind protected; size 4KiB; at 0x1000; grant a write; grant b read; }\n"
+	"call a -> b oneway;\n";
+
+struct fixture {
+	uint8_t *blob;
+	size_t len;
+	struct scenario s;
+	struct scn_report rep;
+	struct source src;
+	struct diag_list dl;
+};
+
+static uint8_t *build_policy(size_t *len)
+{
+	struct frontend fe;
+	struct frontend_opts fo = {0};
+	uint8_t *blob = NULL;
+
+	assert_int_equal(frontend_run_mem(&fe, "p.mica", policy_src, strlen(policy_src), &fo), 0);
+	assert_int_equal(encode_model(&fe.model, &blob, len), ENCODE_OK);
+	frontend_free(&fe);
+	return blob;
+}
+
+/* Reads TEXT as a scenario; returns scenario_read's result. */
+static int read_text(struct fixture *f, const char *text)
+{
+	source_from_mem(&f->src, "s.yaml", text, strlen(text));
+	return scenario_read(&f->s, &f->src, &f->dl);
+}
+
+/* Reads and replays TEXT; every file the scenario names is the policy. */
+static void replay(struct fixture *f, const char *text)
+{
+	struct scn_blob files[4];
+
+	assert_int_equal(read_text(f, text), 0);
+	assert_true(f->s.nfiles <= 4);
+	for (size_t i = 0; i < f->s.nfiles; i++)
+		files[i] = (struct scn_blob){f->blob, f->len};
+	scenario_replay(&f->s, files, &f->rep);
+	assert_int_equal(f->rep.n, f->s.nsteps + 1);
+}
+
+static void expect_step(const struct fixture *f, size_t step, bool allow, const char *reason)
+{
+	const struct scn_outcome *o = &f->rep.v[step];
+
+	if (o->allow != allow || strcmp(o->reason, reason) != 0)
+		fail_msg("step %zu: %s (%s), want %s (%s)", step, o->allow ? "allow" : "deny",
+			 o->reason, allow ? "allow" : "deny", reason);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	f->blob = build_policy(&f->len);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	scn_report_free(&f->rep);
+	scenario_free(&f->s);
+	diag_list_free(&f->dl);
+	source_free(&f->src);
+	free(f->blob);
+	free(f);
+	return 0;
+}
+
+#define BOOT_AB                                                                        \
+	"steps:\n"                                                                     \
+	"  - {create: {realm: x, rpv: policy}, expect: allow}\n"                       \
+	"  - {bind: {realm: x, role: a}, expect: allow}\n"                             \
+	"  - {activate: {realm: x}, expect: allow}\n"                                  \
+	"  - {create: {realm: y, rpv: policy}, expect: allow}\n"                       \
+	"  - {bind: {realm: y, role: b}, expect: allow}\n"                             \
+	"  - {activate: {realm: y}, expect: allow}\n"
+
+static void test_lifecycle(void **state)
+{
+	struct fixture *f = *state;
+
+	replay(f, BOOT_AB
+	       "  - {bind: {realm: x, role: b}, expect: deny}\n"
+	       "  - {activate: {realm: x}, expect: deny}\n"
+	       "  - {create: {realm: z, rpv: policy}, expect: allow}\n"
+	       "  - {activate: {realm: z}, expect: deny}\n"
+	       "  - {bind: {realm: z, role: nobody}, expect: deny}\n"
+	       "  - {bind: {realm: z, role: a}, expect: allow}\n"
+	       "  - {activate: {realm: z, rim: " "2222222222222222222222222222222222222222222222222222222222222222" "}, expect: deny}\n"
+	       "  - {create: {realm: w, rpv: policy, ipa_bits: 44}, expect: allow}\n"
+	       "  - {bind: {realm: w, role: b}, expect: deny}\n");
+	assert_non_null(strstr(f->rep.v[0].reason, "policy 'p' v1 in slot 1, sha256:"));
+	expect_step(f, 3, true, "the RIM is role 'a''s measurement");
+	expect_step(f, 6, true, "role 'b' has no measurement");
+	expect_step(f, 7, false, "realm 'x' is already active: roles are bound while it is new");
+	expect_step(f, 8, false, "realm 'x' is already active");
+	expect_step(f, 10, false, "no role is bound to realm 'z'");
+	expect_step(f, 11, false, "policy 'p' has no role 'nobody'");
+	expect_step(f, 13, false, "the RIM is not role 'a''s measurement");
+	expect_step(f, 15, false, "the realm's IPA width is 44 bits, the policy's 40");
+	assert_int_equal(f->rep.unexpected, 0);
+}
+
+static void test_map_unprotected(void **state)
+{
+	struct fixture *f = *state;
+
+	replay(f, BOOT_AB
+	       "  - {map_unprotected: {realm: x, ipa: 0x8000000000, size: 8KiB}, expect: allow}\n"
+	       "  - {map_unprotected: {realm: x, ipa: 0x8000000000, write: true}, expect: deny}\n"
+	       "  - {map_unprotected: {realm: y, ipa: 0x8000001000}, expect: deny}\n"
+	       "  - {map_unprotected: {realm: x, ipa: 0x8000001000, size: 8KiB}, expect: deny}\n"
+	       "  - {map_unprotected: {realm: x, ipa: 0x1000}, expect: deny}\n"
+	       "  - {map_unprotected: {realm: x, ipa: 0x9000000000}, expect: deny}\n"
+	       "  - {map_unprotected: {realm: x, ipa: 0x8000000000, size: 0}, expect: deny}\n");
+	expect_step(f, 7, true, "region 'ring' grants read to role 'a'");
+	expect_step(f, 8, false, "role 'a' has only read on region 'ring'");
+	expect_step(f, 9, false, "region 'ring' is not granted to role 'b'");
+	expect_step(f, 10, false, "the range leaves region 'ring'");
+	expect_step(f, 11, false, "region 'buf' is protected");
+	expect_step(f, 12, false, "no region at 0x9000000000");
+	expect_step(f, 13, false, "the range is empty or wraps");
+}
+
+static void test_exits_and_sharing(void **state)
+{
+	struct fixture *f = *state;
+
+	replay(f, BOOT_AB
+	       "  - {host_call: {realm: y}, expect: allow}\n"
+	       "  - {host_call: {realm: x}, expect: deny}\n"
+	       "  - {mmio: {realm: x}, expect: deny}\n"
+	       "  - {mmio: {realm: x, ipa: 0x8000001000}, expect: allow}\n"
+	       "  - {realm_call: {realm: x, callee: y}, expect: allow}\n"
+	       "  - {realm_call: {realm: y, callee: x}, expect: deny}\n"
+	       "  - {share_protected: {realm: x, with: y, region: buf}, expect: allow}\n"
+	       "  - {share_protected: {realm: y, with: x, region: buf}, expect: deny}\n"
+	       "  - {share_protected: {realm: x, with: y, region: ring}, expect: deny}\n");
+	expect_step(f, 7, true, "role 'b' has hostcall");
+	expect_step(f, 8, false, "role 'a' has no hostcall: RSI_ERROR_INPUT");
+	expect_step(f, 9, false, "role 'a' has no mmio");
+	expect_step(f, 10, true, "a fault in an unprotected region granted to role 'a'");
+	expect_step(f, 11, true, "the policy has the call a -> b (oneway)");
+	expect_step(f, 12, false, "the policy has no call b -> a");
+	expect_step(f, 13, true, "role 'a' writes and role 'b' reads region 'buf'");
+	expect_step(f, 14, false, "role 'b' may not write region 'buf'");
+	expect_step(f, 15, false, "region 'ring' is unprotected");
+	assert_int_equal(f->rep.unexpected, 0);
+}
+
+static void test_ungoverned_and_pool(void **state)
+{
+	struct fixture *f = *state;
+
+	replay(f, "steps:\n"
+		  "  - {create: {realm: u, rpv: 00ff}, expect: allow}\n"
+		  "  - {bind: {realm: u, role: a}, expect: deny}\n"
+		  "  - {host_call: {realm: u}, expect: deny}\n"
+		  "  - {activate: {realm: u}, expect: allow}\n"
+		  "  - {host_call: {realm: u}, expect: allow}\n"
+		  "  - {map_unprotected: {realm: u, ipa: 0x1000, write: true}, expect: allow}\n"
+		  "  - {load: {file: other.pol}, expect: allow}\n"
+		  "  - {load: {file: other.pol, corrupt_byte: 0}, expect: deny}\n"
+		  "  - {load: {file: other.pol, truncate: 8}, expect: deny}\n"
+		  "  - {create: {realm: g, rpv: policy}, expect: allow}\n"
+		  "  - {realm_call: {realm: u, callee: g}, expect: allow, reason: governed}\n");
+	expect_step(f, 1, true, "ungoverned: the RPV matches no loaded policy");
+	expect_step(f, 2, false, "realm 'u' is not governed by a policy");
+	expect_step(f, 3, false, "realm 'u' is not active: its RECs cannot run");
+	expect_step(f, 5, true, "ungoverned");
+	expect_step(f, 6, true, "ungoverned");
+	expect_step(f, 7, true, "already loaded in slot 1");
+	assert_non_null(strstr(f->rep.v[8].reason, "invalid blob: offset 0x0: header: magic"));
+	expect_step(f, 9, false, "invalid blob: offset 0x8: header: blob is shorter than the header");
+	/* the callee is not active: the last expectation is wrong on purpose */
+	expect_step(f, 11, false, "realm 'g' is not active: its RECs cannot run");
+	assert_int_equal(f->rep.unexpected, 1);
+	assert_false(f->rep.v[11].as_expected);
+}
+
+/* The codes of the diagnostics, in order, joined by spaces. */
+static void expect_codes(struct fixture *f, const char *text, const char *want)
+{
+	char got[256] = "";
+
+	assert_int_equal(read_text(f, text), -1);
+	diag_sort(&f->dl);
+	for (size_t i = 0; i < f->dl.n; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%u:%u:%s", i ? " " : "",
+			 f->dl.v[i].loc.line, f->dl.v[i].loc.col, f->dl.v[i].code);
+	assert_string_equal(got, want);
+}
+
+static void test_bad_event(void **state)
+{
+	expect_codes(*state, "steps:\n  - {mmoi: {realm: r}, expect: deny}\n", "2:6:E0110");
+}
+
+static void test_bad_realm(void **state)
+{
+	expect_codes(*state,
+		     "steps:\n  - {host_call: {realm: r}, expect: deny}\n"
+		     "  - {create: {realm: r, rpv: policy}, expect: allow}\n"
+		     "  - {create: {realm: r, rpv: policy}, expect: allow}\n",
+		     "2:25:E0701 4:22:E0702");
+}
+
+static void test_bad_values(void **state)
+{
+	expect_codes(*state,
+		     "steps:\n"
+		     "  - {create: {realm: r, rpv: 0x12}, expect: allow}\n"
+		     "  - {activate: {realm: r, rim: ab}, expect: allow}\n"
+		     "  - {map_unprotected: {realm: r, ipa: 1x, write: 1}, expect: deny}\n"
+		     "  - {host_call: {realm: r}, expect: yes}\n",
+		     "2:30:E0703 3:32:E0213 4:39:E0105 4:50:E0217 5:37:E0217");
+}
+
+static void test_bad_shape(void **state)
+{
+	expect_codes(*state,
+		     "steps:\n"
+		     "  - {create: {realm: r, rpv: policy}}\n"
+		     "  - {expect: allow}\n"
+		     "  - {host_call: {}, expect: deny}\n"
+		     "  - {host_call: [r], expect: deny}\n"
+		     "other: 1\n",
+		     "2:5:E0110 3:5:E0110 4:6:E0110 5:17:E0110 6:1:E0110");
+}
+
+static void test_empty_file(void **state)
+{
+	expect_codes(*state, "", "1:1:E0110");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_lifecycle, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_map_unprotected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exits_and_sharing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ungoverned_and_pool, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_realm, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_shape, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
