@@ -11,6 +11,7 @@
 
 #include <mica_decide.h>
 #include <smc-rmi.h>
+#include <smc-rsi.h>
 #include <smc.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,6 +24,17 @@
  */
 #define SMC_RMI_MICA_POLICY_LOAD	SMC64_RMI_FID(U(0x20))	/* 0xC4000170 */
 #define SMC_RMI_MICA_REALM_BIND		SMC64_RMI_FID(U(0x21))	/* 0xC4000171 */
+
+/*
+ * RSI_MICA_REALM_INFO: lets realm code check, before it trusts its RPV,
+ * that the RMM really governs it by that policy and in which role. An RPV
+ * equal to a policy digest proves nothing by itself: a host that never
+ * loads the policy gets a stock realm with the same RPV. Unused slot of the
+ * RSI range (0xC4000190..0xC40001AF).
+ */
+#define SMC_RSI_MICA_REALM_INFO		SMC64_RSI_FID(U(0x1D))	/* 0xC40001AD */
+#define MICA_RSI_INFO_GOVERNED		(1UL << 0)	/* X1 bit 0 */
+#define MICA_RSI_INFO_BOUND		(1UL << 1)	/* X1 bit 1 */
 
 /* Policies the RMM holds at once, and the largest blob it takes: one
  * granule, because the digest is computed by the attestation app's one-shot
@@ -50,6 +62,11 @@ void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res);
 
 /* X1: RD address, X2: role (realm index in the policy's realm table). */
 unsigned long smc_mica_realm_bind(unsigned long rd_addr, unsigned long role);
+
+/* X0 = RSI_SUCCESS, X1 = MICA_RSI_INFO_* bits, X2 = role once bound. */
+struct rec;
+struct rsi_result;
+void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res);
 
 /* ---- Policy pool (mica_rmm_pool.c) ---- */
 

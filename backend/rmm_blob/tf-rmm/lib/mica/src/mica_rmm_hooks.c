@@ -11,6 +11,7 @@
 #include <granule.h>
 #include <mica_rmm.h>
 #include <realm.h>
+#include <rsi-handler.h>
 #include <s2tt.h>
 #include <string.h>
 
@@ -56,6 +57,24 @@ bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
 				unsigned long fipa)
 {
 	return mica_decide_ns_abort_exit(policy_of(st), st, fipa);
+}
+
+void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res)
+{
+	const struct mica_realm *st = &rec->realm_info.mica;
+	unsigned long info = 0UL;
+
+	if (policy_of(st) != NULL) {
+		info |= MICA_RSI_INFO_GOVERNED;
+		if (st->bound != 0U) {
+			info |= MICA_RSI_INFO_BOUND;
+		}
+	}
+	res->action = UPDATE_REC_RETURN_TO_REALM;
+	res->smc_res.x[0] = RSI_SUCCESS;
+	res->smc_res.x[1] = info;
+	res->smc_res.x[2] = ((info & MICA_RSI_INFO_BOUND) != 0UL) ?
+			    st->role : 0UL;
 }
 
 /* RMI status for a mica_decide_bind() error. */

@@ -39,6 +39,8 @@ struct mica_test_realm {
 
 /* What the realm code saw, for the host to check after REC_ENTER. */
 struct realm_log {
+	unsigned long info;		/* RSI_MICA_REALM_INFO X1, X2 */
+	unsigned long role;
 	unsigned long hostcall_ret;
 	unsigned long sea_esr;
 };
@@ -226,6 +228,8 @@ static int realm_mmio_abort(unsigned long *regs, unsigned long *sp)
 static int realm_hostcall(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
+	realm_log.info = (regs[0] == RSI_SUCCESS) ? regs[1] : ~0UL;
+	realm_log.role = regs[2];
 	regs[0] = SMC_RSI_HOST_CALL;
 	regs[1] = REALM_BUFFER_IPA;
 	return host_util_rsi_helper(realm_mmio_abort);
@@ -248,6 +252,14 @@ static int model_abort_sysregs(void)
 		}
 	}
 	return 0;
+}
+
+/* Entry point of every test REC: asks the RMM how it is governed. */
+static int realm_entry(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	regs[0] = SMC_RSI_MICA_REALM_INFO;
+	return host_util_rsi_helper(realm_hostcall);
 }
 
 /* ---- The scenarios ---- */
@@ -287,6 +299,14 @@ static void test_stock(void)
 	      "stock realm: MAP_UNPROTECTED anywhere");
 	check(realm_bind(&r, MICA_FIX_ALPHA) == RMI_ERROR_REALM,
 	      "stock realm: BIND refused");
+	check(realm_add_rec(&r, realm_entry) == 0, "stock REC created");
+	check(activate(&r) == RMI_SUCCESS, "stock realm activated");
+	(void)memset(&realm_log, 0xFF, sizeof(realm_log));
+	check(rec_enter(&r) == RMI_SUCCESS &&
+	      r.h.rec_run->exit.exit_reason == RMI_EXIT_HOST_CALL,
+	      "stock realm: RSI_HOST_CALL exits to the host");
+	check(realm_log.info == 0UL,
+	      "stock realm: RSI_MICA_REALM_INFO says not governed");
 }
 
 static void test_alpha(const uint8_t *rpv)
@@ -309,12 +329,15 @@ static void test_alpha(const uint8_t *rpv)
 	      "alpha: read-write map of its read-write region");
 	check(map_ns(&r, MICA_FIX_NS_OUTSIDE, S2AP_RO) == RMI_ERROR_INPUT,
 	      "alpha: map outside every region refused");
-	check(realm_add_rec(&r, realm_hostcall) == 0, "alpha REC created");
+	check(realm_add_rec(&r, realm_entry) == 0, "alpha REC created");
 	check(activate(&r) == RMI_SUCCESS, "alpha activated");
 	(void)memset(&realm_log, 0, sizeof(realm_log));
 	check(rec_enter(&r) == RMI_SUCCESS &&
 	      r.h.rec_run->exit.exit_reason == RMI_EXIT_FIQ,
 	      "alpha run: no exit to the host but the final FIQ");
+	check(realm_log.info == (MICA_RSI_INFO_GOVERNED | MICA_RSI_INFO_BOUND) &&
+	      realm_log.role == MICA_FIX_ALPHA,
+	      "alpha: RSI_MICA_REALM_INFO says governed, bound, role alpha");
 	check(realm_log.hostcall_ret == RSI_ERROR_INPUT,
 	      "alpha: RSI_HOST_CALL answered RSI_ERROR_INPUT");
 	check((realm_log.sea_esr & MASK(ESR_EL2_ABORT_FSC)) ==
@@ -330,11 +353,15 @@ static void test_beta(const uint8_t *rpv)
 	check(realm_bind(&r, MICA_FIX_BETA) == RMI_SUCCESS, "BIND beta");
 	check(map_ns(&r, MICA_FIX_RO_BASE, S2AP_RO) == RMI_ERROR_INPUT,
 	      "beta: map of a region not granted to it refused");
-	check(realm_add_rec(&r, realm_hostcall) == 0, "beta REC created");
+	check(realm_add_rec(&r, realm_entry) == 0, "beta REC created");
 	check(activate(&r) == RMI_SUCCESS, "beta activated");
+	(void)memset(&realm_log, 0, sizeof(realm_log));
 	check(rec_enter(&r) == RMI_SUCCESS &&
 	      r.h.rec_run->exit.exit_reason == RMI_EXIT_HOST_CALL,
 	      "beta: RSI_HOST_CALL exits to the host");
+	check(realm_log.info == (MICA_RSI_INFO_GOVERNED | MICA_RSI_INFO_BOUND) &&
+	      realm_log.role == MICA_FIX_BETA,
+	      "beta: RSI_MICA_REALM_INFO says governed, bound, role beta");
 	check(rec_enter(&r) == RMI_SUCCESS &&
 	      r.h.rec_run->exit.exit_reason == RMI_EXIT_SYNC &&
 	      r.h.rec_run->exit.hpfar == (MICA_FIX_NS_OUTSIDE >> 8),
@@ -347,12 +374,12 @@ static void test_refused_activation(const uint8_t *rpv)
 
 	check(realm_create(&r, rpv) == 0, "gamma created");
 	check(realm_bind(&r, MICA_FIX_GAMMA) == RMI_SUCCESS, "BIND gamma");
-	check(realm_add_rec(&r, realm_hostcall) == 0, "gamma REC created");
+	check(realm_add_rec(&r, realm_entry) == 0, "gamma REC created");
 	check(activate(&r) == RMI_ERROR_REALM,
 	      "gamma: RIM differs from its measurement, ACTIVATE refused");
 
 	check(realm_create(&u, rpv) == 0, "unbound realm created");
-	check(realm_add_rec(&u, realm_hostcall) == 0, "unbound REC created");
+	check(realm_add_rec(&u, realm_entry) == 0, "unbound REC created");
 	check(realm_bind(&u, MICA_FIX_ALPHA) == RMI_ERROR_REALM,
 	      "BIND after REC_CREATE refused");
 	check(activate(&u) == RMI_ERROR_REALM,
