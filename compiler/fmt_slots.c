@@ -63,17 +63,10 @@ static size_t find_code_char(const struct ast *ast, size_t from, char ch)
 
 static uint32_t line_of(const struct source *src, size_t off)
 {
-	size_t lo = 0, hi = src->nlines;
+	uint32_t line, col;
 
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (src->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (uint32_t)(lo + 1);
+	source_pos(src, off, &line, &col);
+	return line;
 }
 
 static struct fmt_slot *add_slot(struct fmt_layout *l, const struct source *src,

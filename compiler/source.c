@@ -64,7 +64,9 @@ static int read_stream(FILE *f, char **out, size_t *outlen, char *err, size_t er
 			break;
 		}
 		if (len == cap) {
-			cap *= 2;
+			/* one byte past the limit is enough to know it is exceeded */
+			cap = cap * 2 > (size_t)SOURCE_MAX_BYTES + 1 ? (size_t)SOURCE_MAX_BYTES + 1
+								    : cap * 2;
 			buf = xrealloc(buf, cap + 2);
 		}
 	}
@@ -138,4 +140,20 @@ const char *source_line(const struct source *src, uint32_t line, size_t *len)
 		end--;
 	*len = end - start;
 	return src->data + start;
+}
+
+void source_pos(const struct source *src, size_t off, uint32_t *line, uint32_t *col)
+{
+	size_t lo = 0, hi = src->nlines;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (src->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (uint32_t)(lo + 1);
+	*col = (uint32_t)(off - src->lines[lo] + 1);
 }

@@ -37,6 +37,9 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen);
 /* Makes a source from memory (copies DATA); used by tests and fuzzers. */
 void source_from_mem(struct source *src, const char *name, const void *data, size_t len);
 void source_free(struct source *src);
+/* Line and byte column (1-based) of byte offset OFF (a binary search of the
+ * line starts). */
+void source_pos(const struct source *src, size_t off, uint32_t *line, uint32_t *col);
 /* The text of line LINE (1-based) without its newline; *len gets its length. */
 const char *source_line(const struct source *src, uint32_t line, size_t *len);
 

@@ -69,24 +69,6 @@ static size_t byte_of_index(struct yaml_events *y, size_t index)
 	return y->cur_byte;
 }
 
-/* Line and byte column (1-based) of byte offset OFF: binary search of the
- * line starts. */
-static void pos_of_byte(const struct source *src, size_t off, uint32_t *line, uint32_t *col)
-{
-	size_t lo = 0, hi = src->nlines;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (src->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	*line = (uint32_t)(lo + 1);
-	*col = (uint32_t)(off - src->lines[lo] + 1);
-}
-
 /* The span from the character at START to the one before END (libyaml's
  * end marks are exclusive); an empty span is its start. */
 static loc_t loc_of_marks(struct yaml_events *y, yaml_mark_t start, yaml_mark_t end)
@@ -94,8 +76,8 @@ static loc_t loc_of_marks(struct yaml_events *y, yaml_mark_t start, yaml_mark_t 
 	loc_t loc;
 	size_t last = end.index > start.index ? end.index - 1 : start.index;
 
-	pos_of_byte(y->src, byte_of_index(y, start.index), &loc.line, &loc.col);
-	pos_of_byte(y->src, byte_of_index(y, last), &loc.end_line, &loc.end_col);
+	source_pos(y->src, byte_of_index(y, start.index), &loc.line, &loc.col);
+	source_pos(y->src, byte_of_index(y, last), &loc.end_line, &loc.end_col);
 	return loc;
 }
 
@@ -103,7 +85,7 @@ static loc_t loc_of_byte(const struct source *src, size_t off)
 {
 	loc_t loc;
 
-	pos_of_byte(src, off, &loc.line, &loc.col);
+	source_pos(src, off, &loc.line, &loc.col);
 	loc.end_line = loc.line;
 	loc.end_col = loc.col;
 	return loc;
