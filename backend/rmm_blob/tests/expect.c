@@ -41,3 +41,23 @@ void expect_valid(const uint8_t *blob, size_t size)
 	assert_int_equal(err.fault, MICA_FAULT_NONE);
 	assert_string_equal(err.reason, "valid");
 }
+
+int sample_setup(void **state)
+{
+	struct sample *f = calloc(1, sizeof(*f));
+
+	if (f == NULL)
+		return -1;
+	f->b = tb_build_sample(&f->size);
+	*state = f;
+	return mica_policy_init(&f->pol, f->b, f->size, NULL);
+}
+
+int sample_teardown(void **state)
+{
+	struct sample *f = *state;
+
+	free(f->b);
+	free(f);
+	return 0;
+}

@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
  *
- * Shared by the CMocka tests: includes in the order cmocka.h needs, and the
- * assertion that a blob is refused for exactly one reason.
+ * Shared by the CMocka tests: includes in the order cmocka.h needs, the
+ * assertion that a blob is refused for exactly one reason, and a fixture.
  */
 
 #ifndef EXPECT_H
@@ -38,5 +38,14 @@ void expect_fault_at(const uint8_t *blob, size_t size, struct fault_at want,
 
 /* Validates and asserts the blob is accepted. */
 void expect_valid(const uint8_t *blob, size_t size);
+
+/* CMocka fixture: the sample blob, and a policy bound to it. */
+struct sample {
+	uint8_t *b;
+	size_t size;
+	struct mica_policy pol;
+};
+int sample_setup(void **state);
+int sample_teardown(void **state);
 
 #endif /* EXPECT_H */

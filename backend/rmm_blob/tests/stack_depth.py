@@ -3,7 +3,8 @@
 library can use, from gcc -fcallgraph-info=su output: the largest sum of
 frames along a path of the call graph. Indirect calls are resolved by
 function type: the validator's stages (mica_validate_*), its element checks
-(check_*) and the queries' key comparisons (*_cmp). A cycle (recursion) is an
+(check_*) and the queries' key comparisons (*_cmp, called through
+mica_search and find_name). A cycle (recursion) is an
 error, since it would make the stack unbounded. Prints "NAME BYTES CHAIN" for
 each public entry point (mica_*), deepest first."""
 import re
@@ -13,6 +14,7 @@ INDIRECT = {
     "mica_blob_validate": re.compile(r"^mica_validate_"),
     "mica_check_each": re.compile(r"^check_"),
     "mica_search": re.compile(r"_cmp$"),
+    "find_name": re.compile(r"_cmp$"),
 }
 
 frame, calls = {}, {}
@@ -23,13 +25,16 @@ for path in sys.argv[1:]:
     for src, dst in re.findall(r'edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"', text):
         calls.setdefault(src, set()).add(dst)
 
+def short(fn):
+    return fn.split(":")[-1]
+
 def callees(fn):
     for dst in calls.get(fn, ()):
         if dst != "__indirect_call":
             yield dst
-        elif fn in INDIRECT:
+        elif short(fn) in INDIRECT:
             yield from (f for f in frame
-                        if INDIRECT[fn].search(f.split(":")[-1]))
+                        if INDIRECT[short(fn)].search(short(f)))
         else:
             sys.exit(f"{fn}: unresolved indirect call")
 
@@ -43,9 +48,6 @@ def deepest(fn, stack=()):
             best = max(best, deepest(dst, stack + (fn,)))
         memo[fn] = (frame.get(fn, 0) + best[0], [fn] + best[1])
     return memo[fn]
-
-def short(fn):
-    return fn.split(":")[-1]
 
 entries = sorted((deepest(f) for f in frame if f.startswith("mica_")), reverse=True)
 for depth, chain in entries:

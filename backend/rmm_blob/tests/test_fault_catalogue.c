@@ -55,7 +55,7 @@ static void test_reasons(void **state)
 /* The doc's row for fault f, or NULL. */
 static char *doc_row(FILE *doc, int f, char *line, size_t len)
 {
-	char prefix[16];
+	char prefix[32];
 
 	snprintf(prefix, sizeof(prefix), "| %d | `", f);
 	rewind(doc);

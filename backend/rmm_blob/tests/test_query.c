@@ -23,35 +23,7 @@
 enum { CAMERA, DETECTOR, LOGGER, SINK, STORE, NREALMS };
 enum { FRAMES, LOG_BUF, RESULTS, SHARED_NS, NREGIONS };
 
-struct fixture {
-	uint8_t *b;
-	struct mica_policy pol;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-	size_t size;
-
-	if (f == NULL)
-		return -1;
-	f->b = tb_build_sample(&size);
-	if (mica_policy_init(&f->pol, f->b, size, NULL) != 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	free(f->b);
-	free(f);
-	return 0;
-}
-
-#define POL(state)	(&((struct fixture *)*(state))->pol)
+#define POL(state)	(&((struct sample *)*(state))->pol)
 
 static void test_init(void **state)
 {
@@ -360,7 +332,7 @@ static void test_empty_tables(void **state)
 	free(b);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, sample_setup, sample_teardown)
 
 int main(void)
 {

@@ -16,34 +16,9 @@
 #define CALL(i)		(688U + 12U * (i))
 #define NS		0x8000000000ULL	/* 2^(ipa_bits - 1), ipa_bits 40 */
 
-struct fixture {
-	uint8_t *b;
-	size_t size;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = malloc(sizeof(*f));
-
-	if (f == NULL)
-		return -1;
-	f->b = tb_build_sample(&f->size);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	free(f->b);
-	free(f);
-	return 0;
-}
-
 static void test_realm_fields(void **state)
 {
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_realm *r = tb_realm_at(f->b, 1);
 
 	r->trust = 0;
@@ -67,7 +42,7 @@ static void test_realm_fields(void **state)
 static void test_realm_measurement(void **state)
 {
 	static const uint8_t bad_len[] = { 1, 16, 31, 33, 47, 65, 255 };
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_realm *r = tb_realm_at(f->b, 1);	/* 48 bytes */
 	size_t i;
 
@@ -88,7 +63,7 @@ static void test_realm_measurement(void **state)
 
 static void test_grant_fields(void **state)
 {
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_grant *g = tb_grant_at(f->b, 4);
 	struct mica_blob_grant keep = *g;
 
@@ -120,7 +95,7 @@ static void test_grant_fields(void **state)
 
 static void test_grant_order(void **state)
 {
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_grant g0 = *tb_grant_at(f->b, 0);
 	struct mica_blob_grant g1 = *tb_grant_at(f->b, 1);
 
@@ -143,7 +118,7 @@ static void test_grant_order(void **state)
 
 static void test_region_fields(void **state)
 {
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_region *r = tb_region_at(f->b, 1);	/* log_buf */
 
 	r->kind = 0;
@@ -171,7 +146,7 @@ static void test_region_fields(void **state)
 
 static void test_region_halves(void **state)
 {
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_region *frames = tb_region_at(f->b, 0);
 	struct mica_blob_region *log_buf = tb_region_at(f->b, 1);
 	struct mica_blob_region *shared = tb_region_at(f->b, 3);
@@ -202,7 +177,7 @@ static void test_region_halves(void **state)
 
 static void test_region_grant_runs(void **state)
 {
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_region *r0 = tb_region_at(f->b, 0);
 	struct mica_blob_region *r1 = tb_region_at(f->b, 1);
 	struct mica_blob_region *r3 = tb_region_at(f->b, 3);
@@ -255,7 +230,7 @@ static void test_region_without_grant(void **state)
 
 static void test_call_fields(void **state)
 {
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_call *c = tb_call_at(f->b, 1);	/* detector -> sink */
 	struct mica_blob_call keep = *c;
 
@@ -281,7 +256,7 @@ static void test_call_fields(void **state)
 
 static void test_call_order(void **state)
 {
-	struct fixture *f = *state;
+	struct sample *f = *state;
 	struct mica_blob_call c0 = *tb_call_at(f->b, 0);
 	struct mica_blob_call c1 = *tb_call_at(f->b, 1);
 
@@ -298,7 +273,7 @@ static void test_call_order(void **state)
 		     CALL(3));
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, sample_setup, sample_teardown)
 
 int main(void)
 {
