@@ -7,36 +7,23 @@
 #include "parser.h"
 #include "lexer.h"
 
-/* Copies a token's text for messages, shortened when long. */
-static void save_text(char *dst, size_t len, const char *src, size_t n)
-{
-	if (n < len) {
-		memcpy(dst, src, n);
-		dst[n] = '\0';
-	} else {
-		memcpy(dst, src, len - 4);
-		memcpy(dst + len - 4, "...", 4);
-	}
-}
-
 int parse_next_token(struct parse_ctx *ctx, YYSTYPE *val, YYLTYPE *loc)
 {
 	int tok;
 
 	ctx->prev2_tok = ctx->prev_tok;
 	ctx->prev_tok = ctx->cur_tok;
-	memcpy(ctx->prev_text, ctx->cur_text, sizeof(ctx->prev_text));
+	ctx->prev_off = ctx->cur_off;
+	ctx->prev_len = ctx->cur_len;
 	ctx->prev_loc = ctx->cur_loc;
 	tok = ctx->stop ? T_END : mica_scan(val, loc, ctx->scanner);
 	ctx->cur_tok = tok;
 	if (tok == T_SEMI || tok == T_RBRACE)
 		ctx->skip_syntax_error = false;
 	ctx->cur_loc = *loc;
-	if (tok == T_END)
-		snprintf(ctx->cur_text, sizeof(ctx->cur_text), "end of file");
-	else
-		save_text(ctx->cur_text, sizeof(ctx->cur_text), ctx->src->data + ctx->tok_start,
-			  ctx->offset - ctx->tok_start);
+	/* Only offsets: the text is needed only for an error message. */
+	ctx->cur_off = ctx->tok_start;
+	ctx->cur_len = tok == T_END ? 0 : ctx->offset - ctx->tok_start;
 	return tok;
 }
 

@@ -26,10 +26,10 @@ struct parse_ctx {
 	 * error messages ("expected ';' after '2MiB'"). */
 	int prev_tok, prev2_tok;
 	loc_t prev_loc;
-	char prev_text[40];
+	size_t prev_off, prev_len;	/* its text in the source */
 	int cur_tok;
 	loc_t cur_loc;
-	char cur_text[40];
+	size_t cur_off, cur_len;
 
 	/* The block being parsed: which array and index (pointers would move
 	 * when the array grows), and where its '{' is. */

@@ -32,6 +32,18 @@ static void describe_token(char *buf, size_t len, const char *name)
 		snprintf(buf, len, "'%s'", name);
 }
 
+/* A token's text for a message, shortened when long. */
+static void token_text(const struct parse_ctx *ctx, size_t off, size_t n, char *buf, size_t len)
+{
+	if (n < len) {
+		memcpy(buf, ctx->src->data + off, n);
+		buf[n] = '\0';
+	} else {
+		memcpy(buf, ctx->src->data + off, len - 4);
+		memcpy(buf + len - 4, "...", 4);
+	}
+}
+
 /* What the property before the lookahead takes, when it takes a keyword. */
 static const struct keyword_set *value_set(int prev_tok)
 {
@@ -98,24 +110,29 @@ static void describe_expected(struct parse_ctx *ctx, char *buf, size_t len,
 /* The "found ..." part: the lookahead as written. */
 static void describe_found(struct parse_ctx *ctx, bool at_eof, char *buf, size_t len)
 {
+	char text[40];
+
+	token_text(ctx, ctx->cur_off, ctx->cur_len, text, sizeof(text));
 	if (at_eof)
 		snprintf(buf, len, "end of file");
 	else if (ctx->cur_tok == T_IDENT)
-		snprintf(buf, len, "name '%s'", ctx->cur_text);
+		snprintf(buf, len, "name '%s'", text);
 	else if (ctx->cur_tok == T_STRING)
-		snprintf(buf, len, "string %s", ctx->cur_text);
+		snprintf(buf, len, "string %s", text);
 	else
-		snprintf(buf, len, "'%s'", ctx->cur_text);
+		snprintf(buf, len, "'%s'", text);
 }
 
 void parse_syntax_error(struct parse_ctx *ctx, loc_t loc, bool at_eof, const char *const *expected,
 			size_t nexpected)
 {
-	char want[256], found[64];
+	char want[256], found[64], prev[40], cur[40];
 	struct diag *d;
 
 	describe_expected(ctx, want, sizeof(want), expected, nexpected);
 	describe_found(ctx, at_eof, found, sizeof(found));
+	token_text(ctx, ctx->prev_off, ctx->prev_len, prev, sizeof(prev));
+	token_text(ctx, ctx->cur_off, ctx->cur_len, cur, sizeof(cur));
 	/* After a NUL byte or an endless comment the rest is not source:
 	 * its syntax errors would only echo the lexical one. */
 	if (ctx->stop)
@@ -138,10 +155,10 @@ void parse_syntax_error(struct parse_ctx *ctx, loc_t loc, bool at_eof, const cha
 		after.end_col = after.col;
 		if (same_line)
 			d = diag_error(ctx->dl, "E0110", ctx->src, after,
-				       "expected ';' after '%s', found %s", ctx->prev_text, found);
+				       "expected ';' after '%s', found %s", prev, found);
 		else
 			d = diag_error(ctx->dl, "E0110", ctx->src, after, "expected ';' after '%s'",
-				       ctx->prev_text);
+				       prev);
 		diag_help(d, "every statement ends with ';'");
 		return;
 	}
@@ -151,7 +168,7 @@ void parse_syntax_error(struct parse_ctx *ctx, loc_t loc, bool at_eof, const cha
 	else if (ctx->cur_tok == T_SEMI && ctx->prev_tok == T_RBRACE)
 		diag_help(d, "blocks are not followed by ';'");
 	else if (has(expected, nexpected, "name") && ctx->cur_tok != T_IDENT && !at_eof &&
-		 ctx->cur_text[0] >= 'a' && ctx->cur_text[0] <= 'z')
-		diag_help(d, "'%s' is a keyword and cannot be used as a name", ctx->cur_text);
+		 cur[0] >= 'a' && cur[0] <= 'z')
+		diag_help(d, "'%s' is a keyword and cannot be used as a name", cur);
 }
 
