@@ -7,9 +7,9 @@ valgrind: $(BUILD)/micac
 CHECK_STEPS += valgrind
 endif
 
-# Everything CI runs: dependencies, the suite, the suite under sanitizers.
+# Everything CI runs (after tests/install_deps.sh): the suite, then the suite
+# again under ASan+UBSan.
 .PHONY: ci
 ci:
-	tests/install_deps.sh
 	$(MAKE) check
 	$(MAKE) check SANITIZE=1
