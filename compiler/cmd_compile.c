@@ -70,26 +70,28 @@ static int parse_args(int argc, char **argv, struct compile_args *a)
 	return -1;
 }
 
+/* Writes the blob, then the digest line. */
+static int write_blob(const struct policy_build *b, const void *args)
+{
+	const struct compile_args *a = args;
+	char err[512], *text;
+
+	if (output_write_file(a->output, b->blob, b->len, err, sizeof(err)) != 0) {
+		fprintf(stderr, "micac: error: %s\n", err);
+		return EXIT_USAGE;
+	}
+	if (a->quiet)
+		return EXIT_CLEAN;
+	text = policy_digest_text(b);
+	fprintf(strcmp(a->output, "-") == 0 ? stderr : stdout, "%s  %s\n", text, a->output);
+	free(text);
+	return EXIT_CLEAN;
+}
+
 int cmd_compile(int argc, char **argv)
 {
 	struct compile_args a = {0};
-	struct policy_build b;
-	char err[512];
 	int rc = parse_args(argc, argv, &a);
 
-	if (rc >= 0)
-		return rc;
-	rc = policy_build(&b, a.input, &a.fo);
-	if (rc == EXIT_CLEAN && output_write_file(a.output, b.blob, b.len, err, sizeof(err)) != 0) {
-		fprintf(stderr, "micac: error: %s\n", err);
-		rc = EXIT_USAGE;
-	}
-	if (rc == EXIT_CLEAN && !a.quiet) {
-		char *text = policy_digest_text(&b);
-
-		fprintf(strcmp(a.output, "-") == 0 ? stderr : stdout, "%s  %s\n", text, a.output);
-		free(text);
-	}
-	policy_build_free(&b);
-	return rc;
+	return rc >= 0 ? rc : policy_run(a.input, &a.fo, write_blob, &a);
 }

@@ -88,8 +88,9 @@ static int write_tree(const char *path, struct dnode *tree)
 	return EXIT_CLEAN;
 }
 
-static int endorse(const struct endorse_args *a, const struct policy_build *b)
+static int endorse(const struct policy_build *b, const void *args)
 {
+	const struct endorse_args *a = args;
 	const struct model *m = &b->fe.model;
 	char *id = endorse_tag_id(m, b->digest, b->digest_len);
 	struct dnode *comid = endorse_comid(m, b->blob, b->rpv, id);
@@ -112,14 +113,7 @@ static int endorse(const struct endorse_args *a, const struct policy_build *b)
 int cmd_endorse(int argc, char **argv)
 {
 	struct endorse_args a = {0};
-	struct policy_build b;
 	int rc = parse_args(argc, argv, &a);
 
-	if (rc >= 0)
-		return rc;
-	rc = policy_build(&b, a.input, &a.fo);
-	if (rc == EXIT_CLEAN)
-		rc = endorse(&a, &b);
-	policy_build_free(&b);
-	return rc;
+	return rc >= 0 ? rc : policy_run(a.input, &a.fo, endorse, &a);
 }

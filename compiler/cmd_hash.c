@@ -134,8 +134,9 @@ static int print_kvmtool(const struct policy_build *b)
 	return EXIT_CLEAN;
 }
 
-static int print_hash(const struct hash_args *a, const struct policy_build *b)
+static int print_hash(const struct policy_build *b, const void *args)
 {
+	const struct hash_args *a = args;
 	const uint8_t *v = a->rpv ? b->rpv : b->digest;
 	size_t n = a->rpv ? RPV_SIZE : b->digest_len;
 	char *s = NULL;
@@ -155,18 +156,7 @@ static int print_hash(const struct hash_args *a, const struct policy_build *b)
 int cmd_hash(int argc, char **argv)
 {
 	struct hash_args a = {0};
-	struct policy_build b;
 	int rc = parse_args(argc, argv, &a);
 
-	if (rc >= 0)
-		return rc;
-	rc = policy_build(&b, a.input, &a.fo);
-	if (rc == EXIT_CLEAN)
-		rc = print_hash(&a, &b);
-	if (rc == EXIT_CLEAN && (fflush(stdout) != 0 || ferror(stdout))) {
-		fprintf(stderr, "micac: error: cannot write to standard output\n");
-		rc = EXIT_USAGE;
-	}
-	policy_build_free(&b);
-	return rc;
+	return rc >= 0 ? rc : policy_run(a.input, &a.fo, print_hash, &a);
 }

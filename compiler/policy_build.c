@@ -66,6 +66,22 @@ int policy_build(struct policy_build *b, const char *path, const struct frontend
 	return EXIT_CLEAN;
 }
 
+int policy_run(const char *input, const struct frontend_opts *opts, policy_action act,
+	       const void *args)
+{
+	struct policy_build b;
+	int rc = policy_build(&b, input, opts);
+
+	if (rc == EXIT_CLEAN)
+		rc = act(&b, args);
+	if (rc == EXIT_CLEAN && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, "micac: error: cannot write to standard output\n");
+		rc = EXIT_USAGE;
+	}
+	policy_build_free(&b);
+	return rc;
+}
+
 void policy_build_free(struct policy_build *b)
 {
 	free(b->blob);

@@ -26,6 +26,15 @@ struct policy_build {
 int policy_build(struct policy_build *b, const char *path, const struct frontend_opts *opts);
 void policy_build_free(struct policy_build *b);
 
+/* What compile, hash and endorse do once the policy is built: ACT(B, ARGS)
+ * returns an exit code. */
+typedef int (*policy_action)(const struct policy_build *b, const void *args);
+/* Builds INPUT, runs ACT on it when that succeeded, frees everything, and
+ * turns a failed write to standard output into EXIT_USAGE. Returns the
+ * exit code. */
+int policy_run(const char *input, const struct frontend_opts *opts, policy_action act,
+	       const void *args);
+
 /* Prints FE's diagnostics (sorted) and its I/O error, if any, to stderr. */
 void policy_report(struct frontend *fe);
 
