@@ -9,7 +9,7 @@
 #include "policy_build.h"
 
 static const char usage[] =
-	"Usage: micac dump FILE [--format mica|yaml|json] [-o OUT] [--lang LANG]\n"
+	"Usage: micac dump FILE [--format mica|yaml|json] [-o OUT] [--werror] [--lang LANG]\n"
 	"\n"
 	"Prints the policy in FILE (usually a compiled blob; Mica source and YAML\n"
 	"are read too) as canonical source: declarations sorted by name, every\n"
@@ -22,6 +22,7 @@ static const char usage[] =
 	"      --lang LANG   read FILE as mica, yaml (json too) or blob (default:\n"
 	"                    by extension, then by content)\n"
 	"  -o, --output OUT  write to OUT atomically instead of standard output\n"
+	"      --werror      treat warnings as errors (for source input)\n"
 	"  -h, --help        show this help\n"
 	"\n"
 	"Exit status: 0 printed, 1 the policy has errors, 2 usage or I/O error,\n"
@@ -59,7 +60,7 @@ static int parse_args(int argc, char **argv, struct dump_args *a)
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
-		{"lang", required_argument, NULL, 'l'},
+		FRONTEND_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -75,12 +76,11 @@ static int parse_args(int argc, char **argv, struct dump_args *a)
 				return cli_usage_error("dump", "unknown format '%s' (mica, yaml, json)", optarg);
 			break;
 		case 'o': a->output = optarg; break;
-		case 'l':
-			if (cli_parse_lang(optarg, &a->fo.lang) != 0)
-				return cli_usage_error("dump", "unknown language '%s' (mica, yaml, json, blob)", optarg);
-			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
-		default: return cli_usage_error("dump", "invalid option");
+		default:
+			if ((c = frontend_option(c, optarg, "dump", &a->fo)) != 0)
+				return c;
+			break;
 		}
 	}
 	if (optind != argc - 1)

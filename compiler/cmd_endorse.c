@@ -42,8 +42,7 @@ static int parse_args(int argc, char **argv, struct endorse_args *a)
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"corim", required_argument, NULL, 'c'},
-		{"werror", no_argument, NULL, 'W'},
-		{"lang", required_argument, NULL, 'l'},
+		FRONTEND_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -55,13 +54,11 @@ static int parse_args(int argc, char **argv, struct endorse_args *a)
 		switch (c) {
 		case 'o': a->output = optarg; break;
 		case 'c': a->corim = optarg; break;
-		case 'W': a->fo.werror = true; break;
-		case 'l':
-			if (cli_parse_lang(optarg, &a->fo.lang) != 0)
-				return cli_usage_error("endorse", "unknown language '%s' (mica, yaml, json, blob)", optarg);
-			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
-		default: return cli_usage_error("endorse", "invalid option");
+		default:
+			if ((c = frontend_option(c, optarg, "endorse", &a->fo)) != 0)
+				return c;
+			break;
 		}
 	}
 	if (optind != argc - 1)

@@ -65,8 +65,7 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 	static const struct option longopts[] = {
 		{"rpv", no_argument, NULL, 'r'},
 		{"format", required_argument, NULL, 'f'},
-		{"werror", no_argument, NULL, 'W'},
-		{"lang", required_argument, NULL, 'l'},
+		FRONTEND_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -81,13 +80,11 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 				return cli_usage_error("hash", "unknown format '%s' (hex, base64, json, qemu, kvmtool)",
 						       optarg);
 			break;
-		case 'W': a->fo.werror = true; break;
-		case 'l':
-			if (cli_parse_lang(optarg, &a->fo.lang) != 0)
-				return cli_usage_error("hash", "unknown language '%s' (mica, yaml, json, blob)", optarg);
-			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
-		default: return cli_usage_error("hash", "invalid option");
+		default:
+			if ((c = frontend_option(c, optarg, "hash", &a->fo)) != 0)
+				return c;
+			break;
 		}
 	}
 	if (optind != argc - 1)
