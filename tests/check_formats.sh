@@ -9,7 +9,9 @@
 #    ships with it. A deliberately broken log must be rejected by both, so a
 #    validator that accepts everything cannot pass this test.
 #  - JSON: the same inputs through --format json, against the schema
-#    published in docs/diagnostics.schema.json.
+#    published in docs/diagnostics.schema.json;
+#  - the example outputs in docs/flows.md and docs/diagnostics-json.md are
+#    still the golden outputs.
 #
 # tests/install_deps.sh installs the Multitool (npm) into
 # $MICAC_SARIF_TOOLS (default ~/.cache/micac/sarif). Without it the SARIF
@@ -63,6 +65,13 @@ check_json_dir() {	# LABEL SCHEMA DIR EXT
 }
 
 check_json_dir "json: docs/diagnostics.schema.json" docs/diagnostics.schema.json "$tmp/json" .json
+
+# The examples in the flow and CI-format docs are golden outputs.
+if python3 tests/doc_examples.py check docs/flows.md docs/diagnostics-json.md; then
+	t_pass
+else
+	t_fail "docs: examples out of date (python3 tests/doc_examples.py update docs/flows.md docs/diagnostics-json.md)"
+fi
 
 if [ ! -x "$mtdir/Sarif.Multitool" ]; then
 	echo "SKIP: SARIF Multitool not installed in $tools; run tests/install_deps.sh" >&2
