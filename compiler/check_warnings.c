@@ -69,45 +69,40 @@ static void warn_idle_realms(const struct model *m, struct diag_list *dl)
 	free(used);
 }
 
-static const struct model *sort_model;	/* qsort has no context argument */
-
+/* Measured realms by (length, bytes); ties by position in the array. */
 static int meas_cmp(const void *a, const void *b)
 {
-	const struct model_realm *x = &sort_model->realms[*(const uint32_t *)a];
-	const struct model_realm *y = &sort_model->realms[*(const uint32_t *)b];
+	const struct model_realm *x = *(const struct model_realm *const *)a;
+	const struct model_realm *y = *(const struct model_realm *const *)b;
 	int c;
 
 	if (x->meas_len != y->meas_len)
 		return x->meas_len < y->meas_len ? -1 : 1;
 	c = memcmp(x->measurement, y->measurement, x->meas_len);
-	if (c)
-		return c;
-	return (*(const uint32_t *)a > *(const uint32_t *)b) -
-	       (*(const uint32_t *)a < *(const uint32_t *)b);
+	return c ? c : (x > y) - (x < y);
 }
 
 static void warn_shared_measurements(const struct model *m, struct diag_list *dl)
 {
-	uint32_t *idx = xmalloc((m->nrealms + 1) * sizeof(*idx));
+	const struct model_realm **v = xmalloc((m->nrealms + 1) * sizeof(*v));
 	uint32_t n = 0;
 
 	for (uint32_t i = 0; i < m->nrealms; i++)
 		if (m->realms[i].meas_len)
-			idx[n++] = i;
-	sort_model = m;
-	qsort(idx, n, sizeof(*idx), meas_cmp);
-	sort_model = NULL;
+			v[n++] = &m->realms[i];
+	qsort(v, n, sizeof(*v), meas_cmp);
 	for (uint32_t i = 1; i < n; i++) {
-		const struct model_realm *a = &m->realms[idx[i - 1]], *b = &m->realms[idx[i]];
+		const struct model_realm *a = v[i - 1], *b = v[i];
 
 		if (a->meas_len != b->meas_len || memcmp(a->measurement, b->measurement, a->meas_len))
 			continue;
 		struct diag *d = diag_warning(dl, "W0106", m->src, b->loc,
 					      "realms '%s' and '%s' expect the same measurement",
 					      a->name, b->name);
+		diag_note(d, a->loc, "'%s' expects it too", a->name);
 		diag_help(d, "fine for replicas of one image; otherwise check the hashes");
 	}
-	free(idx);
+	free(v);
 }
 
 void check_warnings(const struct model *m, struct diag_list *dl)

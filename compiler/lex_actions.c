@@ -114,6 +114,14 @@ void lex_nul(struct parse_ctx *ctx, loc_t loc)
 	ctx->stop = true;
 }
 
+/* `a => b`: an arrow from another language; read as the '->' meant. */
+int lex_fat_arrow(struct parse_ctx *ctx, loc_t loc)
+{
+	diag_help(diag_error(ctx->dl, "E0101", ctx->src, loc, "'=>' is not a Mica arrow"),
+		  "calls and asserts are written `a -> b`");
+	return T_ARROW;
+}
+
 void lex_hash_comment(struct parse_ctx *ctx, loc_t loc)
 {
 	struct diag *d;

@@ -25,7 +25,7 @@ static struct ast_region *cur_region(struct parse_ctx *ctx)
 }
 
 /* The block's name, for messages. */
-static const char *block_name(struct parse_ctx *ctx)
+const char *parse_block_name(struct parse_ctx *ctx)
 {
 	switch (ctx->block_kind) {
 	case DECL_POLICY: return cur_policy(ctx)->name.text;
@@ -35,7 +35,7 @@ static const char *block_name(struct parse_ctx *ctx)
 	}
 }
 
-static const char *block_kind_name(enum ast_decl_kind k)
+const char *parse_block_kind_name(enum ast_decl_kind k)
 {
 	return k == DECL_POLICY ? "policy" : k == DECL_REALM ? "realm" : "region";
 }
@@ -53,7 +53,7 @@ static bool set_prop_v(struct parse_ctx *ctx, prop_t *p, const char *what, loc_t
 		return true;
 	}
 	d = diag_error(ctx->dl, "E0210", ctx->src, loc, "'%s' is set twice in %s '%s'", what,
-		       block_kind_name(ctx->block_kind), block_name(ctx));
+		       parse_block_kind_name(ctx->block_kind), parse_block_name(ctx));
 	diag_note(d, p->loc, "first set here");
 	diag_help(d, "remove one of the two lines");
 	return false;

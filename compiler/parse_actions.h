@@ -15,6 +15,10 @@ int parse_next_token(struct parse_ctx *ctx, YYSTYPE *val, YYLTYPE *loc);
 void parse_syntax_error(struct parse_ctx *ctx, loc_t loc, bool at_eof, const char *const *expected,
 			size_t nexpected);
 
+/* The open block's name and kind ("realm"), for messages. */
+const char *parse_block_name(struct parse_ctx *ctx);
+const char *parse_block_kind_name(enum ast_decl_kind k);
+
 void parse_open_policy(struct parse_ctx *ctx, ident_t *name, loc_t kw, loc_t brace);
 void parse_open_realm(struct parse_ctx *ctx, ident_t *name, loc_t kw, loc_t brace);
 void parse_open_region(struct parse_ctx *ctx, ident_t *name, loc_t kw, loc_t brace);

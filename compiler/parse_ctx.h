@@ -62,6 +62,7 @@ void lex_comment_start(struct parse_ctx *ctx, loc_t loc);
 void lex_comment_end(struct parse_ctx *ctx, loc_t loc);
 void lex_unterminated_comment(struct parse_ctx *ctx);
 void lex_nul(struct parse_ctx *ctx, loc_t loc);
+int lex_fat_arrow(struct parse_ctx *ctx, loc_t loc);
 void lex_hash_comment(struct parse_ctx *ctx, loc_t loc);
 int lex_single_quoted(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text,
 		      size_t len);

@@ -32,6 +32,12 @@ static void describe_token(char *buf, size_t len, const char *name)
 		snprintf(buf, len, "'%s'", name);
 }
 
+static bool is_decl_start(int tok)
+{
+	return tok == T_POLICY || tok == T_REALM || tok == T_REGION || tok == T_CALL ||
+	       tok == T_ASSERT;
+}
+
 /* A token's text for a message, shortened when long. */
 static void token_text(const struct parse_ctx *ctx, size_t off, size_t n, char *buf, size_t len)
 {
@@ -160,6 +166,14 @@ void parse_syntax_error(struct parse_ctx *ctx, loc_t loc, bool at_eof, const cha
 			d = diag_error(ctx->dl, "E0110", ctx->src, after, "expected ';' after '%s'",
 				       prev);
 		diag_help(d, "every statement ends with ';'");
+		return;
+	}
+	/* A declaration keyword inside a block: the block was left open. */
+	if (ctx->in_block && has(expected, nexpected, "}") && is_decl_start(ctx->cur_tok)) {
+		d = diag_error(ctx->dl, "E0110", ctx->src, loc,
+			       "expected '}' to close %s '%s' before %s",
+			       parse_block_kind_name(ctx->block_kind), parse_block_name(ctx), found);
+		diag_note(d, ctx->block_open, "the block opens here");
 		return;
 	}
 	d = diag_error(ctx->dl, "E0110", ctx->src, loc, "expected %s, found %s", want, found);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "place.h"
+#include "spell.h"
 #include "xalloc.h"
 
 #define PLACE_MAX_ALIGN (2u * 1024 * 1024)	/* a level-2 block */
@@ -125,12 +126,15 @@ static bool place_kind(struct model *m, uint8_t kind, const struct span *fixed, 
 			addr = (fixed[j].end + align - 1) / align * align;
 		}
 		if (addr >= limit || r->size > limit - addr) {
+			char size[SPELL_MAX], start[SPELL_MAX];
 			struct diag *d = diag_error(dl, "E0305", m->src, r->loc,
-						    "no room to place region '%s' (%llu bytes) in the "
-						    "%s half of the IPA space",
-						    r->name, (unsigned long long)r->size,
-						    kind_half(kind));
-			diag_help(d, "raise ipa_bits, shrink regions, or place some with `at`");
+						    "no room to place region '%s' (%s) in the %s half "
+						    "of the IPA space",
+						    r->name, spell_size(r->size, size), kind_half(kind));
+
+			diag_help(d, "automatic placement starts at %s; give some regions an `at` "
+				  "below it, raise ipa_bits, or shrink regions",
+				  spell_addr(place_auto_start(m->ipa_bits, kind), start));
 			return false;
 		}
 		r->base = addr;

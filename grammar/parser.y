@@ -7,7 +7,8 @@
  * are spelled right, and properties given twice in one block.
  *
  * Error recovery: a broken statement is skipped up to its ';', a broken
- * declaration up to its '}' or ';', so one run reports many errors. Error
+ * declaration up to its '}' or ';', and a block left open ends where the
+ * next declaration starts, so one run reports many errors. Error
  * messages name tokens as users write them ("expected ';' after '2MiB'"),
  * built in parse_error.c. */
 
@@ -104,6 +105,7 @@ name
 policy_decl
 	: policy_head policy_stmts RBRACE		{ parse_close_block(ctx); }
 	| policy_head policy_stmts error RBRACE	{ parse_close_block(ctx); }
+	| policy_head policy_stmts error		{ parse_close_block(ctx); }
 	;
 
 policy_head
@@ -126,6 +128,7 @@ policy_stmt
 realm_decl
 	: realm_head realm_stmts RBRACE		{ parse_close_block(ctx); }
 	| realm_head realm_stmts error RBRACE	{ parse_close_block(ctx); }
+	| realm_head realm_stmts error		{ parse_close_block(ctx); }
 	;
 
 realm_head
@@ -149,6 +152,7 @@ realm_stmt
 region_decl
 	: region_head region_stmts RBRACE		{ parse_close_block(ctx); }
 	| region_head region_stmts error RBRACE	{ parse_close_block(ctx); }
+	| region_head region_stmts error		{ parse_close_block(ctx); }
 	;
 
 region_head
