@@ -125,6 +125,9 @@ enum graph_render_status graph_render(const char *prog, const char *format, cons
 		return GRAPH_OK;
 	free(*out);
 	*out = NULL;
+	/* Some posix_spawn implementations report a failed exec as exit 127. */
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return GRAPH_NO_DOT;
 	snprintf(err, errlen, "'%s -T%s' failed (%s %d)", prog, format,
 		 WIFEXITED(status) ? "exit status" : "signal",
 		 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));

@@ -11,7 +11,8 @@
 #  - JSON: the same inputs through --format json, against the schema
 #    published in docs/diagnostics.schema.json;
 #  - the example outputs in docs/flows.md and docs/diagnostics-json.md are
-#    still the golden outputs.
+#    still the golden outputs;
+#  - `micac graph --format svg|png` through Graphviz, and without it.
 #
 # tests/install_deps.sh installs the Multitool (npm) into
 # $MICAC_SARIF_TOOLS (default ~/.cache/micac/sarif). Without it the SARIF
@@ -71,6 +72,32 @@ if python3 tests/doc_examples.py check docs/flows.md docs/diagnostics-json.md; t
 	t_pass
 else
 	t_fail "docs: examples out of date (python3 tests/doc_examples.py update docs/flows.md docs/diagnostics-json.md)"
+fi
+
+# micac graph through Graphviz: SVG that parses as XML and names every
+# realm of the policy, a PNG, and a clear failure without Graphviz.
+leaky=examples/policies/clean_room_leaky.mica
+if "$micac" graph --format svg -o "$tmp/g.svg" "$leaky" &&
+	python3 - "$tmp/g.svg" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+titles = {t.text for t in ET.parse(sys.argv[1]).iter(ns + "title")}
+need = {"host", "matcher", "ingest_adco", "ingest_retail", "salt_dealer", "salt"}
+sys.exit(0 if need <= titles else 1)
+PY
+then t_pass; else t_fail "graph: svg output"; fi
+if "$micac" graph --format png -o "$tmp/g.png" "$leaky" &&
+	[ "$(head -c 8 "$tmp/g.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+	t_pass
+else
+	t_fail "graph: png output"
+fi
+MICAC_DOT=/nonexistent/dot "$micac" graph --format svg -o "$tmp/none.svg" "$leaky" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q 'apt-get install graphviz' "$tmp/err" && [ ! -e "$tmp/none.svg" ]; then
+	t_pass
+else
+	t_fail "graph: without Graphviz (exit $rc)"
 fi
 
 if [ ! -x "$mtdir/Sarif.Multitool" ]; then
