@@ -73,8 +73,9 @@ static int parse_args(int argc, char **argv, struct flows_args *a)
 	return -1;
 }
 
-static int answer(const struct flows_args *a, const struct model *m)
+static int answer(const void *args, const struct model *m)
 {
+	const struct flows_args *a = args;
 	struct flow_graph g;
 	struct flows_query q = {.g = &g, .from = FLOW_NONE, .to = FLOW_NONE, .json = a->json};
 	char err[512];
@@ -99,14 +100,9 @@ static int answer(const struct flows_args *a, const struct model *m)
 int cmd_flows(int argc, char **argv)
 {
 	struct flows_args a = {0};
-	struct frontend fe;
 	int rc = parse_args(argc, argv, &a);
 
 	if (rc >= 0)
 		return rc;
-	rc = flow_cli_load(&fe, a.input);
-	if (rc == EXIT_CLEAN)
-		rc = answer(&a, &fe.model);
-	frontend_free(&fe);
-	return rc;
+	return flow_cli_with_model(a.input, answer, &a);
 }

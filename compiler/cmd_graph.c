@@ -97,8 +97,9 @@ static int render(const struct graph_args *a, const struct flow_dot *d)
 	return rc;
 }
 
-static int draw(const struct graph_args *a, const struct model *m)
+static int draw(const void *args, const struct model *m)
 {
+	const struct graph_args *a = args;
 	struct flow_graph g;
 	struct flow_report r = {0};
 	struct flow_dot d = {.m = m, .r = &r};
@@ -121,14 +122,9 @@ static int draw(const struct graph_args *a, const struct model *m)
 int cmd_graph(int argc, char **argv)
 {
 	struct graph_args a = {0};
-	struct frontend fe;
 	int rc = parse_args(argc, argv, &a);
 
 	if (rc >= 0)
 		return rc;
-	rc = flow_cli_load(&fe, a.input);
-	if (rc == EXIT_CLEAN)
-		rc = draw(&a, &fe.model);
-	frontend_free(&fe);
-	return rc;
+	return flow_cli_with_model(a.input, draw, &a);
 }

@@ -18,6 +18,18 @@ int flow_cli_load(struct frontend *fe, const char *path)
 	return rc;
 }
 
+int flow_cli_with_model(const char *path, int (*run)(const void *args, const struct model *m),
+			const void *args)
+{
+	struct frontend fe;
+	int rc = flow_cli_load(&fe, path);
+
+	if (rc == EXIT_CLEAN)
+		rc = run(args, &fe.model);
+	frontend_free(&fe);
+	return rc;
+}
+
 int flow_cli_principal(const char *cmd, const struct model *m, const char *name, uint32_t *out)
 {
 	int64_t i;

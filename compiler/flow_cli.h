@@ -12,6 +12,11 @@
  * EXIT_CLEAN when FE holds a model to query, else the exit code. */
 int flow_cli_load(struct frontend *fe, const char *path);
 
+/* Loads PATH as flow_cli_load does and, when that gives a model, returns
+ * RUN(ARGS, model); else the front end's exit code. */
+int flow_cli_with_model(const char *path, int (*run)(const void *args, const struct model *m),
+			const void *args);
+
 /* A realm name or "host" -> *OUT. On an unknown name prints a usage error
  * (with a suggestion when one is close) and returns EXIT_USAGE. */
 int flow_cli_principal(const char *cmd, const struct model *m, const char *name, uint32_t *out);

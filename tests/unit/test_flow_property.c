@@ -24,20 +24,9 @@
 #include "flow.h"
 #include "flow_model.h"
 #include "frontend.h"
+#include "test_rng.h"
 
 #define MAXP 48		/* principals: realms + host */
-
-struct rng {
-	uint64_t s;
-};
-
-static uint32_t rnd(struct rng *r, uint32_t n)
-{
-	r->s ^= r->s << 13;
-	r->s ^= r->s >> 7;
-	r->s ^= r->s << 17;
-	return (uint32_t)(r->s % n);
-}
 
 static void random_model(struct fm *b, struct rng *r, uint32_t maxrealms, uint32_t maxregions)
 {
