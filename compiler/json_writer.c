@@ -64,6 +64,8 @@ static void put_escaped(FILE *out, const char *s)
 			fputs("\\n", out);
 		else if (c == '\t')
 			fputs("\\t", out);
+		else if (c == '\r')
+			fputs("\\r", out);
 		else if (c < 0x20 || c == 0x7f)
 			fprintf(out, "\\u%04x", c);
 		else if (len == 0)
