@@ -21,4 +21,9 @@ for f in examples/policies/*.mica examples/policies/*.yaml examples/policies/bad
 		rm -f "$tmp/out.pol" ;;
 	esac
 done
+# Each example scenario against its pipeline (same base name).
+for s in examples/scenarios/*.yaml; do
+	[ -f "$s" ] || continue
+	vg enforce "examples/policies/$(basename "${s%.yaml}").mica" "$s"
+done
 t_done valgrind
