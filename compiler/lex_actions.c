@@ -31,9 +31,19 @@ static loc_t loc_within(loc_t start, const char *text, size_t off)
 
 void lex_advance(struct parse_ctx *ctx, loc_t *loc, const char *text, size_t len)
 {
+	const char *nl = len ? memchr(text, '\n', len) : NULL;
+
 	loc->line = ctx->line;
 	loc->col = ctx->col;
 	ctx->tok_start = ctx->offset;
+	ctx->offset += len;
+	if (!nl) {
+		/* Most tokens: no newline, so only the column moves. */
+		loc->end_line = ctx->line;
+		loc->end_col = ctx->col + (uint32_t)len - (len > 0);
+		ctx->col += (uint32_t)len;
+		return;
+	}
 	for (size_t i = 0; i < len; i++) {
 		loc->end_line = ctx->line;
 		loc->end_col = ctx->col;
@@ -44,7 +54,6 @@ void lex_advance(struct parse_ctx *ctx, loc_t *loc, const char *text, size_t len
 			ctx->col++;
 		}
 	}
-	ctx->offset += len;
 }
 
 /* Reports the first invalid UTF-8 byte in TEXT (a comment); true if any. */

@@ -15,14 +15,13 @@ static void index_lines(struct source *src)
 
 	src->lines = xmalloc(cap * sizeof(*src->lines));
 	src->lines[n++] = 0;
-	for (size_t i = 0; i < src->len; i++) {
-		if (src->data[i] != '\n')
-			continue;
+	for (const char *p = src->data, *end = src->data + src->len;
+	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
 		if (n == cap) {
 			cap *= 2;
 			src->lines = xrealloc(src->lines, cap * sizeof(*src->lines));
 		}
-		src->lines[n++] = i + 1;
+		src->lines[n++] = (size_t)(p - src->data) + 1;
 	}
 	src->nlines = n;
 }
