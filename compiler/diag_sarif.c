@@ -93,6 +93,24 @@ static char *path_uri(const char *path)
 	return out;
 }
 
+/* A region never ends before it starts, whatever LOC says. */
+static void put_region(struct json *j, loc_t loc)
+{
+	uint32_t col = loc.col ? loc.col : 1;
+	uint32_t end_line = loc.end_line > loc.line ? loc.end_line : loc.line;
+	uint32_t end_col = loc.end_col ? loc.end_col : col;
+
+	if (end_line == loc.line && end_col < col)
+		end_col = col;
+	json_key(j, "region");
+	json_begin_object(j);
+	json_kv_uint(j, "startLine", loc.line);
+	json_kv_uint(j, "startColumn", col);
+	json_kv_uint(j, "endLine", end_line);
+	json_kv_uint(j, "endColumn", end_col + 1);
+	json_end_object(j);
+}
+
 static void put_physical(struct json *j, const struct source *src, loc_t loc)
 {
 	char *uri = path_uri(src->name);
@@ -105,15 +123,8 @@ static void put_physical(struct json *j, const struct source *src, loc_t loc)
 	if (src->name[0] != '/')
 		json_kv_string(j, "uriBaseId", "%SRCROOT%");
 	json_end_object(j);
-	if (loc.line) {
-		json_key(j, "region");
-		json_begin_object(j);
-		json_kv_uint(j, "startLine", loc.line);
-		json_kv_uint(j, "startColumn", loc.col ? loc.col : 1);
-		json_kv_uint(j, "endLine", loc.end_line >= loc.line ? loc.end_line : loc.line);
-		json_kv_uint(j, "endColumn", (loc.end_col ? loc.end_col : loc.col ? loc.col : 1) + 1);
-		json_end_object(j);
-	}
+	if (loc.line)
+		put_region(j, loc);
 	json_end_object(j);
 	free(uri);
 }

@@ -11,6 +11,14 @@ void json_init(struct json *j, FILE *out)
 	j->out = out;
 }
 
+/* The open container's "has items" flag. Nesting deeper than
+ * JSON_MAX_DEPTH (no micac document comes close) shares the last flag,
+ * which can only cost a comma's layout, never memory safety. */
+static bool *has_items(struct json *j)
+{
+	return &j->has_items[(j->depth < JSON_MAX_DEPTH ? j->depth : JSON_MAX_DEPTH) - 1];
+}
+
 /* Before any value: the comma and newline of the enclosing container. */
 static void before_value(struct json *j)
 {
@@ -20,8 +28,8 @@ static void before_value(struct json *j)
 	}
 	if (j->depth == 0)
 		return;
-	fputs(j->has_items[j->depth - 1] ? ",\n" : "\n", j->out);
-	j->has_items[j->depth - 1] = true;
+	fputs(*has_items(j) ? ",\n" : "\n", j->out);
+	*has_items(j) = true;
 	fprintf(j->out, "%*s", 2 * j->depth, "");
 }
 
@@ -29,14 +37,13 @@ static void open_container(struct json *j, char c)
 {
 	before_value(j);
 	fputc(c, j->out);
-	if (j->depth < JSON_MAX_DEPTH)
-		j->has_items[j->depth] = false;
 	j->depth++;
+	*has_items(j) = false;
 }
 
 static void close_container(struct json *j, char c)
 {
-	bool items = j->depth <= JSON_MAX_DEPTH && j->has_items[j->depth - 1];
+	bool items = *has_items(j);
 
 	j->depth--;
 	if (items)

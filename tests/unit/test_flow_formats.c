@@ -86,6 +86,34 @@ static void test_json_escapes(void **state)
 	free(out);
 }
 
+/* Nesting deeper than the writer tracks stays memory-safe and balanced. */
+static void test_json_deep(void **state)
+{
+	struct capture c;
+	struct json j;
+	char *out;
+	int open = 0, close = 0;
+
+	(void)state;
+	json_init(&j, cap_open(&c));
+	for (int i = 0; i < JSON_MAX_DEPTH + 8; i++)
+		json_begin_array(&j);
+	json_uint(&j, 7);
+	for (int i = 0; i < JSON_MAX_DEPTH + 8; i++)
+		json_end_array(&j);
+	json_finish(&j);
+	out = cap_close(&c);
+	for (const char *p = out; *p; p++) {
+		open += *p == '[';
+		close += *p == ']';
+	}
+	assert_int_equal(open, JSON_MAX_DEPTH + 8);
+	assert_int_equal(close, JSON_MAX_DEPTH + 8);
+	assert_non_null(strstr(out, "7"));
+	assert_int_equal(j.depth, 0);
+	free(out);
+}
+
 /* A list with one diagnostic of each awkward kind. */
 static void make_list(struct diag_list *dl, struct source *src, const char *name)
 {
@@ -212,6 +240,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_escapes),
+		cmocka_unit_test(test_json_deep),
 		cmocka_unit_test(test_github),
 		cmocka_unit_test(test_json_levels_and_places),
 		cmocka_unit_test(test_sarif_uris_and_regions),
