@@ -366,9 +366,9 @@ static void read_block(struct yfront *f, const struct yblock *b, void *item, loc
 
 static const struct yfield policy_fields[] = {
 	PLAIN(struct ast_policy, "name", F_NAME, name, true),
-	FIELD(struct ast_policy, "version", F_NUMBER, version, version_p, false, NULL),
+	FIELD(struct ast_policy, "version", F_NUMBER, version, version_p, true, NULL),
 	FIELD(struct ast_policy, "digest", F_KEYWORD, digest, digest_p, false, &kw_digest),
-	FIELD(struct ast_policy, "ipa_bits", F_NUMBER, ipa_bits, ipa_bits_p, false, NULL),
+	FIELD(struct ast_policy, "ipa_bits", F_NUMBER, ipa_bits, ipa_bits_p, true, NULL),
 };
 static const struct yblock policy_block = YBLOCK("policy", policy_fields);
 

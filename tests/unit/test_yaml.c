@@ -63,11 +63,11 @@ static void test_policy(void **state)
 	expect_loc(pol->name.loc, 3, 9, 3, 23);
 	expect_loc(pol->loc, 2, 1, 2, 6);
 	assert_int_equal(pol->version, 3);
-	expect_loc(pol->version_p.loc, 4, 3, 4, 12);
+	expect_loc(pol->version_p.loc, 4, 12, 4, 12);
 	assert_false(pol->version_p.invalid);
 	assert_int_equal(pol->digest, MICA_DIGEST_SHA384);
 	assert_int_equal(pol->ipa_bits, 44);
-	expect_loc(pol->ipa_bits_p.loc, 6, 3, 6, 14);
+	expect_loc(pol->ipa_bits_p.loc, 6, 13, 6, 14);
 	yt_free(&p);
 }
 
