@@ -6,17 +6,6 @@
 #include "encode.h"
 #include "xalloc.h"
 
-/* Bytes per element of each table, in file order (strings: bytes). */
-static const size_t elem_size[MICA_TABLE_COUNT] = {
-	[MICA_TABLE_REALMS] = sizeof(struct mica_blob_realm),
-	[MICA_TABLE_REGIONS] = sizeof(struct mica_blob_region),
-	[MICA_TABLE_GRANTS] = sizeof(struct mica_blob_grant),
-	[MICA_TABLE_CALLS] = sizeof(struct mica_blob_call),
-	[MICA_TABLE_REGION_IDX] = sizeof(uint32_t),
-	[MICA_TABLE_RIM_IDX] = sizeof(uint32_t),
-	[MICA_TABLE_STRINGS] = 1,
-};
-
 static size_t align_up(size_t x)
 {
 	return (x + MICA_BLOB_ALIGN - 1) & ~(size_t)(MICA_BLOB_ALIGN - 1);
@@ -61,7 +50,7 @@ static size_t plan_layout(const struct model *m, struct mica_blob_header *h)
 		pos = align_up(pos);
 		h->tables[t].offset = (uint32_t)pos;
 		h->tables[t].count = count[t];
-		pos += (size_t)count[t] * elem_size[t];
+		pos += (size_t)count[t] * mica_blob_elem_size(t);
 		if (pos > UINT32_MAX)
 			return 0;
 	}

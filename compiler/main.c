@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "mica_blob.h"
 
 struct command {
 	const char *name;
@@ -48,7 +49,7 @@ int main(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-		printf("micac %s (blob format %u)\n", MICAC_VERSION, 1u);
+		printf("micac %s (blob format %u)\n", MICAC_VERSION, MICA_BLOB_FORMAT_VERSION);
 		return EXIT_CLEAN;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)

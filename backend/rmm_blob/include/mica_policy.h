@@ -137,6 +137,12 @@ struct mica_blob_error {
 };
 
 /*
+ * Bytes per element of table TABLE (MICA_TABLE_*; the string table counts
+ * bytes). Writers lay tables out with these, as the validator checks them.
+ */
+uint32_t mica_blob_elem_size(unsigned int table);
+
+/*
  * Checks every rule of format version 1 in one linear pass without
  * allocating. Returns 0 if the blob is valid (and so canonical), -ENOTSUP
  * for a format version this library does not read, -EINVAL for anything

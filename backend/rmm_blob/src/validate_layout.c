@@ -134,6 +134,11 @@ uint32_t mica_elem_size(unsigned int table)
 	return elem_size[table];
 }
 
+uint32_t mica_blob_elem_size(unsigned int table)
+{
+	return (table < MICA_TABLE_COUNT) ? elem_size[table] : 0U;
+}
+
 uint32_t mica_elem_offset(const struct mica_vctx *v, unsigned int table,
 			  uint32_t i)
 {
