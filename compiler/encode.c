@@ -4,6 +4,7 @@
 
 #include "blob_check.h"
 #include "encode.h"
+#include "mica_policy.h"
 #include "xalloc.h"
 
 static size_t align_up(size_t x)
