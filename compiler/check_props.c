@@ -50,6 +50,16 @@ static void check_policy_blocks(const struct ast *ast, bool partial, struct diag
 	}
 }
 
+static bool starts_with_quote(const struct source *src, loc_t at)
+{
+	size_t off;
+
+	if (at.line == 0 || at.line > src->nlines)
+		return false;
+	off = src->lines[at.line - 1] + at.col - 1;
+	return off < src->len && (src->data[off] == '"' || src->data[off] == '\'');
+}
+
 /* A measurement is 64, 96 or 128 hex digits (SHA-256/384/512). */
 static void check_measurement(const struct ast_realm *r, const struct source *src,
 			      struct diag_list *dl)
@@ -63,7 +73,9 @@ static void check_measurement(const struct ast_realm *r, const struct source *sr
 			continue;
 		loc_t at = r->measurement_p.loc;
 
-		at.col += (uint32_t)i + 1;
+		/* The value starts after its opening quote, if it has one
+		 * (Mica strings do; YAML scalars may not). */
+		at.col += (uint32_t)i + (starts_with_quote(src, at) ? 1 : 0);
 		at.end_line = at.line;
 		at.end_col = at.col;
 		d = diag_error(dl, "E0213", src, at,

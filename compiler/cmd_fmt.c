@@ -66,19 +66,14 @@ static int parse_args(int argc, char **argv, enum fmt_mode *mode)
 }
 
 /* Only Mica source is formatted: YAML (which has its own formatters) and
- * blobs are refused by name and, for blobs, by their magic. */
+ * blobs are refused, recognised as the frontend recognises them. */
 static const char *not_mica(const struct source *src)
 {
-	const char *dot = strrchr(src->name, '.');
-
-	if (src->len >= MICA_BLOB_MAGIC_SIZE &&
-	    memcmp(src->data, MICA_BLOB_MAGIC, MICA_BLOB_MAGIC_SIZE) == 0)
-		return "a compiled blob";
-	if (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") || !strcmp(dot, ".json")))
-		return "YAML";
-	if (dot && !strcmp(dot, ".pol"))
-		return "a compiled blob";
-	return NULL;
+	switch (frontend_detect_lang(src)) {
+	case LANG_BLOB: return "a compiled blob";
+	case LANG_YAML: return "YAML";
+	default: return NULL;
+	}
 }
 
 /* Delivers the formatted TEXT of SRC as MODE asks; returns the exit code. */

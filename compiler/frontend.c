@@ -10,8 +10,7 @@
 #include "frontend.h"
 #include "xalloc.h"
 
-/* Which language the input is in: blob magic, then extension. */
-static enum input_lang detect_lang(const struct source *src)
+enum input_lang frontend_detect_lang(const struct source *src)
 {
 	const char *dot = strrchr(src->name, '.');
 
@@ -56,7 +55,7 @@ static void run_source(struct frontend *fe, const struct frontend_opts *opts)
 static int run(struct frontend *fe, const struct frontend_opts *opts)
 {
 	fe->diags.werror = opts->werror;
-	fe->lang = opts->lang == LANG_AUTO ? detect_lang(&fe->src) : opts->lang;
+	fe->lang = opts->lang == LANG_AUTO ? frontend_detect_lang(&fe->src) : opts->lang;
 	if (fe->lang == LANG_BLOB)
 		fe->has_model = decode_blob(&fe->src, &fe->model, &fe->diags) == 0;
 	else

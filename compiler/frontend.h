@@ -42,6 +42,9 @@ int frontend_run(struct frontend *fe, const char *path, const struct frontend_op
 int frontend_run_mem(struct frontend *fe, const char *name, const void *data, size_t len,
 		     const struct frontend_opts *opts);
 void frontend_free(struct frontend *fe);
+/* Which language SRC is in: a blob by its magic, then by extension
+ * (.yaml/.yml/.json: YAML, .pol: blob), else Mica. */
+enum input_lang frontend_detect_lang(const struct source *src);
 /* Parses a --lang value (mica, yaml, json, blob); 0 or -1. */
 int cli_parse_lang(const char *s, enum input_lang *out);
 

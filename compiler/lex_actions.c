@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lex.h"
 #include "number.h"
 #include "parse_ctx.h"
 #include "parser.h"
@@ -189,8 +190,50 @@ void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text)
 	}
 }
 
+/* The reserved words, sorted for binary search. */
+static const struct { const char *word; int token; } reserved[] = {
+	{"assert", T_ASSERT}, {"at", T_AT}, {"call", T_CALL}, {"digest", T_DIGEST},
+	{"flow", T_FLOW}, {"grant", T_GRANT}, {"hostcall", T_HOSTCALL},
+	{"ipa_bits", T_IPA_BITS}, {"kind", T_KIND}, {"measurement", T_MEASUREMENT},
+	{"mmio", T_MMIO}, {"no", T_NO}, {"oneway", T_ONEWAY}, {"policy", T_POLICY},
+	{"realm", T_REALM}, {"region", T_REGION}, {"size", T_SIZE}, {"trust", T_TRUST},
+	{"version", T_VERSION},
+};
+
+/* The keyword token for TEXT[0..LEN), or 0 for an ordinary name. */
+static int keyword_token(const char *text, size_t len)
+{
+	size_t lo = 0, hi = sizeof(reserved) / sizeof(reserved[0]);
+
+	if (len > 11)	/* "measurement" is the longest */
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(reserved[mid].word, text, len);
+
+		if (c == 0 && reserved[mid].word[len] != '\0')
+			c = 1;	/* the keyword is longer: it sorts after */
+		if (c == 0)
+			return reserved[mid].token;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+bool lex_is_reserved(const char *text, size_t len)
+{
+	return keyword_token(text, len) != 0;
+}
+
 int lex_ident(struct parse_ctx *ctx, union YYSTYPE *val, loc_t loc, const char *text, size_t len)
 {
+	int kw = keyword_token(text, len);
+
+	if (kw)
+		return kw;
 	if (len > MICA_NAME_MAX) {
 		struct diag *d = diag_error(ctx->dl, "E0106", ctx->src, loc,
 					    "name is %zu bytes long; names are at most %u bytes",

@@ -18,6 +18,7 @@
 
 #include "frontend.h"
 #include "keywords.h"
+#include "lex.h"
 #include "number.h"
 #include "suggest.h"
 #include "xalloc.h"
@@ -60,23 +61,6 @@ struct yblock {
 
 #define YBLOCK(what, fields) {what, fields, sizeof(fields) / sizeof(fields[0])}
 #define MAX_FIELDS 8
-
-/* The reserved words of the Mica lexer (grammar/lexer.l). A YAML name that
- * is one of them could not be written back as Mica, so it is refused here
- * as the Mica parser would refuse it. */
-static const char *const mica_keywords[] = {
-	"policy", "realm", "region", "call", "assert", "no", "flow", "version", "digest",
-	"ipa_bits", "trust", "measurement", "hostcall", "mmio", "kind", "size", "at",
-	"grant", "oneway",
-};
-
-static bool is_keyword(const char *s, size_t len)
-{
-	for (size_t i = 0; i < sizeof(mica_keywords) / sizeof(mica_keywords[0]); i++)
-		if (strlen(mica_keywords[i]) == len && memcmp(mica_keywords[i], s, len) == 0)
-			return true;
-	return false;
-}
 
 static bool is_name_char(char c, bool first)
 {
@@ -133,7 +117,7 @@ static void check_name(struct yfront *f, const char *s, size_t len, loc_t loc)
 		d = yev_error(&f->y, "E0106", loc, "name is %zu bytes long; names are at most %u bytes",
 			      len, MICA_NAME_MAX);
 		diag_help(d, "choose a shorter name");
-	} else if (is_keyword(s, len)) {
+	} else if (lex_is_reserved(s, len)) {
 		d = yev_error(&f->y, "E0110", loc, "'%.*s' is a keyword and cannot be a name",
 			      (int)len, s);
 		diag_help(d, "choose another name");

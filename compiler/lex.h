@@ -1,0 +1,13 @@
+/* lex.h - what the Mica lexer offers other stages. */
+#ifndef MICAC_LEX_H
+#define MICAC_LEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Is TEXT[0..LEN) a Mica keyword, so that it cannot be a name? The lexer's
+ * own list (lex_actions.c), shared with the YAML front end so that a YAML
+ * policy never holds a name that Mica could not write. */
+bool lex_is_reserved(const char *text, size_t len);
+
+#endif
