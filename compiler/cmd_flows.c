@@ -78,7 +78,6 @@ static int answer(const void *args, const struct model *m)
 	const struct flows_args *a = args;
 	struct flow_graph g;
 	struct flows_query q = {.g = &g, .from = FLOW_NONE, .to = FLOW_NONE, .json = a->json};
-	char err[512];
 	int rc;
 
 	if (a->from && (rc = flow_cli_principal("flows", m, a->from, &q.from)) != EXIT_CLEAN)
@@ -88,11 +87,7 @@ static int answer(const void *args, const struct model *m)
 	if (q.from != FLOW_NONE && q.from == q.to)
 		return cli_usage_error("flows", "--from and --to name the same principal");
 	flow_graph_build(&g, m);
-	rc = EXIT_CLEAN;
-	if (output_print(a->output, flows_report_print, &q, err, sizeof(err)) != 0) {
-		fprintf(stderr, "micac: error: %s\n", err);
-		rc = EXIT_USAGE;
-	}
+	rc = flow_cli_print(a->output, flows_report_print, &q);
 	flow_graph_free(&g);
 	return rc;
 }

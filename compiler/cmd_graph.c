@@ -103,17 +103,14 @@ static int draw(const void *args, const struct model *m)
 	struct flow_graph g;
 	struct flow_report r = {0};
 	struct flow_dot d = {.m = m, .r = &r};
-	char err[512];
-	int rc = EXIT_CLEAN;
+	int rc;
 
 	flow_graph_build(&g, m);
 	flow_analyse(&g, &r);
-	if (strcmp(a->format, "dot") != 0) {
+	if (strcmp(a->format, "dot") != 0)
 		rc = render(a, &d);
-	} else if (output_print(a->output, flow_dot_print, &d, err, sizeof(err)) != 0) {
-		fprintf(stderr, "micac: error: %s\n", err);
-		rc = EXIT_USAGE;
-	}
+	else
+		rc = flow_cli_print(a->output, flow_dot_print, &d);
 	flow_report_free(&r);
 	flow_graph_free(&g);
 	return rc;

@@ -1,4 +1,5 @@
 /* flow_cli.c - see flow_cli.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,16 @@ int flow_cli_with_model(const char *path, int (*run)(const void *args, const str
 		rc = run(args, &fe.model);
 	frontend_free(&fe);
 	return rc;
+}
+
+int flow_cli_print(const char *path, output_printer print, const void *arg)
+{
+	char err[512];
+
+	if (output_print(path, print, arg, err, sizeof(err)) == 0)
+		return EXIT_CLEAN;
+	fprintf(stderr, "micac: error: %s\n", err);
+	return EXIT_USAGE;
 }
 
 int flow_cli_principal(const char *cmd, const struct model *m, const char *name, uint32_t *out)

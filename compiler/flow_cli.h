@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "frontend.h"
+#include "output.h"
 
 /* Runs the front end on PATH without its flow check (the commands do their
  * own). Reports diagnostics on stderr when there are errors; returns
@@ -16,6 +17,9 @@ int flow_cli_load(struct frontend *fe, const char *path);
  * RUN(ARGS, model); else the front end's exit code. */
 int flow_cli_with_model(const char *path, int (*run)(const void *args, const struct model *m),
 			const void *args);
+
+/* output_print to PATH; on failure says why on stderr. Returns an exit code. */
+int flow_cli_print(const char *path, output_printer print, const void *arg);
 
 /* A realm name or "host" -> *OUT. On an unknown name prints a usage error
  * (with a suggestion when one is close) and returns EXIT_USAGE. */
