@@ -44,29 +44,38 @@ shape() {
 	}' "$1"
 }
 
-# symbols FILE: every mica_rmm_* / smc_mica_* / SMC_RMI_MICA_* the patch
-# uses must be declared in the header the hooks include.
+# symbols FILE: every Mica symbol the patch uses must be declared in one of
+# the headers our hooks come from.
+headers() {
+	cat "$here/lib/mica/include/mica_rmm.h" \
+	    "$here/app/attestation/rmm_stub/include/attest_mica_hash.h"
+}
 symbols() {
 	local missing=0 s
-	for s in $(grep -o '\b\(mica_rmm_[a-z_]*\|smc_mica_[a-z_]*\|SMC_RMI_MICA_[A-Z_]*\)\b' "$1" | sort -u); do
-		grep -q "\b$s\b" "$here/lib/mica/include/mica_rmm.h" && continue
-		echo "$1: $s is not declared in mica_rmm.h"; missing=1
+	for s in $(grep -oE '\b(mica_rmm_|smc_mica_|handle_rsi_mica_|app_mica_|SMC_R[MS]I_MICA_|ATTESTATION_APP_FUNC_ID_MICA_)[A-Za-z0-9_]*|\battest_cpu_app_data\b' "$1" | sort -u); do
+		headers | grep -q "\b$s\b" && continue
+		echo "$1: $s is not declared in our headers"; missing=1
 	done
 	# HANDLER(MICA_X, ...) names SMC_RMI_MICA_X
 	for s in $(sed -n 's/.*HANDLER(\(MICA_[A-Z_]*\),.*/SMC_RMI_\1/p' "$1"); do
-		grep -q "\b$s\b" "$here/lib/mica/include/mica_rmm.h" && continue
-		echo "$1: $s is not declared in mica_rmm.h"; missing=1
+		headers | grep -q "\b$s\b" && continue
+		echo "$1: $s is not declared in our headers"; missing=1
 	done
 	return $missing
 }
 
-# sources FILE: every "src/*.c" the patch adds to a CMake list is ours.
+# sources FILE: every "src/....c" the patch adds to a CMakeLists.txt is one
+# of our files, at that path below the CMakeLists.txt's directory.
 sources() {
-	local missing=0 f
-	for f in $(grep -o '"src/host_mica[a-z_]*\.c"' "$1" | tr -d '"'); do
-		[ -f "$here/plat/host/host_build/$f" ] && continue
-		echo "$1: $f is not in plat/host/host_build"; missing=1
-	done
+	local missing=0 dir f
+	while read -r dir f; do
+		[ -f "$here/$dir/$f" ] && continue
+		echo "$1: $dir/$f is not in backend/rmm_blob/tf-rmm"; missing=1
+	done < <(awk '
+		/^diff --git a\// { d = $3; sub(/^a\//, "", d)
+			cm = (d ~ /CMakeLists\.txt$/); sub(/\/?CMakeLists\.txt$/, "", d) }
+		cm && /^\+.*"src\/[^"]*\.c"/ { match($0, /"src\/[^"]*\.c"/)
+			print (d == "" ? "." : d), substr($0, RSTART + 1, RLENGTH - 2) }' "$1")
 	return $missing
 }
 
@@ -86,7 +95,7 @@ fi
 for bad in "$here"/tests/bad_patches/*.patch; do
 	want=$(sed -n '1s/^expect: //p' "$bad")
 	[ -n "$want" ] || { t_fail "$bad: no expect line"; continue; }
-	out=$( { shape "$bad" && symbols "$bad"; } 2>&1)
+	out=$( { shape "$bad" && symbols "$bad" && sources "$bad"; } 2>&1)
 	case $out in
 	*"$want"*) t_pass ;;
 	*) t_fail "$bad: wanted '$want', got '$out'" ;;

@@ -36,13 +36,14 @@
 #define MICA_RSI_INFO_GOVERNED		(1UL << 0)	/* X1 bit 0 */
 #define MICA_RSI_INFO_BOUND		(1UL << 1)	/* X1 bit 1 */
 
-/* Policies the RMM holds at once, and the largest blob it takes: one
- * granule, because the digest is computed by the attestation app's one-shot
- * hash, which takes at most a granule. */
+/* Policies the RMM holds at once, and the largest blob it takes (each pool
+ * slot has room for one). Real pipelines' blobs are around 1 KiB. */
 #ifndef MICA_RMM_MAX_POLICIES
 #define MICA_RMM_MAX_POLICIES	8U
 #endif
+#ifndef MICA_RMM_MAX_BLOB
 #define MICA_RMM_MAX_BLOB	GRANULE_SIZE
+#endif
 
 /*
  * RMI_MICA_POLICY_LOAD parameters: one NS granule, read by the RMM, with the
@@ -72,6 +73,11 @@ void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res);
 
 /* The policy in 1-based slot; NULL for 0 or a slot never loaded. */
 const struct mica_policy *mica_pool_policy(unsigned int slot);
+
+/* H(blob) with the blob's MICA_DIGEST_* alg, by the attestation app: 0 and
+ * the digest zero-padded in out, its length in *len; -EINVAL on failure. */
+int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
+		    uint8_t out[MICA_RPV_SIZE], size_t *len);
 
 /* The 1-based slot of the loaded policy whose padded digest is rpv; 0 if
  * none. */

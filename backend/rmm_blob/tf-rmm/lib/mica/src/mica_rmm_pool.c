@@ -14,7 +14,6 @@
 #include <buffer.h>
 #include <errno.h>
 #include <granule.h>
-#include <measurement.h>
 #include <memory.h>
 #include <mica_rmm.h>
 #include <spinlock.h>
@@ -122,25 +121,6 @@ static bool copy_blob_from_ns(const struct mica_rmi_load_params *p,
 	return true;
 }
 
-/* Maps the blob's digest algorithm to the attestation app's hash. */
-static int digest_algo(const struct mica_policy *pol, enum hash_algo *algo,
-		       size_t *len)
-{
-	switch (mica_blob_header(pol->blob)->digest_alg) {
-	case MICA_DIGEST_SHA256:
-		*algo = HASH_SHA_256;
-		*len = SHA256_SIZE;
-		return 0;
-	case MICA_DIGEST_SHA512:
-		*algo = HASH_SHA_512;
-		*len = SHA512_SIZE;
-		return 0;
-	default:
-		/* SHA-384: the attestation app offers only SHA-256/512. */
-		return -ENOTSUP;
-	}
-}
-
 /* The already loaded slot with the same digest as s, or NULL. */
 static struct mica_pool_slot *slot_duplicate(const struct mica_pool_slot *s)
 {
@@ -160,22 +140,19 @@ static struct mica_pool_slot *slot_duplicate(const struct mica_pool_slot *s)
 static unsigned long slot_fill(struct mica_pool_slot *s,
 			       const struct mica_rmi_load_params *p)
 {
-	enum hash_algo algo;
 	int rc;
 
 	if (!copy_blob_from_ns(p, s->blob)) {
 		return RMI_ERROR_INPUT;
 	}
 	rc = mica_policy_init(&s->pol, s->blob, (size_t)p->size, NULL);
-	if (rc == 0) {
-		rc = digest_algo(&s->pol, &algo, &s->digest_len);
-	}
 	if (rc != 0) {
 		return (rc == -ENOTSUP) ? RMI_ERROR_NOT_SUPPORTED :
 					  RMI_ERROR_INPUT;
 	}
-	measurement_hash_compute(algo, s->blob, (size_t)p->size, s->rpv);
-	return RMI_SUCCESS;
+	rc = mica_rmm_digest(mica_blob_header(s->pol.blob)->digest_alg,
+			     s->blob, (size_t)p->size, s->rpv, &s->digest_len);
+	return (rc == 0) ? RMI_SUCCESS : RMI_ERROR_INPUT;
 }
 
 void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)
@@ -186,6 +163,7 @@ void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)
 	unsigned long ret;
 
 	res->x[0] = RMI_ERROR_INPUT;
+	res->x[1] = 0UL;
 	if ((g_params == NULL) ||
 	    !ns_buffer_read(SLOT_NS, g_params, 0U, sizeof(p), &p)) {
 		return;

@@ -18,6 +18,8 @@
 #include <mbedtls/sha256.h>
 #include <mica_rmm.h>
 #include <smc-rsi.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NS_RTT_LEVELS	3U	/* RTTs for levels 1..3 at MICA_FIX_NS_BASE */
@@ -63,19 +65,26 @@ static unsigned long rmi(unsigned int fid, unsigned long a0, unsigned long a1,
 	return res->x[0];
 }
 
-/* Loads blob (size bytes) from one NS granule; the RMM's RPV goes to rpv. */
+/* Loads blob (size bytes) from consecutive NS granules; the RMM's RPV goes
+ * to rpv. */
 static unsigned long load_policy(const void *blob, size_t size,
 				 uint8_t rpv[MICA_RPV_SIZE],
 				 unsigned long *slot)
 {
 	struct mica_rmi_load_params *p = allocate_granule();
-	void *g = allocate_granule();
 	struct smc_result res;
 
-	(void)memcpy(g, blob, size);
 	(void)memset(p, 0, sizeof(*p));
 	p->size = size;
-	p->granules[0] = (uintptr_t)g;
+	for (size_t done = 0U, i = 0U; (done < size) &&
+	     (i < MICA_LOAD_PARAMS_MAX_GRANULES); done += GRANULE_SIZE, i++) {
+		void *g = allocate_granule();
+		size_t n = ((size - done) < GRANULE_SIZE) ? (size - done) :
+							    GRANULE_SIZE;
+
+		(void)memcpy(g, (const uint8_t *)blob + done, n);
+		p->granules[i] = (uintptr_t)g;
+	}
 	(void)rmi(SMC_RMI_MICA_POLICY_LOAD, (uintptr_t)p, 0UL, &res);
 	(void)memcpy(rpv, p->rpv, MICA_RPV_SIZE);
 	*slot = res.x[1];
@@ -386,6 +395,34 @@ static void test_refused_activation(const uint8_t *rpv)
 	      "governed but unbound: ACTIVATE refused");
 }
 
+/*
+ * MICA_POLICY=FILE (optional): also loads a blob that micac wrote and
+ * prints the RPV the RMM computed, to compare with `micac hash --rpv FILE`.
+ */
+static void test_external_policy(const char *path)
+{
+	static uint64_t blob[MICA_LOAD_PARAMS_MAX_GRANULES * GRANULE_SIZE /
+			     sizeof(uint64_t)];
+	uint8_t rpv[MICA_RPV_SIZE];
+	char hex[2U * MICA_RPV_SIZE + 1U];
+	unsigned long slot = 0UL, ret;
+	size_t size = 0U;
+	FILE *f = fopen(path, "rb");
+
+	if (f != NULL) {
+		size = fread(blob, 1U, sizeof(blob), f);
+		(void)fclose(f);
+	}
+	ret = (size > 0U) ? load_policy(blob, size, rpv, &slot) :
+			    RMI_ERROR_INPUT;
+	check(ret == RMI_SUCCESS, "POLICY_LOAD of $MICA_POLICY");
+	for (unsigned int i = 0U; i < MICA_RPV_SIZE; i++) {
+		(void)snprintf(&hex[2U * i], 3U, "%02x", rpv[i]);
+	}
+	INFO("MICA policy %s (%zu bytes): status %lu, slot %lu, RPV %s\n",
+	     path, size, ret, slot, hex);
+}
+
 int host_mica_run(void)
 {
 	uint8_t rpv[MICA_RPV_SIZE];
@@ -396,6 +433,9 @@ int host_mica_run(void)
 	test_alpha(rpv);
 	test_beta(rpv);
 	test_refused_activation(rpv);
+	if (getenv("MICA_POLICY") != NULL) {
+		test_external_policy(getenv("MICA_POLICY"));
+	}
 	INFO("MICA: %u failed\n", mica_failures);
 	return (mica_failures == 0U) ? 0 : -1;
 }
