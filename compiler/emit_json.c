@@ -4,22 +4,7 @@
 #include <inttypes.h>
 
 #include "emit.h"
-
-static void put_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
+#include "json_writer.h"
 
 static void put_value(FILE *out, const struct dnode *n, int indent);
 
@@ -36,7 +21,7 @@ static void put_container(FILE *out, const struct dnode *n, int indent)
 		else
 			fprintf(out, "\n%*s", indent + 2, "");
 		if (map) {
-			put_string(out, n->kids[i]->key);
+			json_put_quoted(out, n->kids[i]->key);
 			fputs(": ", out);
 		}
 		put_value(out, n->kids[i], indent + 2);
@@ -49,7 +34,7 @@ static void put_container(FILE *out, const struct dnode *n, int indent)
 static void put_value(FILE *out, const struct dnode *n, int indent)
 {
 	switch (n->kind) {
-	case DN_STR: case DN_WORD: put_string(out, n->text); break;
+	case DN_STR: case DN_WORD: json_put_quoted(out, n->text); break;
 	case DN_NUM: fprintf(out, "%" PRIu64, n->num); break;
 	case DN_BOOL: fputs(n->num ? "true" : "false", out); break;
 	case DN_MAP: case DN_LIST: put_container(out, n, indent); break;

@@ -56,7 +56,7 @@ void json_end_object(struct json *j) { close_container(j, '}'); }
 void json_begin_array(struct json *j) { open_container(j, '['); }
 void json_end_array(struct json *j) { close_container(j, ']'); }
 
-static void put_escaped(FILE *out, const char *s)
+void json_put_quoted(FILE *out, const char *s)
 {
 	size_t n = strlen(s);
 
@@ -87,7 +87,7 @@ static void put_escaped(FILE *out, const char *s)
 void json_key(struct json *j, const char *key)
 {
 	before_value(j);
-	put_escaped(j->out, key);
+	json_put_quoted(j->out, key);
 	fputs(": ", j->out);
 	j->after_key = true;
 }
@@ -95,7 +95,7 @@ void json_key(struct json *j, const char *key)
 void json_string(struct json *j, const char *s)
 {
 	before_value(j);
-	put_escaped(j->out, s);
+	json_put_quoted(j->out, s);
 }
 
 void json_uint(struct json *j, uint64_t v)

@@ -31,6 +31,9 @@ void json_null(struct json *j);
 /* "key": value shorthands. */
 void json_kv_string(struct json *j, const char *key, const char *s);
 void json_kv_uint(struct json *j, const char *key, uint64_t v);
+/* Writes S as a quoted, escaped JSON string (no comma or layout handling),
+ * for printers that lay out their own documents. */
+void json_put_quoted(FILE *out, const char *s);
 /* Ends the document with a newline. */
 void json_finish(struct json *j);
 
