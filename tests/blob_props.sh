@@ -102,9 +102,9 @@ expect "docs/attestation.md shows the golden outputs (python3 tests/doc_examples
 # Atomic output, through the command line.
 mkdir "$tmp/out"
 printf 'precious\n' >"$tmp/out/keep.pol"
-"$micac" compile examples/policies/clean_room_leaky.mica -o "$tmp/out/keep.pol" >/dev/null 2>&1
+"$micac" compile examples/policies/bad/clean_room_leaky.mica -o "$tmp/out/keep.pol" >/dev/null 2>&1
 expect "failing compile: exit 1" test $? -eq 1
-"$micac" compile examples/policies/clean_room_leaky.mica -o "$tmp/out/new.pol" >/dev/null 2>&1
+"$micac" compile examples/policies/bad/clean_room_leaky.mica -o "$tmp/out/new.pol" >/dev/null 2>&1
 "$micac" dump - -o "$tmp/out/keep.pol" </dev/null >/dev/null 2>&1
 expect "failing dump: exit 1" test $? -eq 1
 "$micac" compile examples/policies/video_analytics.mica -o "$tmp/out/no/dir.pol" >/dev/null 2>&1

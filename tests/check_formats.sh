@@ -37,7 +37,8 @@ for f in "${inputs[@]}"; do
 	echo "$f" >"$tmp/name.$n"
 done
 # One run over several files at once, too.
-"$micac" check --format sarif examples/policies/*.mica >"$tmp/sarif/all.sarif" 2>/dev/null
+"$micac" check --format sarif examples/policies/*.mica examples/policies/bad/clean_room_leaky.mica \
+	>"$tmp/sarif/all.sarif" 2>/dev/null
 
 # JSON Schema validation of a directory of documents; prints the failures.
 validate_dir() {	# SCHEMA DIR EXT
@@ -76,7 +77,7 @@ fi
 
 # micac graph through Graphviz: SVG that parses as XML and names every
 # realm of the policy, a PNG, and a clear failure without Graphviz.
-leaky=examples/policies/clean_room_leaky.mica
+leaky=examples/policies/bad/clean_room_leaky.mica
 if "$micac" graph --format svg -o "$tmp/g.svg" "$leaky" &&
 	python3 - "$tmp/g.svg" <<'PY'
 import sys, xml.etree.ElementTree as ET

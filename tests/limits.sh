@@ -84,7 +84,7 @@ fi
 
 # ---- outputs ---------------------------------------------------------------
 good=examples/policies/clean_room.mica
-bad=examples/policies/clean_room_leaky.mica
+bad=examples/policies/bad/clean_room_leaky.mica
 mkdir "$tmp/o"
 expect "failed compile" 1 "error\[" "$micac" compile "$bad" -o "$tmp/o/out.pol"
 ok "failed compile leaves no output and no temporary file" test -z "$(ls -A "$tmp/o")"

@@ -6,13 +6,12 @@
 # NAME.args (default: "check {}"; {} is the input's path) and must print
 # exactly NAME.expected (its stdout, then its stderr) and exit with the code
 # in NAME.rc (default 1). MICAC_UPDATE=1 rewrites the .expected files.
-# With no DIR: every folder under tests/golden/, examples/policies/ and
-# examples/policies/bad/.
+# With no DIR: every folder under tests/golden/, and examples/policies/bad/.
 . "$(dirname "$0")/lib.sh"
 micac=$1; shift
 cd "$(dirname "$0")/.." || exit 2
 dirs=("$@")
-[ ${#dirs[@]} -eq 0 ] && dirs=(tests/golden/*/ examples/policies/ examples/policies/bad/)
+[ ${#dirs[@]} -eq 0 ] && dirs=(tests/golden/*/ examples/policies/bad/)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for dir in "${dirs[@]}"; do
 	dir=${dir%/}
