@@ -99,10 +99,8 @@ static bool copy_blob_from_ns(const struct mica_rmi_load_params *p,
 {
 	size_t done = 0U;
 
-	for (unsigned int i = 0U; done < p->size; i++) {
-		if (i == MICA_LOAD_PARAMS_MAX_GRANULES) {
-			return false;
-		}
+	for (unsigned int i = 0U; (done < p->size) &&
+	     (i < MICA_LOAD_PARAMS_MAX_GRANULES); i++) {
 		size_t chunk = p->size - done;
 		struct granule *g = ns_granule(p->granules[i]);
 
@@ -118,7 +116,7 @@ static bool copy_blob_from_ns(const struct mica_rmi_load_params *p,
 		}
 		done += chunk;
 	}
-	return true;
+	return done >= p->size;
 }
 
 /* The already loaded slot with the same digest as s, or NULL. */
