@@ -12,6 +12,7 @@
 #include <arch_helpers.h>
 #include <debug.h>
 #include <host_mica_fixture.h>
+#include <mica_blob.h>
 #include <host_realm.h>
 #include <host_rmi_wrappers.h>
 #include <host_utils.h>
@@ -298,6 +299,48 @@ static void test_load(uint8_t rpv[MICA_RPV_SIZE])
 	      "POLICY_LOAD of 0 bytes: ERROR_INPUT");
 }
 
+/* RMI_MICA_POLICY_LOAD with a hand-made parameter granule. */
+static unsigned long load_raw(uint64_t size, uint64_t granule)
+{
+	struct mica_rmi_load_params *p = allocate_granule();
+	struct smc_result res;
+
+	(void)memset(p, 0, sizeof(*p));
+	p->size = size;
+	p->granules[0] = granule;
+	return rmi(SMC_RMI_MICA_POLICY_LOAD, (uintptr_t)p, 0UL, &res);
+}
+
+/* Refusals of the load, then the pool filling up: run last, it leaves no
+ * free slot. */
+static void test_load_limits(void)
+{
+	static uint64_t blob[GRANULE_SIZE / sizeof(uint64_t)];
+	struct smc_result res;
+	uint8_t rpv[MICA_RPV_SIZE];
+	unsigned long slot = 0UL, ret = RMI_SUCCESS;
+	void *secure;
+
+	check(delegated(&secure) == RMI_SUCCESS &&
+	      load_raw(mica_fixture_size(), (uintptr_t)secure) ==
+	      RMI_ERROR_INPUT, "POLICY_LOAD from a delegated granule refused");
+	check(rmi(SMC_RMI_MICA_POLICY_LOAD, (uintptr_t)secure, 0UL, &res) ==
+	      RMI_ERROR_INPUT, "POLICY_LOAD with delegated parameters refused");
+	check(load_raw(17UL * GRANULE_SIZE, (uintptr_t)allocate_granule()) ==
+	      RMI_ERROR_NOT_SUPPORTED, "POLICY_LOAD of 17 granules refused");
+	/* Same policy, other versions: other digests, one slot each. */
+	(void)mica_fixture_copy(blob);
+	for (uint32_t v = 2U; (ret == RMI_SUCCESS) &&
+	     (v < 2U + MICA_RMM_MAX_POLICIES); v++) {
+		((struct mica_blob_header *)blob)->policy_version = v;
+		ret = load_policy(blob, mica_fixture_size(), rpv, &slot);
+	}
+	check(ret == RMI_ERROR_NOT_SUPPORTED && slot == 0UL,
+	      "a full pool refuses the next policy");
+	check(slot == 0UL && mica_pool_policy(MICA_RMM_MAX_POLICIES) != NULL,
+	      "the pool held MICA_RMM_MAX_POLICIES policies");
+}
+
 static void test_stock(void)
 {
 	static const uint8_t zero_rpv[MICA_RPV_SIZE];
@@ -436,6 +479,7 @@ int host_mica_run(void)
 	if (getenv("MICA_POLICY") != NULL) {
 		test_external_policy(getenv("MICA_POLICY"));
 	}
+	test_load_limits();
 	INFO("MICA: %u failed\n", mica_failures);
 	return (mica_failures == 0U) ? 0 : -1;
 }
