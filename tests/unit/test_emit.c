@@ -91,7 +91,7 @@ static void test_json(void **state)
 		"    \"name\": \"on\",\n"
 		"    \"size\": 2097152,\n"
 		"    \"version\": 3,\n"
-		"    \"quote\": \"a \\\"b\\\" \\\\ c\\u000a\",\n"
+		"    \"quote\": \"a \\\"b\\\" \\\\ c\\n\",\n"
 		"    \"flag\": false\n"
 		"  },\n"
 		"  \"calls\": [\n"
