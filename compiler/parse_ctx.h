@@ -57,6 +57,8 @@ union YYSTYPE;
 /* Lexer actions (lex_actions.c). Each returns the token to hand the parser,
  * or 0 for "nothing" where noted. */
 void lex_advance(struct parse_ctx *ctx, loc_t *loc, const char *text, size_t len);
+/* Position of byte OFF within TEXT, which starts at START. */
+loc_t lex_loc_within(loc_t start, const char *text, size_t off);
 void lex_comment(struct parse_ctx *ctx, const char *text, size_t len, loc_t loc);
 void lex_comment_start(struct parse_ctx *ctx, loc_t loc);
 void lex_comment_end(struct parse_ctx *ctx, loc_t loc);
