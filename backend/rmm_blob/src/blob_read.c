@@ -1,20 +1,15 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
  *
- * Read accessors on a validated blob. Validation proved every table in
- * bounds and 8-byte aligned, so these only compute addresses.
+ * Read accessors on a validated blob: the public face of mica_read.h.
  */
 
+#include "mica_read.h"
 #include <mica_policy.h>
-
-static const uint8_t *table_base(const void *blob, unsigned int table)
-{
-	return (const uint8_t *)blob + mica_blob_header(blob)->tables[table].offset;
-}
 
 static const char *string_at(const void *blob, uint32_t off)
 {
-	return (const char *)table_base(blob, MICA_TABLE_STRINGS) + off;
+	return (const char *)mica_table(blob, MICA_TABLE_STRINGS) + off;
 }
 
 const struct mica_blob_header *mica_blob_header(const void *blob)
@@ -24,43 +19,37 @@ const struct mica_blob_header *mica_blob_header(const void *blob)
 
 uint32_t mica_blob_count(const void *blob, unsigned int table)
 {
-	return mica_blob_header(blob)->tables[table].count;
+	return mica_table_count(blob, table);
 }
 
 const struct mica_blob_realm *mica_blob_realm(const void *blob, uint32_t i)
 {
-	return (const struct mica_blob_realm *)(const void *)
-	       table_base(blob, MICA_TABLE_REALMS) + i;
+	return mica_realm_at(blob, i);
 }
 
 const struct mica_blob_region *mica_blob_region(const void *blob, uint32_t i)
 {
-	return (const struct mica_blob_region *)(const void *)
-	       table_base(blob, MICA_TABLE_REGIONS) + i;
+	return mica_region_at(blob, i);
 }
 
 const struct mica_blob_grant *mica_blob_grant(const void *blob, uint32_t i)
 {
-	return (const struct mica_blob_grant *)(const void *)
-	       table_base(blob, MICA_TABLE_GRANTS) + i;
+	return mica_grant_at(blob, i);
 }
 
 const struct mica_blob_call *mica_blob_call(const void *blob, uint32_t i)
 {
-	return (const struct mica_blob_call *)(const void *)
-	       table_base(blob, MICA_TABLE_CALLS) + i;
+	return mica_call_at(blob, i);
 }
 
 uint32_t mica_blob_region_by_base(const void *blob, uint32_t k)
 {
-	return ((const uint32_t *)(const void *)
-		table_base(blob, MICA_TABLE_REGION_IDX))[k];
+	return mica_index_at(blob, MICA_TABLE_REGION_IDX, k);
 }
 
 uint32_t mica_blob_rim_realm(const void *blob, uint32_t k)
 {
-	return ((const uint32_t *)(const void *)
-		table_base(blob, MICA_TABLE_RIM_IDX))[k];
+	return mica_index_at(blob, MICA_TABLE_RIM_IDX, k);
 }
 
 const char *mica_blob_policy_name(const void *blob)
@@ -70,10 +59,10 @@ const char *mica_blob_policy_name(const void *blob)
 
 const char *mica_blob_realm_name(const void *blob, uint32_t i)
 {
-	return string_at(blob, mica_blob_realm(blob, i)->name_off);
+	return string_at(blob, mica_realm_at(blob, i)->name_off);
 }
 
 const char *mica_blob_region_name(const void *blob, uint32_t i)
 {
-	return string_at(blob, mica_blob_region(blob, i)->name_off);
+	return string_at(blob, mica_region_at(blob, i)->name_off);
 }

@@ -17,8 +17,28 @@ typedef int (*mica_key_cmp_fn)(const void *blob, uint32_t i, const void *key);
  * The first i in [lo, hi) whose element orders after the key (after == true)
  * or not before it (after == false), or hi if none: C++'s upper_bound and
  * lower_bound. Elements in [lo, hi) must be sorted by cmp.
+ *
+ * Always inlined: where cmp and after are constants, as in every query, the
+ * comparator is then inlined too and the search compiles to a loop of a few
+ * loads and one compare, instead of an indirect call per step (which cost
+ * the region and rim searches about 50 instructions a step).
  */
+static inline __attribute__((always_inline))
 uint32_t mica_search(const void *blob, uint32_t lo, uint32_t hi,
-		     mica_key_cmp_fn cmp, const void *key, bool after);
+		     mica_key_cmp_fn cmp, const void *key, bool after)
+{
+	while (lo < hi) {
+		/* no overflow: lo < hi <= UINT32_MAX */
+		uint32_t mid = lo + ((hi - lo) / 2U);
+		int c = cmp(blob, mid, key);
+
+		if ((c < 0) || (after && (c == 0))) {
+			lo = mid + 1U;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo;
+}
 
 #endif /* MICA_SEARCH_H */

@@ -7,13 +7,14 @@
 
 #include <errno.h>
 #include "mica_bytes.h"
+#include "mica_read.h"
 #include "mica_search.h"
 #include <mica_policy.h>
 
 static int grant_realm_cmp(const void *blob, uint32_t i, const void *key)
 {
 	uint32_t realm = *(const uint32_t *)key;
-	uint32_t have = mica_blob_grant(blob, i)->realm;
+	uint32_t have = mica_grant_at(blob, i)->realm;
 
 	return (have < realm) ? -1 : ((have > realm) ? 1 : 0);
 }
@@ -28,14 +29,14 @@ unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 	if ((region >= pol->region_count) || (realm >= pol->realm_count)) {
 		return 0U;
 	}
-	r = mica_blob_region(pol->blob, region);
+	r = mica_region_at(pol->blob, region);
 	end = r->grant_first + r->grant_count;
 	i = mica_search(pol->blob, r->grant_first, end, grant_realm_cmp,
 			&realm, false);
-	if ((i == end) || (mica_blob_grant(pol->blob, i)->realm != realm)) {
+	if ((i == end) || (mica_grant_at(pol->blob, i)->realm != realm)) {
 		return 0U;
 	}
-	return mica_blob_grant(pol->blob, i)->perm;
+	return mica_grant_at(pol->blob, i)->perm;
 }
 
 bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
@@ -48,13 +49,21 @@ bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
 		 MICA_PERM_READ) != 0U);
 }
 
+/* The region index and the regions, located once per search so that each
+ * step only loads an index entry and a base. */
+struct base_key {
+	const uint32_t *by_base;
+	const struct mica_blob_region *regions;
+	uint64_t ipa;
+};
+
 static int base_cmp(const void *blob, uint32_t k, const void *key)
 {
-	uint64_t ipa = *(const uint64_t *)key;
-	uint64_t base = mica_blob_region(blob,
-					 mica_blob_region_by_base(blob, k))->base;
+	const struct base_key *b = key;
+	uint64_t base = b->regions[b->by_base[k]].base;
 
-	return (base < ipa) ? -1 : ((base > ipa) ? 1 : 0);
+	(void)blob;
+	return (base < b->ipa) ? -1 : ((base > b->ipa) ? 1 : 0);
 }
 
 /* The region that holds the whole range, if any: the last one by base that
@@ -62,15 +71,21 @@ static int base_cmp(const void *blob, uint32_t k, const void *key)
 static int find_ns_region(const struct mica_policy *pol, uint64_t ipa,
 			  uint64_t size, uint32_t *region)
 {
+	const struct base_key key = {
+		.by_base = (const uint32_t *)(const void *)
+			   mica_table(pol->blob, MICA_TABLE_REGION_IDX),
+		.regions = mica_region_at(pol->blob, 0U),
+		.ipa = ipa,
+	};
 	const struct mica_blob_region *r;
 	uint32_t k = mica_search(pol->blob, 0U, pol->region_count, base_cmp,
-				 &ipa, true);
+				 &key, true);
 
 	if (k == 0U) {
 		return -ENOENT;
 	}
-	*region = mica_blob_region_by_base(pol->blob, k - 1U);
-	r = mica_blob_region(pol->blob, *region);
+	*region = key.by_base[k - 1U];
+	r = &key.regions[*region];
 	/* ipa >= base, and base + size cannot overflow in a valid blob. */
 	if ((r->kind != MICA_REGION_UNPROTECTED) ||
 	    ((ipa - r->base) >= r->size) || (size > (r->size - (ipa - r->base)))) {
@@ -114,7 +129,7 @@ struct call_key {
 static int call_cmp(const void *blob, uint32_t i, const void *key)
 {
 	const struct call_key *k = key;
-	const struct mica_blob_call *c = mica_blob_call(blob, i);
+	const struct mica_blob_call *c = mica_call_at(blob, i);
 
 	return mica_pair_cmp(c->caller, c->callee, k->caller, k->callee);
 }
@@ -129,13 +144,13 @@ bool mica_policy_may_call(const struct mica_policy *pol, uint32_t caller,
 	if ((caller >= pol->realm_count) || (callee >= pol->realm_count)) {
 		return false;
 	}
-	n = mica_blob_count(pol->blob, MICA_TABLE_CALLS);
+	n = mica_table_count(pol->blob, MICA_TABLE_CALLS);
 	i = mica_search(pol->blob, 0U, n, call_cmp, &key, false);
 	if ((i == n) || (call_cmp(pol->blob, i, &key) != 0)) {
 		return false;
 	}
 	if (oneway != NULL) {
-		*oneway = (mica_blob_call(pol->blob, i)->flags &
+		*oneway = (mica_call_at(pol->blob, i)->flags &
 			   MICA_CALL_ONEWAY) != 0U;
 	}
 	return true;
@@ -145,7 +160,7 @@ static bool realm_has_flag(const struct mica_policy *pol, uint32_t realm,
 			   unsigned int flag)
 {
 	return (realm < pol->realm_count) &&
-	       ((mica_blob_realm(pol->blob, realm)->flags & flag) != 0U);
+	       ((mica_realm_at(pol->blob, realm)->flags & flag) != 0U);
 }
 
 bool mica_policy_may_hostcall(const struct mica_policy *pol, uint32_t realm)

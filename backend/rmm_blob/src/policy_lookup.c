@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include "mica_bytes.h"
+#include "mica_read.h"
 #include "mica_search.h"
 #include <mica_policy.h>
 
@@ -79,23 +80,26 @@ int mica_policy_find_region(const struct mica_policy *pol, const char *name,
 	return find_name(pol, pol->region_count, region_name_cmp, &key, region);
 }
 
-struct meas_key {
-	const uint8_t *meas;
-	size_t len;
+/* The rim index and the realms, located once per search so that each step
+ * only loads an index entry and compares a realm's measurement. */
+struct rim_key {
+	const uint32_t *by_meas;
+	const struct mica_blob_realm *realms;
+	struct mica_meas_key meas;
 };
 
 static int rim_cmp(const void *blob, uint32_t k, const void *key)
 {
-	const struct meas_key *m = key;
+	const struct rim_key *m = key;
 
-	return mica_meas_cmp(mica_blob_realm(blob, mica_blob_rim_realm(blob, k)),
-			     m->meas, m->len);
+	(void)blob;
+	return mica_meas_cmp(&m->realms[m->by_meas[k]], &m->meas);
 }
 
 uint32_t mica_policy_role_by_rim(const struct mica_policy *pol,
 				 const uint8_t *rim, size_t len, uint32_t *pos)
 {
-	const struct meas_key key = { rim, len };
+	struct rim_key key;
 	uint32_t n;
 	uint32_t first;
 
@@ -103,20 +107,35 @@ uint32_t mica_policy_role_by_rim(const struct mica_policy *pol,
 	if ((pol->blob == NULL) || (len == 0U) || (len > MICA_MEAS_MAX)) {
 		return 0U;
 	}
-	n = mica_blob_count(pol->blob, MICA_TABLE_RIM_IDX);
+	key.by_meas = (const uint32_t *)(const void *)
+		      mica_table(pol->blob, MICA_TABLE_RIM_IDX);
+	key.realms = mica_realm_at(pol->blob, 0U);
+	mica_meas_key_init(&key.meas, rim, len);
+	n = mica_table_count(pol->blob, MICA_TABLE_RIM_IDX);
 	first = mica_search(pol->blob, 0U, n, rim_cmp, &key, false);
 	*pos = first;
-	return mica_search(pol->blob, first, n, rim_cmp, &key, true) - first;
+	/* A miss (the usual answer for an unknown RIM) needs no second search;
+	 * a hit's run of equal measurements starts after first. */
+	if ((first == n) || (rim_cmp(pol->blob, first, &key) != 0)) {
+		return 0U;
+	}
+	return mica_search(pol->blob, first + 1U, n, rim_cmp, &key, true) -
+	       first;
 }
 
 bool mica_policy_rim_matches(const struct mica_policy *pol, uint32_t realm,
 			     const uint8_t *rim, size_t len)
 {
 	const struct mica_blob_realm *r;
+	struct mica_meas_key key;
 
 	if (realm >= pol->realm_count) {
 		return false;
 	}
-	r = mica_blob_realm(pol->blob, realm);
-	return (r->meas_len == 0U) || (mica_meas_cmp(r, rim, len) == 0);
+	r = mica_realm_at(pol->blob, realm);
+	if (r->meas_len == 0U) {
+		return true;
+	}
+	mica_meas_key_init(&key, rim, len);
+	return mica_meas_cmp(r, &key) == 0;
 }

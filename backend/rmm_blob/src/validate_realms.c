@@ -64,9 +64,11 @@ int mica_validate_realms(struct mica_vctx *v)
 static bool rim_before(const void *blob, uint32_t a, uint32_t b)
 {
 	const struct mica_blob_realm *rb = mica_blob_realm(blob, b);
-	int c = mica_meas_cmp(mica_blob_realm(blob, a), rb->measurement,
-			      rb->meas_len);
+	struct mica_meas_key key;
+	int c;
 
+	mica_meas_key_init(&key, rb->measurement, rb->meas_len);
+	c = mica_meas_cmp(mica_blob_realm(blob, a), &key);
 	return (c < 0) || ((c == 0) && (a < b));
 }
 

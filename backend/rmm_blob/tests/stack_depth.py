@@ -3,19 +3,20 @@
 library can use, from gcc -fcallgraph-info=su output: the largest sum of
 frames along a path of the call graph. Indirect calls are resolved by
 function type: the validator's stages (mica_validate_*), its element checks
-(check_*) and the queries' key comparisons (*_cmp, called through
-mica_search and find_name). A cycle (recursion) is an
+(check_*) and the queries' key comparisons (*_cmp, called from wherever
+the always-inline mica_search is expanded: the queries and their helpers;
+below -O2 the comparator stays an indirect call). A cycle (recursion) is an
 error, since it would make the stack unbounded. Prints "NAME BYTES CHAIN" for
 each public entry point (mica_*), deepest first."""
 import re
 import sys
 
-INDIRECT = {
-    "mica_blob_validate": re.compile(r"^mica_validate_"),
-    "mica_check_each": re.compile(r"^check_"),
-    "mica_search": re.compile(r"_cmp$"),
-    "find_name": re.compile(r"_cmp$"),
-}
+# (caller, callees) patterns: who makes an indirect call, and whom it may call.
+INDIRECT = [
+    (re.compile(r"^mica_blob_validate$"), re.compile(r"^mica_validate_")),
+    (re.compile(r"^mica_check_each$"), re.compile(r"^check_")),
+    (re.compile(r"^(mica_policy_|find_)"), re.compile(r"_cmp$")),
+]
 
 frame, calls = {}, {}
 for path in sys.argv[1:]:
@@ -32,11 +33,11 @@ def callees(fn):
     for dst in calls.get(fn, ()):
         if dst != "__indirect_call":
             yield dst
-        elif short(fn) in INDIRECT:
-            yield from (f for f in frame
-                        if INDIRECT[short(fn)].search(short(f)))
         else:
-            sys.exit(f"{fn}: unresolved indirect call")
+            targets = [t for c, t in INDIRECT if c.search(short(fn))]
+            if not targets:
+                sys.exit(f"{fn}: unresolved indirect call")
+            yield from (f for f in frame if targets[0].search(short(f)))
 
 memo = {}
 def deepest(fn, stack=()):

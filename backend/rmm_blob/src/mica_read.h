@@ -1,0 +1,64 @@
+/*
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Private: where the tables of a validated blob lie. The public read API
+ * (blob_read.c) is built on these; the queries use them directly so that a
+ * binary search step costs a few loads instead of calls into blob_read.c,
+ * and the compiler can keep a table's base in a register for the whole
+ * search. Validation proved every table in bounds and 8-byte aligned, so
+ * these only compute addresses.
+ */
+
+#ifndef MICA_READ_H
+#define MICA_READ_H
+
+#include <mica_blob.h>
+#include <stdint.h>
+
+static inline const uint8_t *mica_table(const void *blob, unsigned int table)
+{
+	return (const uint8_t *)blob +
+	       ((const struct mica_blob_header *)blob)->tables[table].offset;
+}
+
+static inline uint32_t mica_table_count(const void *blob, unsigned int table)
+{
+	return ((const struct mica_blob_header *)blob)->tables[table].count;
+}
+
+static inline const struct mica_blob_realm *mica_realm_at(const void *blob,
+							  uint32_t i)
+{
+	return (const struct mica_blob_realm *)(const void *)
+	       mica_table(blob, MICA_TABLE_REALMS) + i;
+}
+
+static inline const struct mica_blob_region *mica_region_at(const void *blob,
+							    uint32_t i)
+{
+	return (const struct mica_blob_region *)(const void *)
+	       mica_table(blob, MICA_TABLE_REGIONS) + i;
+}
+
+static inline const struct mica_blob_grant *mica_grant_at(const void *blob,
+							  uint32_t i)
+{
+	return (const struct mica_blob_grant *)(const void *)
+	       mica_table(blob, MICA_TABLE_GRANTS) + i;
+}
+
+static inline const struct mica_blob_call *mica_call_at(const void *blob,
+							uint32_t i)
+{
+	return (const struct mica_blob_call *)(const void *)
+	       mica_table(blob, MICA_TABLE_CALLS) + i;
+}
+
+/* Entry k of an index table (MICA_TABLE_REGION_IDX or MICA_TABLE_RIM_IDX). */
+static inline uint32_t mica_index_at(const void *blob, unsigned int table,
+				     uint32_t k)
+{
+	return ((const uint32_t *)(const void *)mica_table(blob, table))[k];
+}
+
+#endif /* MICA_READ_H */
