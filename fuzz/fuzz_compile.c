@@ -40,17 +40,27 @@ void fuzz_blob_roundtrip(const uint8_t *blob, size_t len)
 	source_free(&src);
 }
 
-/* A model the front end accepted: encode, digest, round-trip. */
-static void check_model(const struct model *m)
+/* The blob of a model the front end accepted, which must encode. */
+static uint8_t *encode_or_fail(const struct model *m, size_t *len)
 {
-	uint8_t *blob = NULL, digest[DIGEST_MAX_SIZE];
-	size_t len = 0;
+	uint8_t *blob = NULL;
 	char err[256] = "";
 
-	if (encode_model_checked(m, &blob, &len, err, sizeof(err)) != ENCODE_OK) {
+	*len = 0;
+	if (encode_model_checked(m, &blob, len, err, sizeof(err)) != ENCODE_OK) {
 		fprintf(stderr, "fuzz: encoder: %s\n", err);
 		fail("a checked model does not encode");
 	}
+	return blob;
+}
+
+/* A model the front end accepted: encode, digest, round-trip. */
+static void check_model(const struct model *m)
+{
+	uint8_t digest[DIGEST_MAX_SIZE];
+	size_t len;
+	uint8_t *blob = encode_or_fail(m, &len);
+
 	if (digest_compute(m->digest_alg, blob, len, digest) == 0)
 		fail("the blob of a checked model does not digest");
 	fuzz_blob_roundtrip(blob, len);
@@ -74,4 +84,19 @@ void fuzz_compile(const uint8_t *data, size_t size, enum input_lang lang)
 		check_model(&fe.model);
 	}
 	frontend_free(&fe);
+}
+
+uint8_t *fuzz_policy_blob(const char *name, const void *data, size_t size, size_t *len)
+{
+	struct frontend fe;
+	struct frontend_opts opts = { .lang = LANG_AUTO };
+	uint8_t *blob;
+
+	if (frontend_run_mem(&fe, name, data, size, &opts) != EXIT_CLEAN || !fe.has_model) {
+		fprintf(stderr, "fuzz: %s\n", name);
+		fail("a fixed policy does not compile");
+	}
+	blob = encode_or_fail(&fe.model, len);
+	frontend_free(&fe);
+	return blob;
 }

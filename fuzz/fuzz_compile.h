@@ -17,4 +17,9 @@ void fuzz_compile(const uint8_t *data, size_t size, enum input_lang lang);
  * succeed and encode_model must give back exactly BLOB. Aborts otherwise. */
 void fuzz_blob_roundtrip(const uint8_t *blob, size_t len);
 
+/* The blob of a policy the fuzzer builds on, not one it mutates: NAME
+ * (whose extension gives the language) must compile cleanly, else abort.
+ * *LEN gets the blob's size; free the result. */
+uint8_t *fuzz_policy_blob(const char *name, const void *data, size_t size, size_t *len);
+
 #endif

@@ -1,19 +1,25 @@
 #!/bin/bash
 # fuzz/seeds.sh MICAC OUTDIR - the fuzzers' seed corpora, copied from the
 # repository at build time (nothing big is committed): OUTDIR/mica gets every
-# .mica of examples/policies/ and tests/golden/, OUTDIR/yaml every .yaml, and
-# OUTDIR/blob the blobs MICAC compiles from the good examples.
+# .mica of examples/policies/ and tests/golden/, OUTDIR/yaml every .yaml,
+# OUTDIR/blob the blobs MICAC compiles from the good examples, and
+# OUTDIR/scenario the scenarios of examples/scenarios/ and the enforce goldens.
 set -e
 micac=$1 out=$2
 cd "$(dirname "$0")/.."
 rm -rf "$out"
-mkdir -p "$out/mica" "$out/yaml" "$out/blob"
-# Policies only (examples/scenarios holds replay scripts, not policies);
-# each copy is named after its path, since base names repeat across folders.
+mkdir -p "$out/mica" "$out/yaml" "$out/blob" "$out/scenario"
+# Policies only (examples/scenarios and tests/golden/enforce hold replay
+# scripts, not policies); each copy is named after its path, since base
+# names repeat across folders.
 while IFS= read -r f; do
 	case $f in *.mica) lang=mica ;; *) lang=yaml ;; esac
 	cp "$f" "$out/$lang/$(echo "$f" | tr / _)"
-done < <(find examples/policies tests/golden -name '*.mica' -o -name '*.yaml' -o -name '*.yml')
+done < <(find examples/policies tests/golden -path tests/golden/enforce -prune -o \
+	\( -name '*.mica' -o -name '*.yaml' -o -name '*.yml' \) -print)
+for f in examples/scenarios/*.yaml tests/golden/enforce/*.yaml; do
+	cp "$f" "$out/scenario/$(echo "$f" | tr / _)"
+done
 for f in examples/policies/*.mica examples/policies/*.yaml; do
 	b=$(basename "$f")
 	"$micac" compile -q "$f" -o "$out/blob/${b%.*}.${f##*.}.pol" 2>/dev/null || true
