@@ -9,14 +9,15 @@
 static void describe(const struct mica_blob_error *e, char *err, size_t errlen)
 {
 	const char *table = mica_blob_table_name(e->table);
+	const char *reason = mica_blob_fault_reason(e->fault);
 
 	if (e->table == MICA_BLOB_IN_HEADER)
-		snprintf(err, errlen, "offset 0x%x: header: %s", (unsigned)e->offset, e->reason);
+		snprintf(err, errlen, "offset 0x%x: header: %s", (unsigned)e->offset, reason);
 	else if (e->index == MICA_BLOB_NO_INDEX)
-		snprintf(err, errlen, "offset 0x%x: %s: %s", (unsigned)e->offset, table, e->reason);
+		snprintf(err, errlen, "offset 0x%x: %s: %s", (unsigned)e->offset, table, reason);
 	else
 		snprintf(err, errlen, "offset 0x%x: %s %u: %s", (unsigned)e->offset, table,
-			 (unsigned)e->index, e->reason);
+			 (unsigned)e->index, reason);
 }
 
 int blob_check(const void *blob, size_t size, char *err, size_t errlen)

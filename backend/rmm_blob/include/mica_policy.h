@@ -16,11 +16,9 @@
  *	uint32_t role;
  *
  *	if (mica_policy_init(&pol, pool, size, &err) != 0) {
- *		// refuse: err.reason, err.offset, err.table, err.index say why
+ *		// refuse: err.fault, err.offset, err.table, err.index say why
  *	}
- *	if (mica_policy_find_realm(&pol, "camera", 6U, &role) != 0) {
- *		// no realm of that name
- *	}
+ *	role = ...;	// RMI_MICA_REALM_BIND's argument (micac: find_realm)
  *	if (!mica_policy_rim_matches(&pol, role, rim, rim_len)) {
  *		// RMI_REALM_ACTIVATE: the realm's code is not the role's
  *	}
@@ -36,6 +34,9 @@
  * Functions that act return 0 or a negative errno value; predicates return
  * bool. Index arguments are realm and region indices in the blob's order (by
  * name); an index out of range is never an error, only a "no".
+ *
+ * The RMM compiles only what it calls (tf-rmm/lib/mica/CMakeLists.txt); the
+ * functions marked "micac" below live in files that list leaves out.
  */
 
 #ifndef MICA_POLICY_H
@@ -124,16 +125,16 @@ enum mica_blob_fault {
 #define MICA_BLOB_NO_INDEX	UINT32_MAX
 
 /*
- * Why a blob was refused: enough for a user-facing message such as
- * "offset 0x1e8: region 1: base is not 4 KiB aligned", built from
- * mica_blob_table_name(table), index and reason.
+ * Why a blob was refused: codes, offsets and indices only. Enough for a
+ * user-facing message such as "offset 0x1e8: region 1: base is not 4 KiB
+ * aligned", built from mica_blob_table_name(table), index and
+ * mica_blob_fault_reason(fault).
  */
 struct mica_blob_error {
 	enum mica_blob_fault fault;	/* which rule */
 	uint32_t offset;	/* byte offset in the blob of the faulty field */
 	uint32_t index;		/* element of `table`, or MICA_BLOB_NO_INDEX */
 	uint8_t table;		/* MICA_TABLE_*, or MICA_BLOB_IN_HEADER */
-	const char *reason;	/* static, fixed per fault */
 };
 
 /*
@@ -152,16 +153,18 @@ uint32_t mica_blob_elem_size(unsigned int table);
 int mica_blob_validate(const void *blob, size_t size,
 		       struct mica_blob_error *err);
 
-/* "header", "realm", "region", "grant", "call", "region index",
- * "rim index", "string table"; "?" for anything else. */
+/* micac (blob_text.c): "header", "realm", "region", "grant", "call",
+ * "region index", "rim index", "string table"; "?" for anything else. */
 const char *mica_blob_table_name(unsigned int table);
 
-/* The fixed reason string of a fault; "?" for an unknown value. */
+/* micac (blob_text.c): the fixed reason string of a fault; "?" for an
+ * unknown value. */
 const char *mica_blob_fault_reason(enum mica_blob_fault fault);
 
 /* ------------------------------------------------------------------------
  * Read API: only on a blob that mica_blob_validate() accepted. Nothing is
- * re-checked; indices must be below the table's count.
+ * re-checked; indices must be below the table's count. All micac
+ * (blob_read.c) but mica_blob_header (policy_enforce.c).
  * ------------------------------------------------------------------------ */
 
 const struct mica_blob_header *mica_blob_header(const void *blob);
@@ -194,17 +197,18 @@ struct mica_policy {
 int mica_policy_init(struct mica_policy *pol, const void *blob, size_t size,
 		     struct mica_blob_error *err);
 
-/* Realm / region index by name (len bytes, no NUL needed): 0, or -ENOENT. */
+/* micac (policy_lookup.c): realm / region index by name (len bytes, no NUL
+ * needed): 0, or -ENOENT. */
 int mica_policy_find_realm(const struct mica_policy *pol, const char *name,
 			   size_t len, uint32_t *realm);
 int mica_policy_find_region(const struct mica_policy *pol, const char *name,
 			    size_t len, uint32_t *region);
 
 /*
- * The roles whose measurement is rim (len bytes: 32, 48 or 64). Returns how
- * many realms have it (0: none) and sets *pos to the rim index position of
- * the first; mica_blob_rim_realm(pol->blob, *pos + k) for k < count are those
- * realms, in increasing realm index.
+ * micac (policy_lookup.c): the roles whose measurement is rim (len bytes:
+ * 32, 48 or 64). Returns how many realms have it (0: none) and sets *pos to
+ * the rim index position of the first; mica_blob_rim_realm(pol->blob,
+ * *pos + k) for k < count are those realms, in increasing realm index.
  */
 uint32_t mica_policy_role_by_rim(const struct mica_policy *pol,
 				 const uint8_t *rim, size_t len, uint32_t *pos);
@@ -230,13 +234,15 @@ int mica_policy_ns_map_perm(const struct mica_policy *pol, uint32_t realm,
 unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 				     uint32_t region, uint32_t realm);
 
-/* May writer pass data to a different realm, reader, through the region:
- * writer's grant includes write and reader's includes read? */
+/* micac (policy_flows.c; no RMM hook yet): may writer pass data to a
+ * different realm, reader, through the region: writer's grant includes write
+ * and reader's includes read? */
 bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
 			   uint32_t writer, uint32_t reader);
 
-/* May caller call callee? If so and oneway is not NULL, *oneway tells
- * whether the call is a one-way signal (data flows caller to callee only). */
+/* micac (policy_flows.c; no RMM hook yet): may caller call callee? If so
+ * and oneway is not NULL, *oneway tells whether the call is a one-way signal
+ * (data flows caller to callee only). */
 bool mica_policy_may_call(const struct mica_policy *pol, uint32_t caller,
 			  uint32_t callee, bool *oneway);
 

@@ -1,21 +1,12 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
  *
- * Read accessors on a validated blob: the public face of mica_read.h.
+ * Read accessors on a validated blob: the public face of mica_read.h, for
+ * micac (the RMM build leaves this file out).
  */
 
 #include "mica_read.h"
 #include <mica_policy.h>
-
-static const char *string_at(const void *blob, uint32_t off)
-{
-	return (const char *)mica_table(blob, MICA_TABLE_STRINGS) + off;
-}
-
-const struct mica_blob_header *mica_blob_header(const void *blob)
-{
-	return (const struct mica_blob_header *)blob;
-}
 
 uint32_t mica_blob_count(const void *blob, unsigned int table)
 {
@@ -54,15 +45,15 @@ uint32_t mica_blob_rim_realm(const void *blob, uint32_t k)
 
 const char *mica_blob_policy_name(const void *blob)
 {
-	return string_at(blob, mica_blob_header(blob)->name_off);
+	return mica_name_at(blob, mica_blob_header(blob)->name_off);
 }
 
 const char *mica_blob_realm_name(const void *blob, uint32_t i)
 {
-	return string_at(blob, mica_realm_at(blob, i)->name_off);
+	return mica_name_at(blob, mica_realm_at(blob, i)->name_off);
 }
 
 const char *mica_blob_region_name(const void *blob, uint32_t i)
 {
-	return string_at(blob, mica_region_at(blob, i)->name_off);
+	return mica_name_at(blob, mica_region_at(blob, i)->name_off);
 }

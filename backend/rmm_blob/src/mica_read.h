@@ -1,12 +1,12 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
  *
- * Private: where the tables of a validated blob lie. The public read API
- * (blob_read.c) is built on these; the queries use them directly so that a
- * binary search step costs a few loads instead of calls into blob_read.c,
- * and the compiler can keep a table's base in a register for the whole
- * search. Validation proved every table in bounds and 8-byte aligned, so
- * these only compute addresses.
+ * Private: where the tables of a blob lie. The public read API
+ * (blob_read.c, for micac) is built on these; the queries use them directly
+ * so that a binary search step costs a few loads instead of calls, and the
+ * compiler can keep a table's base in a register for the whole search. They
+ * only compute addresses: the queries use them on a validated blob, the
+ * validator only on tables whose layout it has already checked.
  */
 
 #ifndef MICA_READ_H
@@ -59,6 +59,12 @@ static inline uint32_t mica_index_at(const void *blob, unsigned int table,
 				     uint32_t k)
 {
 	return ((const uint32_t *)(const void *)mica_table(blob, table))[k];
+}
+
+/* The NUL-terminated name at offset off of the string table. */
+static inline const char *mica_name_at(const void *blob, uint32_t off)
+{
+	return (const char *)mica_table(blob, MICA_TABLE_STRINGS) + off;
 }
 
 #endif /* MICA_READ_H */

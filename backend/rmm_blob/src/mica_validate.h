@@ -12,6 +12,7 @@
 #include <mica_policy.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include "mica_read.h"
 
 struct mica_vctx {
 	const uint8_t *bytes;			/* the blob */

@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
  *
- * Binding a policy to a blob, and finding realms and regions by name and
- * roles by measurement.
+ * Finding realms and regions by name and roles by measurement: micac's
+ * lookups (the RMM binds roles by index and leaves this file out).
  */
 
 #include <errno.h>
@@ -15,22 +15,6 @@ struct name_key {
 	const char *name;
 	size_t len;
 };
-
-int mica_policy_init(struct mica_policy *pol, const void *blob, size_t size,
-		     struct mica_blob_error *err)
-{
-	int rc = mica_blob_validate(blob, size, err);
-
-	pol->blob = NULL;
-	pol->realm_count = 0U;
-	pol->region_count = 0U;
-	if (rc == 0) {
-		pol->blob = blob;
-		pol->realm_count = mica_blob_count(blob, MICA_TABLE_REALMS);
-		pol->region_count = mica_blob_count(blob, MICA_TABLE_REGIONS);
-	}
-	return rc;
-}
 
 static int realm_name_cmp(const void *blob, uint32_t i, const void *key)
 {
@@ -121,21 +105,4 @@ uint32_t mica_policy_role_by_rim(const struct mica_policy *pol,
 	}
 	return mica_search(pol->blob, first + 1U, n, rim_cmp, &key, true) -
 	       first;
-}
-
-bool mica_policy_rim_matches(const struct mica_policy *pol, uint32_t realm,
-			     const uint8_t *rim, size_t len)
-{
-	const struct mica_blob_realm *r;
-	struct mica_meas_key key;
-
-	if (realm >= pol->realm_count) {
-		return false;
-	}
-	r = mica_realm_at(pol->blob, realm);
-	if (r->meas_len == 0U) {
-		return true;
-	}
-	mica_meas_key_init(&key, rim, len);
-	return mica_meas_cmp(r, &key) == 0;
 }

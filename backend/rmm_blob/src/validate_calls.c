@@ -14,7 +14,7 @@
 static int check_call(struct mica_vctx *v, uint32_t i, void *state)
 {
 	uint32_t realms = v->hdr->tables[MICA_TABLE_REALMS].count;
-	const struct mica_blob_call *c = mica_blob_call(v->bytes, i);
+	const struct mica_blob_call *c = mica_call_at(v->bytes, i);
 	uint32_t off = mica_elem_offset(v, MICA_TABLE_CALLS, i);
 	enum mica_blob_fault f = MICA_FAULT_NONE;
 

@@ -16,7 +16,7 @@
 static int check_grant(struct mica_vctx *v, uint32_t i, void *state)
 {
 	const struct mica_blob_header *h = v->hdr;
-	const struct mica_blob_grant *g = mica_blob_grant(v->bytes, i);
+	const struct mica_blob_grant *g = mica_grant_at(v->bytes, i);
 	uint32_t off = mica_elem_offset(v, MICA_TABLE_GRANTS, i);
 	enum mica_blob_fault f = MICA_FAULT_NONE;
 

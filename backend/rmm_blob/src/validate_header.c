@@ -133,7 +133,6 @@ int mica_blob_validate(const void *blob, size_t size,
 		err->offset = 0U;
 		err->index = MICA_BLOB_NO_INDEX;
 		err->table = (uint8_t)MICA_BLOB_IN_HEADER;
-		err->reason = mica_blob_fault_reason(MICA_FAULT_NONE);
 	}
 	return rc;
 }

@@ -113,15 +113,17 @@ int mica_validate_name_sets(struct mica_vctx *v)
 
 	while ((i < h->tables[MICA_TABLE_REALMS].count) &&
 	       (j < h->tables[MICA_TABLE_REGIONS].count)) {
-		const char *rg = mica_blob_region_name(v->bytes, j);
-		int c = mica_name_cmp(mica_blob_realm_name(v->bytes, i), rg,
+		uint32_t rl_off = mica_realm_at(v->bytes, i)->name_off;
+		uint32_t rg_off = mica_region_at(v->bytes, j)->name_off;
+		const char *rg = mica_name_at(v->bytes, rg_off);
+		int c = mica_name_cmp(mica_name_at(v->bytes, rl_off), rg,
 				      mica_name_len(rg));
 
 		if (c == 0) {
 			return mica_fault(v, MICA_FAULT_NAME_CLASH,
 					  MICA_TABLE_REGIONS, j,
 					  h->tables[MICA_TABLE_STRINGS].offset +
-					  mica_blob_region(v->bytes, j)->name_off);
+					  rg_off);
 		}
 		if (c < 0) {
 			i++;

@@ -19,7 +19,7 @@ static bool meas_len_valid(uint8_t len)
 static int check_realm(struct mica_vctx *v, uint32_t i, void *state)
 {
 	const char **prev = state;
-	const struct mica_blob_realm *r = mica_blob_realm(v->bytes, i);
+	const struct mica_blob_realm *r = mica_realm_at(v->bytes, i);
 	uint32_t off = mica_elem_offset(v, MICA_TABLE_REALMS, i);
 	const struct mica_name_ref ref = { MICA_TABLE_REALMS, i, off };
 	enum mica_blob_fault f = MICA_FAULT_NONE;
@@ -63,28 +63,29 @@ int mica_validate_realms(struct mica_vctx *v)
 /* Does rim index entry a sort strictly before entry b? */
 static bool rim_before(const void *blob, uint32_t a, uint32_t b)
 {
-	const struct mica_blob_realm *rb = mica_blob_realm(blob, b);
+	const struct mica_blob_realm *rb = mica_realm_at(blob, b);
 	struct mica_meas_key key;
 	int c;
 
 	mica_meas_key_init(&key, rb->measurement, rb->meas_len);
-	c = mica_meas_cmp(mica_blob_realm(blob, a), &key);
+	c = mica_meas_cmp(mica_realm_at(blob, a), &key);
 	return (c < 0) || ((c == 0) && (a < b));
 }
 
 static int check_rim_entry(struct mica_vctx *v, uint32_t k, void *state)
 {
-	uint32_t e = mica_blob_rim_realm(v->bytes, k);
+	uint32_t e = mica_index_at(v->bytes, MICA_TABLE_RIM_IDX, k);
 	enum mica_blob_fault f = MICA_FAULT_NONE;
 
 	(void)state;
 	if (e >= v->hdr->tables[MICA_TABLE_REALMS].count) {
 		f = MICA_FAULT_RIM_IDX_RANGE;
-	} else if (mica_blob_realm(v->bytes, e)->meas_len == 0U) {
+	} else if (mica_realm_at(v->bytes, e)->meas_len == 0U) {
 		f = MICA_FAULT_RIM_IDX_UNMEASURED;
 	} else if ((k > 0U) &&
-		   !rim_before(v->bytes, mica_blob_rim_realm(v->bytes, k - 1U),
-			       e)) {
+		   !rim_before(v->bytes,
+			       mica_index_at(v->bytes, MICA_TABLE_RIM_IDX,
+					     k - 1U), e)) {
 		f = MICA_FAULT_RIM_IDX_ORDER;
 	} else {
 		return 0;

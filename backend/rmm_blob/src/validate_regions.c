@@ -68,8 +68,8 @@ static enum mica_blob_fault check_run(const struct mica_vctx *v,
 		*field = REGION_OFF(grant_count);
 		return MICA_FAULT_REGION_GRANT_COUNT;
 	}
-	if ((mica_blob_grant(v->bytes, next)->region != j) ||
-	    (mica_blob_grant(v->bytes, next + r->grant_count - 1U)->region != j)) {
+	if ((mica_grant_at(v->bytes, next)->region != j) ||
+	    (mica_grant_at(v->bytes, next + r->grant_count - 1U)->region != j)) {
 		return MICA_FAULT_REGION_GRANT_RUN;
 	}
 	return MICA_FAULT_NONE;
@@ -78,7 +78,7 @@ static enum mica_blob_fault check_run(const struct mica_vctx *v,
 static int check_region(struct mica_vctx *v, uint32_t j, void *state)
 {
 	struct region_walk *w = state;
-	const struct mica_blob_region *r = mica_blob_region(v->bytes, j);
+	const struct mica_blob_region *r = mica_region_at(v->bytes, j);
 	uint32_t off = mica_elem_offset(v, MICA_TABLE_REGIONS, j);
 	const struct mica_name_ref ref = { MICA_TABLE_REGIONS, j, off };
 	enum mica_blob_fault f = MICA_FAULT_NONE;
@@ -134,18 +134,20 @@ int mica_validate_regions(struct mica_vctx *v)
 static int check_index_entry(struct mica_vctx *v, uint32_t k, void *state)
 {
 	const struct mica_blob_region *prev = NULL;
-	uint32_t e = mica_blob_region_by_base(v->bytes, k);
+	uint32_t e = mica_index_at(v->bytes, MICA_TABLE_REGION_IDX, k);
 	enum mica_blob_fault f = MICA_FAULT_NONE;
 
 	(void)state;
 	if (k > 0U) {
-		prev = mica_blob_region(v->bytes,
-					mica_blob_region_by_base(v->bytes, k - 1U));
+		prev = mica_region_at(v->bytes,
+				      mica_index_at(v->bytes,
+						    MICA_TABLE_REGION_IDX,
+						    k - 1U));
 	}
 	if (e >= v->hdr->tables[MICA_TABLE_REGIONS].count) {
 		f = MICA_FAULT_REGION_IDX_RANGE;
 	} else if ((prev != NULL) &&
-		   ((prev->base + prev->size) > mica_blob_region(v->bytes, e)->base)) {
+		   ((prev->base + prev->size) > mica_region_at(v->bytes, e)->base)) {
 		f = MICA_FAULT_REGION_IDX_ORDER;
 	} else {
 		return 0;

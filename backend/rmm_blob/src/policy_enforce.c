@@ -1,8 +1,9 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
  *
- * Enforcement queries: memory grants, calls and exits to the host. Each is a
- * binary search in a table the validator proved sorted.
+ * Binding a policy to a blob, and the queries the RMM's hooks make: the
+ * measurement check, unprotected mappings and exits to the host. Each is a
+ * binary search in a table the validator proved sorted, or one load.
  */
 
 #include <errno.h>
@@ -10,6 +11,44 @@
 #include "mica_read.h"
 #include "mica_search.h"
 #include <mica_policy.h>
+
+const struct mica_blob_header *mica_blob_header(const void *blob)
+{
+	return (const struct mica_blob_header *)blob;
+}
+
+int mica_policy_init(struct mica_policy *pol, const void *blob, size_t size,
+		     struct mica_blob_error *err)
+{
+	int rc = mica_blob_validate(blob, size, err);
+
+	pol->blob = NULL;
+	pol->realm_count = 0U;
+	pol->region_count = 0U;
+	if (rc == 0) {
+		pol->blob = blob;
+		pol->realm_count = mica_table_count(blob, MICA_TABLE_REALMS);
+		pol->region_count = mica_table_count(blob, MICA_TABLE_REGIONS);
+	}
+	return rc;
+}
+
+bool mica_policy_rim_matches(const struct mica_policy *pol, uint32_t realm,
+			     const uint8_t *rim, size_t len)
+{
+	const struct mica_blob_realm *r;
+	struct mica_meas_key key;
+
+	if (realm >= pol->realm_count) {
+		return false;
+	}
+	r = mica_realm_at(pol->blob, realm);
+	if (r->meas_len == 0U) {
+		return true;
+	}
+	mica_meas_key_init(&key, rim, len);
+	return mica_meas_cmp(r, &key) == 0;
+}
 
 static int grant_realm_cmp(const void *blob, uint32_t i, const void *key)
 {
@@ -37,16 +76,6 @@ unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 		return 0U;
 	}
 	return mica_grant_at(pol->blob, i)->perm;
-}
-
-bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
-			   uint32_t writer, uint32_t reader)
-{
-	return (writer != reader) &&
-	       ((mica_policy_region_perm(pol, region, writer) &
-		 MICA_PERM_WRITE) != 0U) &&
-	       ((mica_policy_region_perm(pol, region, reader) &
-		 MICA_PERM_READ) != 0U);
 }
 
 /* The region index and the regions, located once per search so that each
@@ -119,41 +148,6 @@ int mica_policy_ns_map_perm(const struct mica_policy *pol, uint32_t realm,
 		*region = found;
 	}
 	return 0;
-}
-
-struct call_key {
-	uint32_t caller;
-	uint32_t callee;
-};
-
-static int call_cmp(const void *blob, uint32_t i, const void *key)
-{
-	const struct call_key *k = key;
-	const struct mica_blob_call *c = mica_call_at(blob, i);
-
-	return mica_pair_cmp(c->caller, c->callee, k->caller, k->callee);
-}
-
-bool mica_policy_may_call(const struct mica_policy *pol, uint32_t caller,
-			  uint32_t callee, bool *oneway)
-{
-	const struct call_key key = { caller, callee };
-	uint32_t n;
-	uint32_t i;
-
-	if ((caller >= pol->realm_count) || (callee >= pol->realm_count)) {
-		return false;
-	}
-	n = mica_table_count(pol->blob, MICA_TABLE_CALLS);
-	i = mica_search(pol->blob, 0U, n, call_cmp, &key, false);
-	if ((i == n) || (call_cmp(pol->blob, i, &key) != 0)) {
-		return false;
-	}
-	if (oneway != NULL) {
-		*oneway = (mica_call_at(pol->blob, i)->flags &
-			   MICA_CALL_ONEWAY) != 0U;
-	}
-	return true;
 }
 
 static bool realm_has_flag(const struct mica_policy *pol, uint32_t realm,
