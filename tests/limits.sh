@@ -62,6 +62,28 @@ expect "file over 512 MiB" 1 "sparse.mica: error\[E0505\]: input is larger than 
 rm -f "$tmp/sparse.mica"
 expect "stream over 512 MiB" 1 "<stdin>: error\[E0505\]: input is larger than the 512 MiB limit" \
 	sh -c "yes realm | head -c 600M | '$micac' check -"
+# A 100 MB source within the limit: read and scanned whole, and the one
+# mistake at its end reported with its exact line and column.
+python3 -c '
+import sys
+out = sys.stdout
+out.write("policy p { version 1; }\n")
+line = "// " + "x" * 60 + "\n"
+out.write(line * 1600000)
+out.write("realm a { trust trusted }\n")' >"$tmp/big.mica"
+"$micac" check "$tmp/big.mica" >"$tmp/big.out" 2>&1
+rc=$?
+printf '%s\n' \
+	"$tmp/big.mica:1600002:24: error[E0110]: expected ';' after 'trusted'" \
+	"1600002 | realm a { trust trusted }" \
+	"        |                        ^" \
+	"  help: every statement ends with ';'" >"$tmp/big.want"
+if [ $rc -eq 1 ] && diff -u "$tmp/big.want" "$tmp/big.out" >&2; then
+	t_pass
+else
+	t_fail "100 MB source: exit $rc or output differs"
+fi
+rm -f "$tmp/big.mica"
 # Endless NULs: must stop, whatever the reason it gives.
 expect "endless /dev/zero" 1 "<stdin>.*error\[E0(505|107)\]" \
 	sh -c "'$micac' check - </dev/zero"
