@@ -34,30 +34,6 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *
 	return d;
 }
 
-struct diag *diag_error(struct diag_list *dl, const char *code, const struct source *src,
-			loc_t loc, const char *fmt, ...)
-{
-	va_list ap;
-	struct diag *d;
-
-	va_start(ap, fmt);
-	d = diag_vadd(dl, DIAG_ERROR, code, src, loc, fmt, ap);
-	va_end(ap);
-	return d;
-}
-
-struct diag *diag_warning(struct diag_list *dl, const char *code, const struct source *src,
-			  loc_t loc, const char *fmt, ...)
-{
-	va_list ap;
-	struct diag *d;
-
-	va_start(ap, fmt);
-	d = diag_vadd(dl, DIAG_WARNING, code, src, loc, fmt, ap);
-	va_end(ap);
-	return d;
-}
-
 static void add_note(struct diag *d, enum diag_note_kind kind, loc_t loc, const char *fmt,
 		     va_list ap)
 {

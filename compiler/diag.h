@@ -51,10 +51,10 @@ struct diag_list {
 struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *code,
 		      const struct source *src, loc_t loc, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
-struct diag *diag_error(struct diag_list *dl, const char *code, const struct source *src,
-			loc_t loc, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-struct diag *diag_warning(struct diag_list *dl, const char *code, const struct source *src,
-			  loc_t loc, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Shorthands for diag_add. LOC travels inside the variadic part so that a
+ * compound literal such as (loc_t){1, 1, 1, 1} may be passed. */
+#define diag_error(dl, code, src, ...) diag_add((dl), DIAG_ERROR, (code), (src), __VA_ARGS__)
+#define diag_warning(dl, code, src, ...) diag_add((dl), DIAG_WARNING, (code), (src), __VA_ARGS__)
 void diag_note(struct diag *d, loc_t loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_help(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_step(struct diag *d, loc_t loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

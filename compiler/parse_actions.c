@@ -105,6 +105,21 @@ void parse_close_block(struct parse_ctx *ctx)
 	ctx->in_block = false;
 }
 
+/* A property whose value is a keyword (digest, trust, kind): looks the
+ * word up (E0217 when unknown), takes it over, and sets *FIELD unless the
+ * property was already set (E0210). An unknown word marks it invalid. */
+static void set_keyword_prop(struct parse_ctx *ctx, const struct keyword_set *set, char *word,
+			     loc_t val, loc_t stmt, prop_t *p, uint8_t *field)
+{
+	uint8_t v = keyword_lookup(set, word, ctx->dl, ctx->src, val);
+
+	free(word);
+	if (set_prop(ctx, p, set->property, stmt)) {
+		*field = v;
+		p->invalid = (v == 0);
+	}
+}
+
 void parse_policy_version(struct parse_ctx *ctx, num_t v, loc_t stmt)
 {
 	struct ast_policy *p = cur_policy(ctx);
@@ -116,13 +131,8 @@ void parse_policy_version(struct parse_ctx *ctx, num_t v, loc_t stmt)
 void parse_policy_digest(struct parse_ctx *ctx, char *alg, loc_t val, loc_t stmt)
 {
 	struct ast_policy *p = cur_policy(ctx);
-	uint8_t v = keyword_lookup(&kw_digest, alg, ctx->dl, ctx->src, val);
 
-	free(alg);
-	if (set_prop(ctx, &p->digest_p, "digest", stmt)) {
-		p->digest = v;
-		p->digest_p.invalid = (v == 0);
-	}
+	set_keyword_prop(ctx, &kw_digest, alg, val, stmt, &p->digest_p, &p->digest);
 }
 
 void parse_policy_ipa_bits(struct parse_ctx *ctx, num_t v, loc_t stmt)
@@ -136,13 +146,8 @@ void parse_policy_ipa_bits(struct parse_ctx *ctx, num_t v, loc_t stmt)
 void parse_realm_trust(struct parse_ctx *ctx, char *level, loc_t val, loc_t stmt)
 {
 	struct ast_realm *r = cur_realm(ctx);
-	uint8_t v = keyword_lookup(&kw_trust, level, ctx->dl, ctx->src, val);
 
-	free(level);
-	if (set_prop(ctx, &r->trust_p, "trust", stmt)) {
-		r->trust = v;
-		r->trust_p.invalid = (v == 0);
-	}
+	set_keyword_prop(ctx, &kw_trust, level, val, stmt, &r->trust_p, &r->trust);
 }
 
 void parse_realm_measurement(struct parse_ctx *ctx, char *hex, loc_t val, loc_t stmt)
@@ -175,13 +180,8 @@ void parse_realm_mmio(struct parse_ctx *ctx, loc_t stmt)
 void parse_region_kind(struct parse_ctx *ctx, char *kind, loc_t val, loc_t stmt)
 {
 	struct ast_region *r = cur_region(ctx);
-	uint8_t v = keyword_lookup(&kw_kind, kind, ctx->dl, ctx->src, val);
 
-	free(kind);
-	if (set_prop(ctx, &r->kind_p, "kind", stmt)) {
-		r->kind = v;
-		r->kind_p.invalid = (v == 0);
-	}
+	set_keyword_prop(ctx, &kw_kind, kind, val, stmt, &r->kind_p, &r->kind);
 }
 
 void parse_region_size(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt)
