@@ -38,7 +38,9 @@ ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 GEN_SRC := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 GEN_HDR := $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
-COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
+# compiler/ is one folder per stage (docs/architecture.md); main.c is the
+# program, everything else is libmicac.a.
+COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c compiler/*/*.c))
 BACKEND_SRC := $(wildcard backend/rmm_blob/src/*.c)
 
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o) \
@@ -57,11 +59,11 @@ export MICAC_RESULTS := $(abspath $(BUILD))/results
 .PHONY: all check deps install clean unit golden
 all: $(BUILD)/micac
 
-$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: grammar/parser.y
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: compiler/syntax/parser.y
 	@mkdir -p $(dir $@)
 	$(BISON) -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
 
-$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: grammar/lexer.l $(BUILD)/gen/parser.h
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: compiler/syntax/lexer.l $(BUILD)/gen/parser.h
 	@mkdir -p $(dir $@)
 	$(FLEX) --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse_ctx.h"
+#include "syntax/parse_ctx.h"
 #include "parser.h"
 #include "lexer.h"
 

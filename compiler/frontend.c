@@ -6,9 +6,9 @@
  * so a user never sees an error that merely echoes another one. */
 #include <string.h>
 
-#include "cli.h"
+#include "cmd/cli.h"
 #include "frontend.h"
-#include "xalloc.h"
+#include "util/xalloc.h"
 
 enum input_lang frontend_detect_lang(const struct source *src)
 {

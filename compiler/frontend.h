@@ -10,10 +10,10 @@
 
 #include <stdbool.h>
 
-#include "ast.h"
-#include "diag.h"
-#include "model.h"
-#include "source.h"
+#include "syntax/ast.h"
+#include "diag/diag.h"
+#include "sema/model.h"
+#include "util/source.h"
 
 enum input_lang { LANG_AUTO, LANG_MICA, LANG_YAML, LANG_BLOB };
 

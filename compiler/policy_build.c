@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "encode.h"
+#include "cmd/cli.h"
+#include "blob/encode.h"
 #include "policy_build.h"
-#include "xalloc.h"
+#include "util/xalloc.h"
 
 void policy_report(struct frontend *fe)
 {

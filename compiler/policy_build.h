@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "digest.h"
+#include "blob/digest.h"
 #include "frontend.h"
 
 struct policy_build {

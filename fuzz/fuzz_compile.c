@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "digest.h"
-#include "encode.h"
+#include "cmd/cli.h"
+#include "blob/digest.h"
+#include "blob/encode.h"
 #include "fuzz_compile.h"
 
 static void fail(const char *what)

@@ -18,8 +18,8 @@
 
 #include "fuzz_compile.h"
 #include "fuzz_policies.h"
-#include "scenario_print.h"
-#include "xalloc.h"
+#include "scenario/scenario_print.h"
+#include "util/xalloc.h"
 
 #define MAIN_POLICY "video_analytics.mica"
 #define NPOLICIES (sizeof(fuzz_embedded) / sizeof(fuzz_embedded[0]))

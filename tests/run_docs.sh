@@ -2,9 +2,9 @@
 # tests/run_docs.sh - the documentation keeps its promises:
 # - every example output in docs/*.md is the golden output of its input
 #   (tests/doc_examples.py), and docs/diagnostics.md has a section for every
-#   code in compiler/diag_codes.c;
+#   code in compiler/diag/diag_codes.c;
 # - docs/micac.1 renders without groff warnings and documents every
-#   subcommand that compiler/cli.h declares.
+#   subcommand that compiler/cmd/cli.h declares.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.." || exit 2
 
@@ -22,7 +22,7 @@ else
 	printf '%s\n' "$warnings" >&2
 fi
 
-for cmd in $(sed -n 's/^int cmd_\([a-z]*\)(.*/\1/p' compiler/cli.h); do
+for cmd in $(sed -n 's/^int cmd_\([a-z]*\)(.*/\1/p' compiler/cmd/cli.h); do
 	if grep -q "^\.SS $cmd\b" docs/micac.1; then
 		t_pass
 	else

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "encode.h"
+#include "cmd/cli.h"
+#include "blob/encode.h"
 #include "frontend.h"
-#include "xalloc.h"
+#include "util/xalloc.h"
 
 /* Directories holding inputs, relative to the repository root (the tests
  * run from there). */

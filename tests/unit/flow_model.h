@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
-#include "xalloc.h"
+#include "sema/model.h"
+#include "util/xalloc.h"
 
 struct fm {
 	struct model m;

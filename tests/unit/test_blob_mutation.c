@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blob_check.h"
-#include "encode.h"
+#include "blob/blob_check.h"
+#include "blob/encode.h"
 #include "frontend.h"
 
 /* An accepted blob must decode and re-encode to itself. */

@@ -27,8 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit.h"
-#include "encode.h"
+#include "print/emit.h"
+#include "blob/encode.h"
 #include "frontend.h"
 
 #define MAXR 8

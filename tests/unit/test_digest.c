@@ -9,9 +9,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "digest.h"
+#include "blob/digest.h"
 #include "mica_blob.h"
-#include "spell.h"
+#include "util/spell.h"
 
 static void check_digest(uint8_t alg, const char *msg, const char *want_hex)
 {

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doctree.h"
-#include "endorse.h"
-#include "xalloc.h"
+#include "util/doctree.h"
+#include "print/endorse.h"
+#include "util/xalloc.h"
 
 typedef int (*printer)(FILE *, const struct dnode *);
 

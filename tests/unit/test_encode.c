@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "encode.h"
+#include "blob/encode.h"
 #include "frontend.h"
-#include "xalloc.h"
+#include "util/xalloc.h"
 
 /*
  * policy p (version 7, sha384, ipa_bits 40)

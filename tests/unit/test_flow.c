@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "diag.h"
-#include "flow.h"
+#include "diag/diag.h"
+#include "flow/flow.h"
 #include "flow_model.h"
 #include "frontend.h"
 

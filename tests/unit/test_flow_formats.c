@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "diag_render.h"
-#include "json_writer.h"
+#include "diag/diag.h"
+#include "diag/diag_render.h"
+#include "util/json_writer.h"
 
 /* Captures what a renderer prints. */
 struct capture {

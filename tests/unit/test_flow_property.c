@@ -20,8 +20,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "diag.h"
-#include "flow.h"
+#include "diag/diag.h"
+#include "flow/flow.h"
 #include "flow_model.h"
 #include "frontend.h"
 #include "test_rng.h"

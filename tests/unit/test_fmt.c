@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
+#include "print/fmt.h"
 #include "frontend.h"
 
 /* Formats TEXT, which must parse without errors. */

@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "xalloc.h"
+#include "cmd/cli.h"
+#include "util/xalloc.h"
 
 static const char messy[] = "realm a{trust trusted;}\npolicy p{version 1;}\n";
 static const char tidy[] = "policy p {\n    version 1;\n}\n\nrealm a {\n    trust trusted;\n}\n";

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "corpus_util.h"
-#include "fmt.h"
+#include "print/fmt.h"
 
 struct parsed {
 	struct source src;

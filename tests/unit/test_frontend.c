@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "cli.h"
+#include "cmd/cli.h"
 #include "frontend.h"
 
 #define P "policy p { version 1; }\n"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "number.h"
+#include "util/number.h"
 
 static enum number_status parse(const char *s, uint64_t *v)
 {

@@ -18,8 +18,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "output.h"
-#include "xalloc.h"
+#include "util/output.h"
+#include "util/xalloc.h"
 
 struct dir {
 	char path[256];

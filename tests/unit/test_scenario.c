@@ -8,9 +8,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "encode.h"
+#include "blob/encode.h"
 #include "frontend.h"
-#include "scenario_replay.h"
+#include "scenario/scenario_replay.h"
 
 /* Two realms, one unprotected read-only grant, one protected region, one
  * call; `a` is measured (all 0x11), `b` has hostcall and no measurement. */

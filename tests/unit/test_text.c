@@ -6,8 +6,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "suggest.h"
-#include "utf8.h"
+#include "util/suggest.h"
+#include "util/utf8.h"
 
 static bool valid(const char *s)
 {

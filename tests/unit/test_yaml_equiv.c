@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "corpus_util.h"
-#include "emit.h"
+#include "print/emit.h"
 
 /* The model's assertions as "from>to" lines (they are not in the blob). */
 static char *asserts_text(const char *name, const char *data, size_t len)

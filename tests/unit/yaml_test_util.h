@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ast.h"
-#include "diag.h"
+#include "syntax/ast.h"
+#include "diag/diag.h"
 #include "frontend.h"
 
 struct yparsed {

@@ -1,0 +1,60 @@
+/* cli.c - helpers every subcommand shares. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "frontend.h"
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("micac: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (cmd)
+		fprintf(stderr, "\nTry 'micac %s --help'.\n", cmd);
+	else
+		fputs("\nTry 'micac --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+int cli_parse_lang(const char *s, enum input_lang *out)
+{
+	static const struct { const char *name; enum input_lang lang; } langs[] = {
+		{"mica", LANG_MICA}, {"yaml", LANG_YAML}, {"json", LANG_YAML}, {"blob", LANG_BLOB},
+	};
+
+	for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+		if (strcmp(s, langs[i].name) == 0) {
+			*out = langs[i].lang;
+			return 0;
+		}
+	return -1;
+}
+
+int cli_parse_count(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtoull(s, &end, 10);
+	if (*end)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+int cli_bad_option(const char *cmd, char **argv, int optind_now, int optopt_now)
+{
+	const char *arg = argv[optind_now - 1];
+
+	if (optopt_now && arg[0] == '-' && arg[1] != '-')
+		return cli_usage_error(cmd, "unknown option '-%c' or missing argument", optopt_now);
+	return cli_usage_error(cmd, "unknown option or missing argument: '%s'", arg);
+}

@@ -1,0 +1,116 @@
+/* cmd_endorse.c - `micac endorse FILE`: Veraison reference values (CoMID
+ * and CoRIM templates for cocli) for the realms of a policy. */
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "cmd/cli.h"
+#include "print/endorse.h"
+#include "util/output.h"
+#include "policy_build.h"
+
+static const char usage[] =
+	"Usage: micac endorse FILE [-o OUT] [--corim CORIM] [--werror] [--lang LANG]\n"
+	"\n"
+	"Writes a CoMID template (JSON, for `cocli comid create`) holding the\n"
+	"reference values a verifier needs to appraise the realms of the policy\n"
+	"FILE under the CCA realm profile, " CCA_REALM_PROFILE ":\n"
+	"one reference-value triple per distinct realm measurement, identified by\n"
+	"that RIM, with measurements cca.rim (the RIM) and cca.rpv (the policy's\n"
+	"64-byte RPV). Realms without a measurement cannot be endorsed.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output OUT   where to write the CoMID template (default: standard\n"
+	"                     output), atomically\n"
+	"      --corim CORIM  also write the CoRIM template for `cocli corim create`\n"
+	"                     (its id and the profile), atomically\n"
+	"      --lang LANG    read FILE as mica, yaml (json too) or blob (default:\n"
+	"                     by extension, then by content)\n"
+	"      --werror       treat warnings as errors\n"
+	"  -h, --help         show this help\n"
+	"\n"
+	"Exit status: 0 written, 1 the policy has errors or no measured realm,\n"
+	"2 usage or I/O error, 3 internal error.\n";
+
+struct endorse_args {
+	const char *input, *output, *corim;
+	struct frontend_opts fo;
+};
+
+/* Returns -1 to continue, else the exit code. */
+static int parse_args(int argc, char **argv, struct endorse_args *a)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"corim", required_argument, NULL, 'c'},
+		FRONTEND_LONGOPTS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	a->output = "-";
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': a->output = optarg; break;
+		case 'c': a->corim = optarg; break;
+		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
+		default:
+			if ((c = frontend_option(c, optarg, "endorse", &a->fo)) != 0)
+				return c;
+			break;
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("endorse", "expected one input FILE");
+	a->input = argv[optind];
+	return -1;
+}
+
+static int print_json(FILE *out, const void *tree)
+{
+	return dtree_print_json(out, tree);
+}
+
+static int write_tree(const char *path, struct dnode *tree)
+{
+	char err[512];
+	int rc = output_print(path, print_json, tree, err, sizeof(err));
+
+	dtree_free(tree);
+	if (rc != 0) {
+		fprintf(stderr, "micac: error: %s\n", err);
+		return EXIT_USAGE;
+	}
+	return EXIT_CLEAN;
+}
+
+static int endorse(const struct policy_build *b, const void *args)
+{
+	const struct endorse_args *a = args;
+	const struct model *m = &b->fe.model;
+	char *id = endorse_tag_id(m, b->digest, b->digest_len);
+	struct dnode *comid = endorse_comid(m, b->blob, b->rpv, id);
+	int rc = EXIT_CLEAN;
+
+	if (!comid) {
+		fprintf(stderr, "micac: error: no realm of policy '%s' has a measurement, so there is\n"
+			"  nothing a verifier could compare a realm token with\n"
+			"  help: give the realms `measurement \"<RIM hex>\";`\n", m->name);
+		rc = EXIT_POLICY;
+	}
+	if (rc == EXIT_CLEAN)
+		rc = write_tree(a->output, comid);
+	if (rc == EXIT_CLEAN && a->corim)
+		rc = write_tree(a->corim, endorse_corim(id));
+	free(id);
+	return rc;
+}
+
+int cmd_endorse(int argc, char **argv)
+{
+	struct endorse_args a = {0};
+	int rc = parse_args(argc, argv, &a);
+
+	return rc >= 0 ? rc : policy_run(a.input, &a.fo, endorse, &a);
+}

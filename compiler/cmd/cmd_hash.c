@@ -1,0 +1,159 @@
+/* cmd_hash.c - `micac hash FILE`: the policy's digest or RPV, in the forms
+ * that attestation tools and VMMs take. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cli.h"
+#include "policy_build.h"
+
+static const char usage[] =
+	"Usage: micac hash FILE [--rpv] [--format FORMAT] [--werror] [--lang LANG]\n"
+	"\n"
+	"Prints the digest of the canonical blob of FILE (Mica source, YAML, or a\n"
+	"blob), in the policy's digest algorithm. The digest of a blob file is the\n"
+	"same as sha256sum/sha384sum/sha512sum of it.\n"
+	"\n"
+	"Options:\n"
+	"      --rpv          print the Realm Personalization Value instead: the\n"
+	"                     digest zero-padded on the right to 64 bytes\n"
+	"      --format FMT   hex      lower-case hex (default)\n"
+	"                     base64   base64 (RFC 4648, padded)\n"
+	"                     json     {policy, version, algorithm, digest, rpv,\n"
+	"                              rpv_base64}, whatever --rpv says\n"
+	"                     qemu     personalization-value=<RPV in base64>, for\n"
+	"                              QEMU's -object rme-guest,...\n"
+	"                     kvmtool  --realm-pv=$'...' (bash quoting), for lkvm run\n"
+	"                              --realm; refused when the digest has a zero\n"
+	"                              byte, which kvmtool's string option cannot carry\n"
+	"      --lang LANG    read FILE as mica, yaml (json too) or blob (default:\n"
+	"                     by extension, then by content)\n"
+	"      --werror       treat warnings as errors\n"
+	"  -h, --help         show this help\n"
+	"\n"
+	"Exit status: 0 printed, 1 the policy has errors, 2 usage or I/O error\n"
+	"(or a form that cannot carry this digest), 3 internal error.\n";
+
+enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL };
+
+static const char *const format_names[] = {
+	[FMT_HEX] = "hex", [FMT_BASE64] = "base64", [FMT_JSON] = "json",
+	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool",
+};
+
+struct hash_args {
+	const char *input;
+	bool rpv;
+	enum hash_format format;
+	struct frontend_opts fo;
+};
+
+static int parse_format(const char *s, enum hash_format *f)
+{
+	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+		if (strcmp(s, format_names[i]) == 0) {
+			*f = (enum hash_format)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Returns -1 to continue, else the exit code. */
+static int parse_args(int argc, char **argv, struct hash_args *a)
+{
+	static const struct option longopts[] = {
+		{"rpv", no_argument, NULL, 'r'},
+		{"format", required_argument, NULL, 'f'},
+		FRONTEND_LONGOPTS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': a->rpv = true; break;
+		case 'f':
+			if (parse_format(optarg, &a->format) != 0)
+				return cli_usage_error("hash", "unknown format '%s' (hex, base64, json, qemu, kvmtool)",
+						       optarg);
+			break;
+		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
+		default:
+			if ((c = frontend_option(c, optarg, "hash", &a->fo)) != 0)
+				return c;
+			break;
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("hash", "expected one input FILE");
+	a->input = argv[optind];
+	return -1;
+}
+
+static void print_json(const struct policy_build *b)
+{
+	char *digest = hex_encode(b->digest, b->digest_len);
+	char *rpv = hex_encode(b->rpv, RPV_SIZE);
+	char *rpv64 = base64_encode(b->rpv, RPV_SIZE);
+
+	/* Names are identifiers ([A-Za-z_][A-Za-z0-9_]*): nothing to escape. */
+	printf("{\n  \"policy\": \"%s\",\n  \"version\": %u,\n  \"algorithm\": \"%s\",\n"
+	       "  \"digest\": \"%s\",\n  \"rpv\": \"%s\",\n  \"rpv_base64\": \"%s\"\n}\n",
+	       b->fe.model.name, (unsigned)b->fe.model.version, digest_name(b->fe.model.digest_alg),
+	       digest, rpv, rpv64);
+	free(digest);
+	free(rpv);
+	free(rpv64);
+}
+
+/* kvmtool copies --realm-pv's bytes up to the first NUL into a zeroed
+ * 64-byte RPV, so the digest's own bytes are the option; the shell's $'\xHH'
+ * quoting carries any byte but NUL. */
+static int print_kvmtool(const struct policy_build *b)
+{
+	const uint8_t *zero = memchr(b->digest, 0, b->digest_len);
+
+	if (zero) {
+		fprintf(stderr,
+			"micac: error: the digest has a zero byte (byte %zu), which kvmtool's --realm-pv\n"
+			"  cannot carry: it takes a C string\n"
+			"  help: pass the RPV with QEMU (--format qemu), or change the policy's `version`\n",
+			(size_t)(zero - b->digest));
+		return EXIT_USAGE;
+	}
+	fputs("--realm-pv=$'", stdout);
+	for (size_t i = 0; i < b->digest_len; i++)
+		printf("\\x%02x", b->digest[i]);
+	fputs("'\n", stdout);
+	return EXIT_CLEAN;
+}
+
+static int print_hash(const struct policy_build *b, const void *args)
+{
+	const struct hash_args *a = args;
+	const uint8_t *v = a->rpv ? b->rpv : b->digest;
+	size_t n = a->rpv ? RPV_SIZE : b->digest_len;
+	char *s = NULL;
+
+	switch (a->format) {
+	case FMT_HEX: s = hex_encode(v, n); break;
+	case FMT_BASE64: s = base64_encode(v, n); break;
+	case FMT_JSON: print_json(b); return EXIT_CLEAN;
+	case FMT_QEMU: s = base64_encode(b->rpv, RPV_SIZE); fputs("personalization-value=", stdout); break;
+	case FMT_KVMTOOL: return print_kvmtool(b);
+	}
+	puts(s);
+	free(s);
+	return EXIT_CLEAN;
+}
+
+int cmd_hash(int argc, char **argv)
+{
+	struct hash_args a = {0};
+	int rc = parse_args(argc, argv, &a);
+
+	return rc >= 0 ? rc : policy_run(a.input, &a.fo, print_hash, &a);
+}

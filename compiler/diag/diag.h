@@ -1,0 +1,85 @@
+/* diag.h - diagnostics: collected by every stage, sorted, then rendered.
+ *
+ * Stages never print. They add diagnostics to a diag_list; the driver sorts
+ * the list by location and hands it to one renderer (text, JSON, SARIF,
+ * GitHub workflow commands). Codes are stable and listed with a title and a
+ * help text in diag_codes.c (docs/diagnostics.md shows an example of each). */
+#ifndef MICAC_DIAG_H
+#define MICAC_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/source.h"
+
+enum diag_severity { DIAG_ERROR, DIAG_WARNING };
+enum diag_note_kind { NOTE_NOTE, NOTE_HELP };
+
+struct diag_note {
+	enum diag_note_kind kind;
+	char *text;
+	loc_t loc;		/* optional: line 0 when the note has no place */
+};
+
+/* One step of a flow witness: "camera -> detector (region 'frames': ...)". */
+struct diag_step {
+	char *text;
+	loc_t loc;		/* the declaration behind the step */
+};
+
+struct diag {
+	enum diag_severity sev;
+	const char *code;	/* "E0205", "W0101"; static storage */
+	const struct source *src;	/* may be NULL (no file) */
+	loc_t loc;
+	char *msg;
+	struct diag_step *steps;	size_t nsteps;
+	struct diag_note *notes;	size_t nnotes;
+	size_t seq;		/* insertion order, to keep the sort stable */
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n, cap;
+	bool werror;		/* report warnings as errors */
+};
+
+/* Adds a diagnostic; the returned pointer stays valid only until the next
+ * diag_add on the same list. */
+struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *code,
+		      const struct source *src, loc_t loc, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Shorthands for diag_add. LOC travels inside the variadic part so that a
+ * compound literal such as (loc_t){1, 1, 1, 1} may be passed. */
+#define diag_error(dl, code, src, ...) diag_add((dl), DIAG_ERROR, (code), (src), __VA_ARGS__)
+#define diag_warning(dl, code, src, ...) diag_add((dl), DIAG_WARNING, (code), (src), __VA_ARGS__)
+void diag_note(struct diag *d, loc_t loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void diag_help(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void diag_step(struct diag *d, loc_t loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+void diag_list_free(struct diag_list *dl);
+/* Sorts by (file, line, col, insertion order). */
+void diag_sort(struct diag_list *dl);
+/* Counts errors, counting warnings as errors under werror. */
+size_t diag_error_count(const struct diag_list *dl);
+size_t diag_warning_count(const struct diag_list *dl);
+/* Is this diagnostic reported as an error (error, or warning under werror)? */
+bool diag_is_error(const struct diag_list *dl, const struct diag *d);
+
+/* The code catalogue (diag_codes.c). */
+struct diag_code_info {
+	const char *code;
+	const char *title;	/* short name, e.g. "undeclared name" */
+	const char *help;	/* one or two sentences: what it means, how to fix */
+};
+const struct diag_code_info *diag_code_lookup(const char *code);
+extern const struct diag_code_info diag_codes[];
+extern const size_t diag_ncodes;
+
+/* Renderers. MAX caps the number of diagnostics shown (0: no cap); a line
+ * says how many more there were. */
+void diag_render_text(FILE *out, const struct diag_list *dl, size_t max, bool color);
+
+#endif

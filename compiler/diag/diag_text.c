@@ -1,0 +1,110 @@
+/* diag_text.c - the human-readable renderer:
+ *
+ *   file:line:col: error[E0205]: undeclared realm 'detectr'
+ *      12 |     grant detectr read;
+ *         |           ^^^^^^^
+ *       camera -> detector   (witness steps, for flow errors)
+ *     help: did you mean 'detector'?
+ */
+#include <string.h>
+
+#include "diag/diag.h"
+#include "util/utf8.h"
+
+/* Prints one source line, replacing bytes a terminal would misrender. */
+static void put_source_line(FILE *out, const char *line, size_t len)
+{
+	bool utf8_ok = utf8_valid(line, len);
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)line[i];
+
+		if (c == '\t' || (c >= 0x20 && c < 0x7f) || (c >= 0x80 && utf8_ok))
+			fputc(c, out);
+		else
+			fputc('?', out);
+	}
+}
+
+static void put_snippet(FILE *out, const struct source *src, loc_t loc)
+{
+	size_t len;
+	const char *line;
+	uint32_t first, last;
+	int width;
+
+	if (!src || loc.line == 0 || loc.line > src->nlines)
+		return;
+	line = source_line(src, loc.line, &len);
+	width = fprintf(out, "%5u", loc.line);
+	fputs(" | ", out);
+	put_source_line(out, line, len);
+	fprintf(out, "\n%*s | ", width, "");
+	first = loc.col ? loc.col : 1;
+	last = (loc.end_line == loc.line && loc.end_col >= first) ? loc.end_col : first;
+	if (loc.end_line > loc.line)
+		last = len >= first ? (uint32_t)len : first;
+	/* Columns count bytes; a UTF-8 continuation byte takes no room on
+	 * screen, so it gets no space or caret of its own. */
+	for (uint32_t c = 1; c <= last; c++) {
+		unsigned char ch = c - 1 < len ? (unsigned char)line[c - 1] : ' ';
+
+		if (ch >= 0x80 && ch < 0xC0 && utf8_valid(line, len))
+			continue;
+		if (c < first)
+			fputc(ch == '\t' ? '\t' : ' ', out);
+		else
+			fputc('^', out);
+	}
+	fputc('\n', out);
+}
+
+static void put_location(FILE *out, const struct source *src, loc_t loc)
+{
+	if (src && loc.line)
+		fprintf(out, "%s:%u:%u: ", src->name, loc.line, loc.col);
+	else if (src)
+		fprintf(out, "%s: ", src->name);
+	else
+		fputs("micac: ", out);
+}
+
+static void put_one(FILE *out, const struct diag_list *dl, const struct diag *d, bool color)
+{
+	bool err = diag_is_error(dl, d);
+	const char *on = !color ? "" : err ? "\033[1;31m" : "\033[1;35m";
+	const char *off = color ? "\033[0m" : "";
+
+	put_location(out, d->src, d->loc);
+	fprintf(out, "%s%s[%s]%s: %s\n", on, err ? "error" : "warning", d->code, off, d->msg);
+	put_snippet(out, d->src, d->loc);
+	for (size_t i = 0; i < d->nsteps; i++)
+		fprintf(out, "    %s\n", d->steps[i].text);
+	for (size_t i = 0; i < d->nnotes; i++) {
+		const struct diag_note *n = &d->notes[i];
+
+		fprintf(out, "  %s: %s\n", n->kind == NOTE_HELP ? "help" : "note", n->text);
+		if (n->loc.line) {
+			fprintf(out, "  --> %s:%u:%u\n", d->src ? d->src->name : "", n->loc.line,
+				n->loc.col);
+			put_snippet(out, d->src, n->loc);
+		}
+	}
+	if (d->sev == DIAG_WARNING && err)
+		fputs("  note: treated as an error because of --werror\n", out);
+}
+
+void diag_render_text(FILE *out, const struct diag_list *dl, size_t max, bool color)
+{
+	size_t shown = 0;
+
+	for (size_t i = 0; i < dl->n; i++) {
+		if (max && shown == max)
+			break;
+		put_one(out, dl, &dl->v[i], color);
+		shown++;
+	}
+	if (shown < dl->n)
+		fprintf(out, "micac: %zu more diagnostics not shown (--max-errors %zu); "
+			"use --max-errors 0 to see them all\n", dl->n - shown, max);
+}

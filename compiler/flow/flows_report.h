@@ -1,0 +1,22 @@
+/* flows_report.h - the answer of `micac flows`: which principals a
+ * realm's data reaches, or which realms' data reaches it, or whether one
+ * reaches another, each answer with one shortest path; as text or JSON. */
+#ifndef MICAC_FLOWS_REPORT_H
+#define MICAC_FLOWS_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "flow/flow.h"
+
+struct flows_query {
+	const struct flow_graph *g;
+	uint32_t from, to;	/* principals; FLOW_NONE when not asked */
+	bool json;
+};
+
+/* output_print's printer: ARG is a struct flows_query. */
+int flows_report_print(FILE *out, const void *arg);
+
+#endif

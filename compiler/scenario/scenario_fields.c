@@ -1,0 +1,275 @@
+/* scenario_fields.c - one event's mapping of fields (see scenario_fields.h).
+ *
+ * A table says which fields each event takes; every value is a scalar, read
+ * by what it fills in (its target). Realm instances are resolved here, in
+ * file order, so a step can only name a realm an earlier step created. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "blob/digest.h"
+#include "util/number.h"
+#include "scenario/scenario_fields.h"
+#include "util/suggest.h"
+#include "util/xalloc.h"
+
+enum target {
+	T_REALM, T_NEW_REALM, T_PEER, T_FILE, T_NAME, T_RPV, T_RIM, T_IPA, T_SIZE, T_WRITE,
+	T_CORRUPT, T_TRUNCATE, T_IPA_BITS, T_READ,
+};
+
+struct field {
+	const char *key;	/* NULL ends a list */
+	enum target t;
+	bool required;
+};
+
+#define MAX_FIELDS 5
+static const struct field event_fields[SCN_KIND_COUNT][MAX_FIELDS + 1] = {
+	[SCN_LOAD] = {{"file", T_FILE, true}, {"corrupt_byte", T_CORRUPT, false},
+		      {"truncate", T_TRUNCATE, false}},
+	[SCN_CREATE] = {{"realm", T_NEW_REALM, true}, {"rpv", T_RPV, true},
+			{"ipa_bits", T_IPA_BITS, false}},
+	[SCN_BIND] = {{"realm", T_REALM, true}, {"role", T_NAME, true}},
+	[SCN_ACTIVATE] = {{"realm", T_REALM, true}, {"rim", T_RIM, false}},
+	[SCN_MAP_NS] = {{"realm", T_REALM, true}, {"ipa", T_IPA, true}, {"size", T_SIZE, false},
+			{"write", T_WRITE, false}, {"read", T_READ, false}},
+	[SCN_SHARE] = {{"realm", T_REALM, true}, {"with", T_PEER, true},
+		       {"region", T_NAME, true}},
+	[SCN_HOSTCALL] = {{"realm", T_REALM, true}},
+	[SCN_MMIO] = {{"realm", T_REALM, true}, {"ipa", T_IPA, false}},
+	[SCN_CALL] = {{"realm", T_REALM, true}, {"callee", T_PEER, true}},
+};
+
+bool scn_scalar(struct scn_reader *r, const char *what)
+{
+	size_t len;
+
+	if (!yev_expect(&r->y, YAML_SCALAR_EVENT, what))
+		return false;
+	if (yev_text(&r->y, &len) && len == 0) {
+		yev_error(&r->y, "E0110", yev_loc(&r->y), "expected %s, found nothing", what);
+		return false;
+	}
+	return true;
+}
+
+size_t scn_add_file(struct scenario *s, const char *name)
+{
+	for (size_t i = 0; i < s->nfiles; i++)
+		if (strcmp(s->files[i], name) == 0)
+			return i;
+	xgrow(&s->files, &s->files_cap, s->nfiles, sizeof(*s->files));
+	s->files[s->nfiles] = xstrdup(name);
+	return s->nfiles++;
+}
+
+static bool find_realm(const struct scenario *s, const char *name, size_t *idx)
+{
+	for (size_t i = 0; i < s->nrealms; i++)
+		if (strcmp(s->realms[i], name) == 0) {
+			*idx = i;
+			return true;
+		}
+	return false;
+}
+
+static bool realm_ref(struct scn_reader *r, const char *name, size_t *idx)
+{
+	struct diag *d;
+	const char *best;
+
+	if (find_realm(r->s, name, idx))
+		return true;
+	d = yev_error(&r->y, "E0701", yev_loc(&r->y), "unknown realm '%s'", name);
+	best = suggest_name(name, (const char *const *)r->s->realms, r->s->nrealms);
+	if (best)
+		diag_help(d, "did you mean '%s'?", best);
+	else
+		diag_help(d, "an earlier step must create it: `create: {realm: %s, rpv: policy}`",
+			  name);
+	return false;
+}
+
+static bool realm_new(struct scn_reader *r, const char *name, size_t *idx)
+{
+	if (find_realm(r->s, name, idx)) {
+		diag_help(yev_error(&r->y, "E0702", yev_loc(&r->y), "realm '%s' is created twice",
+				    name),
+			  "give each realm instance its own name");
+		return false;
+	}
+	xgrow(&r->s->realms, &r->s->realms_cap, r->s->nrealms, sizeof(*r->s->realms));
+	r->s->realms[r->s->nrealms] = xstrdup(name);
+	*idx = r->s->nrealms++;
+	return true;
+}
+
+static bool number(struct scn_reader *r, const char *s, size_t len, uint64_t *out)
+{
+	enum number_status ns = parse_number(s, len, out);
+
+	if (ns == NUMBER_OK)
+		return true;
+	diag_help(yev_error(&r->y, "E0105", yev_loc(&r->y),
+			    ns == NUMBER_OVERFLOW ? "number '%.*s' does not fit in 64 bits"
+						  : "invalid number '%.*s'",
+			    (int)len, s),
+		  "numbers are decimal (4096) or hex (0x1000), optionally followed by KiB, MiB "
+		  "or GiB (4KiB)");
+	return false;
+}
+
+static bool boolean(struct scn_reader *r, const char *key, const char *s, size_t len, bool *out)
+{
+	if (yev_plain(&r->y) && (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)) {
+		*out = s[0] == 't';
+		return true;
+	}
+	diag_help(yev_error(&r->y, "E0217", yev_loc(&r->y), "unknown boolean '%.*s'", (int)len, s),
+		  "`%s` takes true or false (unquoted)", key);
+	return false;
+}
+
+/* A RIM: exactly a SHA-256, SHA-384 or SHA-512 digest in hex. */
+static bool rim(struct scn_reader *r, const char *s, size_t len, struct scn_bytes *b)
+{
+	if ((len == 64 || len == 96 || len == 128) && hex_decode(s, b->v, len / 2) == 0) {
+		b->n = len / 2;
+		return true;
+	}
+	diag_help(yev_error(&r->y, "E0213", yev_loc(&r->y), "invalid RIM '%.*s'", (int)len, s),
+		  "a RIM is 64, 96 or 128 hex digits (SHA-256, SHA-384 or SHA-512)");
+	return false;
+}
+
+/* An RPV: `policy`, `policy:FILE`, or up to 64 bytes in hex. */
+static bool rpv(struct scn_reader *r, const char *s, size_t len, struct scn_step *st)
+{
+	if (strcmp(s, "policy") == 0 || (strncmp(s, "policy:", 7) == 0 && len > 7)) {
+		st->rpv_from = RPV_POLICY;
+		st->file = len == 6 ? SCN_MAIN_POLICY : scn_add_file(r->s, s + 7);
+		return true;
+	}
+	st->rpv_from = RPV_HEX;
+	if (len > 0 && len % 2 == 0 && len <= 2 * RPV_SIZE && hex_decode(s, st->bytes.v, len / 2) == 0) {
+		st->bytes.n = len / 2;
+		return true;
+	}
+	diag_help(yev_error(&r->y, "E0703", yev_loc(&r->y), "invalid RPV '%.*s'", (int)len, s),
+		  "an RPV is `policy` (the loaded policy's digest), `policy:FILE`, or an even "
+		  "number of hex digits, at most 128 (zero-padded on the right to 64 bytes)");
+	return false;
+}
+
+static bool ipa_bits(struct scn_reader *r, const char *s, size_t len, unsigned *out)
+{
+	uint64_t v;
+
+	if (!number(r, s, len, &v))
+		return false;
+	if (v >= 32 && v <= 52) {
+		*out = (unsigned)v;
+		return true;
+	}
+	yev_error(&r->y, "E0214", yev_loc(&r->y), "ipa_bits %.*s is outside 32..52", (int)len, s);
+	return false;
+}
+
+/* Fills the target of F from the current scalar. */
+static void apply(struct scn_reader *r, const struct field *f, struct scn_step *st)
+{
+	size_t len;
+	const char *s = yev_text(&r->y, &len);
+
+	switch (f->t) {
+	case T_REALM: realm_ref(r, s, &st->realm); break;
+	case T_PEER: realm_ref(r, s, &st->peer); break;
+	case T_NEW_REALM: realm_new(r, s, &st->realm); break;
+	case T_FILE: st->file = scn_add_file(r->s, s); break;
+	case T_NAME: free(st->name); st->name = xstrndup(s, len); break;
+	case T_RPV: rpv(r, s, len, st); break;
+	case T_RIM: rim(r, s, len, &st->bytes); break;
+	case T_IPA: st->has_ipa = number(r, s, len, &st->ipa); break;
+	case T_SIZE: number(r, s, len, &st->size); break;
+	case T_WRITE: boolean(r, f->key, s, len, &st->write); break;
+	case T_READ: boolean(r, f->key, s, len, &st->read); break;
+	case T_CORRUPT: st->corrupt = number(r, s, len, &st->corrupt_at); break;
+	case T_TRUNCATE: st->truncate = number(r, s, len, &st->truncate_to); break;
+	case T_IPA_BITS: ipa_bits(r, s, len, &st->ipa_bits); break;
+	}
+}
+
+static void unknown_field(struct scn_reader *r, const struct field *fs, const char *event,
+			  const char *key, loc_t loc)
+{
+	const char *names[MAX_FIELDS];
+	char list[96] = "";
+	size_t n = 0;
+	const char *best;
+	struct diag *d;
+
+	for (; n < MAX_FIELDS && fs[n].key; n++) {
+		names[n] = fs[n].key;
+		strcat(list, n ? ", " : "");
+		strcat(list, names[n]);
+	}
+	d = yev_error(&r->y, "E0110", loc, "unknown key '%s' in %s", key, event);
+	best = suggest_name(key, names, n);
+	if (best)
+		diag_help(d, "did you mean '%s'? %s keys: %s", best, event, list);
+	else
+		diag_help(d, "%s keys: %s", event, list);
+}
+
+/* One key and its value; SEEN records where each field was given. */
+static void read_field(struct scn_reader *r, struct scn_step *st, loc_t *seen)
+{
+	const struct field *fs = event_fields[st->kind];
+	const char *event = scn_kind_names[st->kind];
+	const struct field *f = NULL;
+	loc_t at = yev_loc(&r->y);
+	size_t i = 0;
+
+	if (scn_scalar(r, "a key")) {
+		const char *key = yev_text(&r->y, &(size_t){0});
+
+		while (i < MAX_FIELDS && fs[i].key && strcmp(fs[i].key, key) != 0)
+			i++;
+		f = i < MAX_FIELDS && fs[i].key ? &fs[i] : NULL;
+		if (!f)
+			unknown_field(r, fs, event, key, at);
+		else if (seen[i].line) {
+			diag_note(yev_error(&r->y, "E0210", at, "'%s' is set twice in %s", key, event),
+				  seen[i], "first set here");
+			f = NULL;
+		}
+	}
+	if (!yev_next(&r->y))
+		return;
+	if (f) {
+		seen[i] = at;
+		if (scn_scalar(r, "a value"))
+			apply(r, f, st);
+	}
+	yev_skip(&r->y);
+}
+
+void scn_read_event(struct scn_reader *r, struct scn_step *st)
+{
+	const struct field *fs = event_fields[st->kind];
+	loc_t seen[MAX_FIELDS];
+	char what[64];
+
+	snprintf(what, sizeof(what), "a mapping of %s's fields", scn_kind_names[st->kind]);
+	if (!yev_expect(&r->y, YAML_MAPPING_START_EVENT, what))
+		return;
+	memset(seen, 0, sizeof(seen));
+	while (yev_next(&r->y) && yev_type(&r->y) != YAML_MAPPING_END_EVENT)
+		read_field(r, st, seen);
+	if (r->y.stop)
+		return;
+	for (size_t i = 0; i < MAX_FIELDS && fs[i].key; i++)
+		if (fs[i].required && !seen[i].line)
+			yev_error(&r->y, "E0110", st->loc, "%s has no '%s'", scn_kind_names[st->kind],
+				  fs[i].key);
+}

@@ -1,0 +1,114 @@
+/* check_warnings.c - things that are legal but probably not meant:
+ * a confidential realm whose role is not bound to code identity, a
+ * protected region that nobody writes or nobody reads, a realm that takes
+ * part in nothing, a measurement on an untrusted realm, and two realms
+ * that expect the same image. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend.h"
+#include "util/xalloc.h"
+
+static void warn_measurements(const struct model *m, struct diag_list *dl)
+{
+	for (uint32_t i = 0; i < m->nrealms; i++) {
+		const struct model_realm *r = &m->realms[i];
+		struct diag *d;
+
+		if (r->trust != MICA_TRUST_UNTRUSTED && r->meas_len == 0) {
+			d = diag_warning(dl, "W0101", m->src, r->loc,
+					 "realm '%s' has no measurement", r->name);
+			diag_help(d, "add `measurement \"<RIM in hex>\";` so that only the expected "
+				  "image can take this role");
+		}
+		if (r->trust == MICA_TRUST_UNTRUSTED && r->meas_len != 0) {
+			d = diag_warning(dl, "W0105", m->src, r->loc,
+					 "untrusted realm '%s' has a measurement", r->name);
+			diag_help(d, "nothing relies on an untrusted realm's code: remove the "
+				  "measurement, or make the realm distrustful");
+		}
+	}
+}
+
+static void warn_regions(const struct model *m, struct diag_list *dl)
+{
+	for (uint32_t i = 0; i < m->nregions; i++) {
+		const struct model_region *r = &m->regions[i];
+		unsigned perms = 0;
+
+		if (r->kind != MICA_REGION_PROTECTED)
+			continue;	/* the host reads and writes unprotected memory */
+		for (uint32_t g = r->grant_first; g < r->grant_first + r->grant_count; g++)
+			perms |= m->grants[g].perm;
+		if (!(perms & MICA_PERM_WRITE))
+			diag_help(diag_warning(dl, "W0102", m->src, r->loc,
+					       "no realm writes region '%s'", r->name),
+				  "grant `write` or `readwrite` to the realm that fills it");
+		if (!(perms & MICA_PERM_READ))
+			diag_help(diag_warning(dl, "W0103", m->src, r->loc,
+					       "no realm reads region '%s'", r->name),
+				  "grant `read` or `readwrite` to the realm that consumes it");
+	}
+}
+
+static void warn_idle_realms(const struct model *m, struct diag_list *dl)
+{
+	bool *used = xcalloc(m->nrealms, sizeof(*used));
+
+	for (uint32_t i = 0; i < m->ngrants; i++)
+		used[m->grants[i].realm] = true;
+	for (uint32_t i = 0; i < m->ncalls; i++)
+		used[m->calls[i].caller] = used[m->calls[i].callee] = true;
+	for (uint32_t i = 0; i < m->nrealms; i++) {
+		if (used[i] || m->realms[i].flags)
+			continue;
+		diag_help(diag_warning(dl, "W0104", m->src, m->realms[i].loc,
+				       "realm '%s' takes part in nothing", m->realms[i].name),
+			  "it has no grant, call or exit: connect it or remove it");
+	}
+	free(used);
+}
+
+/* Measured realms by (length, bytes); ties by position in the array. */
+static int meas_cmp(const void *a, const void *b)
+{
+	const struct model_realm *x = *(const struct model_realm *const *)a;
+	const struct model_realm *y = *(const struct model_realm *const *)b;
+	int c;
+
+	if (x->meas_len != y->meas_len)
+		return x->meas_len < y->meas_len ? -1 : 1;
+	c = memcmp(x->measurement, y->measurement, x->meas_len);
+	return c ? c : (x > y) - (x < y);
+}
+
+static void warn_shared_measurements(const struct model *m, struct diag_list *dl)
+{
+	const struct model_realm **v = xmalloc((m->nrealms + 1) * sizeof(*v));
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < m->nrealms; i++)
+		if (m->realms[i].meas_len)
+			v[n++] = &m->realms[i];
+	qsort(v, n, sizeof(*v), meas_cmp);
+	for (uint32_t i = 1; i < n; i++) {
+		const struct model_realm *a = v[i - 1], *b = v[i];
+
+		if (a->meas_len != b->meas_len || memcmp(a->measurement, b->measurement, a->meas_len))
+			continue;
+		struct diag *d = diag_warning(dl, "W0106", m->src, b->loc,
+					      "realms '%s' and '%s' expect the same measurement",
+					      a->name, b->name);
+		diag_note(d, a->loc, "'%s' expects it too", a->name);
+		diag_help(d, "fine for replicas of one image; otherwise check the hashes");
+	}
+	free(v);
+}
+
+void check_warnings(const struct model *m, struct diag_list *dl)
+{
+	warn_measurements(m, dl);
+	warn_regions(m, dl);
+	warn_idle_realms(m, dl);
+	warn_shared_measurements(m, dl);
+}

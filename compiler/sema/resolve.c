@@ -1,0 +1,153 @@
+/* resolve.c - a checked syntax tree becomes the model: names become
+ * indices, everything is sorted into the blob's total order, defaults are
+ * filled in and regions without `at` are placed (place.c). After this, no
+ * trace of how the source was spelt or ordered remains: that is what makes
+ * the blob canonical. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sema/place.h"
+#include "sema/resolve_sort.h"
+#include "util/xalloc.h"
+
+#define DEFAULT_DIGEST MICA_DIGEST_SHA512
+#define DEFAULT_IPA_BITS 40
+
+static uint8_t hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return (uint8_t)(c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (uint8_t)(c - 'a' + 10);
+	return (uint8_t)(c - 'A' + 10);
+}
+
+static void resolve_policy(const struct ast *ast, struct model *m)
+{
+	const struct ast_policy *p = &ast->policies[0];
+
+	m->src = ast->src;
+	m->name = xstrdup(p->name.text);
+	m->version = (uint32_t)p->version;
+	m->digest_alg = PROP_SET(p->digest_p) ? p->digest : DEFAULT_DIGEST;
+	m->ipa_bits = PROP_SET(p->ipa_bits_p) ? (uint8_t)p->ipa_bits : DEFAULT_IPA_BITS;
+	m->loc = p->name.loc;
+}
+
+static void resolve_realms(const struct ast *ast, struct model *m)
+{
+	m->nrealms = (uint32_t)ast->nrealms;
+	m->realms = xcalloc(ast->nrealms, sizeof(*m->realms));
+	for (size_t i = 0; i < ast->nrealms; i++) {
+		const struct ast_realm *a = &ast->realms[i];
+		struct model_realm *r = &m->realms[i];
+
+		r->name = xstrdup(a->name.text);
+		r->trust = a->trust;
+		r->flags = (uint8_t)((a->hostcall ? MICA_REALM_HOSTCALL : 0) |
+				     (a->mmio ? MICA_REALM_MMIO : 0));
+		r->loc = a->name.loc;
+		r->hostcall_loc = a->hostcall_p.loc;
+		r->mmio_loc = a->mmio_p.loc;
+		if (a->measurement) {
+			size_t len = strlen(a->measurement) / 2;
+
+			r->meas_len = (uint8_t)len;
+			for (size_t j = 0; j < len; j++)
+				r->measurement[j] = (uint8_t)(hex_value(a->measurement[2 * j]) << 4 |
+							      hex_value(a->measurement[2 * j + 1]));
+		}
+	}
+	sort_realms(m);
+}
+
+static uint32_t realm_index(const struct model *m, const char *name)
+{
+	if (strcmp(name, "host") == 0)
+		return MODEL_HOST;
+	return (uint32_t)model_find_realm(m, name);
+}
+
+/* Regions, with their grants, sorted; returns which regions had `at`
+ * (indexed like the sorted regions), for placement. */
+static void resolve_regions(const struct ast *ast, struct model *m, struct place_input *in)
+{
+	size_t ngrants = 0;
+
+	for (size_t i = 0; i < ast->nregions; i++)
+		ngrants += ast->regions[i].ngrants;
+	m->nregions = (uint32_t)ast->nregions;
+	m->regions = xcalloc(ast->nregions, sizeof(*m->regions));
+	m->ngrants = (uint32_t)ngrants;
+	m->grants = xcalloc(ngrants, sizeof(*m->grants));
+	in->fixed = xcalloc(ast->nregions, sizeof(*in->fixed));
+	in->at_loc = xcalloc(ast->nregions, sizeof(*in->at_loc));
+	for (size_t i = 0; i < ast->nregions; i++) {
+		const struct ast_region *a = &ast->regions[i];
+		struct model_region *r = &m->regions[i];
+
+		r->name = xstrdup(a->name.text);
+		r->kind = a->kind;
+		r->size = a->size;
+		r->base = PROP_SET(a->at_p) ? a->at : 0;
+		r->loc = a->name.loc;
+		/* grant_first temporarily holds the AST index, to pair the
+		 * region with its placement input after sorting. */
+		r->grant_first = (uint32_t)i;
+	}
+	sort_regions(m, in, ast);
+	ngrants = 0;
+	for (uint32_t i = 0; i < m->nregions; i++) {
+		const struct ast_region *a = &ast->regions[m->regions[i].grant_first];
+
+		m->regions[i].grant_first = (uint32_t)ngrants;
+		m->regions[i].grant_count = (uint32_t)a->ngrants;
+		for (size_t j = 0; j < a->ngrants; j++) {
+			struct model_grant *g = &m->grants[ngrants++];
+
+			g->region = i;
+			g->realm = realm_index(m, a->grants[j].realm.text);
+			g->perm = a->grants[j].perm;
+			g->loc = a->grants[j].loc;
+		}
+	}
+	sort_grants(m);
+}
+
+static void resolve_calls(const struct ast *ast, struct model *m)
+{
+	m->ncalls = (uint32_t)ast->ncalls;
+	m->calls = xcalloc(ast->ncalls, sizeof(*m->calls));
+	for (size_t i = 0; i < ast->ncalls; i++) {
+		m->calls[i].caller = realm_index(m, ast->calls[i].from.text);
+		m->calls[i].callee = realm_index(m, ast->calls[i].to.text);
+		m->calls[i].flags = ast->calls[i].oneway ? MICA_CALL_ONEWAY : 0;
+		m->calls[i].loc = ast->calls[i].loc;
+	}
+	sort_calls(m);
+	m->nasserts = (uint32_t)ast->nasserts;
+	m->asserts = xcalloc(ast->nasserts, sizeof(*m->asserts));
+	for (size_t i = 0; i < ast->nasserts; i++) {
+		m->asserts[i].from = realm_index(m, ast->asserts[i].from.text);
+		m->asserts[i].to = realm_index(m, ast->asserts[i].to.text);
+		m->asserts[i].loc = ast->asserts[i].loc;
+	}
+}
+
+int resolve(const struct ast *ast, struct model *m, struct diag_list *dl)
+{
+	struct place_input in;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	resolve_policy(ast, m);
+	resolve_realms(ast, m);
+	resolve_regions(ast, m, &in);
+	resolve_calls(ast, m);
+	rc = place_regions(m, &in, dl);
+	free(in.fixed);
+	free(in.at_loc);
+	if (rc)
+		model_free(m);
+	return rc;
+}

@@ -1,0 +1,158 @@
+/* source.c - reading an input file once, with every way it can fail. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/source.h"
+#include "util/xalloc.h"
+
+/* Records where each line starts so diagnostics can quote any line. */
+static void index_lines(struct source *src)
+{
+	size_t cap = 64, n = 0;
+
+	src->lines = xmalloc(cap * sizeof(*src->lines));
+	src->lines[n++] = 0;
+	for (const char *p = src->data, *end = src->data + src->len;
+	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+		if (n == cap) {
+			cap *= 2;
+			src->lines = xrealloc(src->lines, cap * sizeof(*src->lines));
+		}
+		src->lines[n++] = (size_t)(p - src->data) + 1;
+	}
+	src->nlines = n;
+}
+
+void source_from_mem(struct source *src, const char *name, const void *data, size_t len)
+{
+	memset(src, 0, sizeof(*src));
+	src->name = xstrdup(name);
+	src->data = xmalloc(len + 2);
+	if (len)
+		memcpy(src->data, data, len);
+	src->data[len] = src->data[len + 1] = '\0';
+	src->len = len;
+	index_lines(src);
+}
+
+/* Reads all of F, refusing more than SOURCE_MAX_BYTES (stdin may be endless). */
+static int read_stream(FILE *f, char **out, size_t *outlen, char *err, size_t errlen)
+{
+	size_t cap = 1 << 16, len = 0;
+	char *buf = xmalloc(cap + 2);
+
+	for (;;) {
+		size_t got = fread(buf + len, 1, cap - len, f);
+
+		len += got;
+		if (len > SOURCE_MAX_BYTES) {
+			snprintf(err, errlen, "input is larger than the %u MiB limit",
+				 SOURCE_MAX_BYTES >> 20);
+			free(buf);
+			return SOURCE_TOO_LARGE;
+		}
+		if (got == 0) {
+			if (ferror(f)) {
+				snprintf(err, errlen, "read error: %s", strerror(errno));
+				free(buf);
+				return -1;
+			}
+			break;
+		}
+		if (len == cap) {
+			/* one byte past the limit is enough to know it is exceeded */
+			cap = cap * 2 > (size_t)SOURCE_MAX_BYTES + 1 ? (size_t)SOURCE_MAX_BYTES + 1
+								    : cap * 2;
+			buf = xrealloc(buf, cap + 2);
+		}
+	}
+	buf[len] = buf[len + 1] = '\0';	/* two, for flex's in-place scan */
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+int source_read(struct source *src, const char *path, char *err, size_t errlen)
+{
+	FILE *f;
+	struct stat st;
+	char *data;
+	size_t len;
+	int rc;
+
+	memset(src, 0, sizeof(*src));
+	if (strcmp(path, "-") == 0) {
+		rc = read_stream(stdin, &data, &len, err, errlen);
+		path = "<stdin>";
+	} else {
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			snprintf(err, errlen, "'%s' is a directory, not a policy file", path);
+			return -1;
+		}
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (uint64_t)st.st_size > SOURCE_MAX_BYTES) {
+			snprintf(err, errlen, "input is larger than the %u MiB limit",
+				 SOURCE_MAX_BYTES >> 20);
+			return SOURCE_TOO_LARGE;
+		}
+		f = fopen(path, "rb");
+		if (!f) {
+			snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+			return -1;
+		}
+		rc = read_stream(f, &data, &len, err, errlen);
+		fclose(f);
+	}
+	if (rc)
+		return rc;
+	src->name = xstrdup(path);
+	src->data = data;
+	src->len = len;
+	index_lines(src);
+	return 0;
+}
+
+void source_free(struct source *src)
+{
+	free(src->name);
+	free(src->data);
+	free(src->lines);
+	memset(src, 0, sizeof(*src));
+}
+
+const char *source_line(const struct source *src, uint32_t line, size_t *len)
+{
+	size_t start, end;
+
+	if (line == 0 || line > src->nlines) {
+		*len = 0;
+		return "";
+	}
+	start = src->lines[line - 1];
+	end = start;
+	while (end < src->len && src->data[end] != '\n')
+		end++;
+	if (end > start && src->data[end - 1] == '\r')
+		end--;
+	*len = end - start;
+	return src->data + start;
+}
+
+void source_pos(const struct source *src, size_t off, uint32_t *line, uint32_t *col)
+{
+	size_t lo = 0, hi = src->nlines;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (src->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (uint32_t)(lo + 1);
+	*col = (uint32_t)(off - src->lines[lo] + 1);
+}
