@@ -25,13 +25,14 @@ VERSION := 0.1.0
 FLEX ?= flex
 BISON ?= bison
 
-WARN := -Wall -Wextra -Werror
+WARN := -Wall -Wextra -Werror -Wmissing-prototypes
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L \
 	-DMICAC_VERSION='"$(VERSION)"' \
 	-Icompiler -I$(BUILD)/gen -Ibackend/rmm_blob/include
 # flex and bison output is not ours to fix; only what they provoke is relaxed.
-GEN_CFLAGS := $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
+GEN_CFLAGS := $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter \
+	-Wno-missing-prototypes
 LDLIBS := -lyaml -lmbedcrypto
 LDFLAGS ?=
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)

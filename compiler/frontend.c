@@ -6,8 +6,13 @@
  * so a user never sees an error that merely echoes another one. */
 #include <string.h>
 
-#include "cmd/cli.h"
+#include "blob/decode.h"
+#include "flow/flow_check.h"
 #include "frontend.h"
+#include "sema/check.h"
+#include "sema/resolve.h"
+#include "syntax/parse.h"
+#include "syntax/yaml_front.h"
 #include "util/xalloc.h"
 
 enum input_lang frontend_detect_lang(const struct source *src)
@@ -52,7 +57,7 @@ static void run_source(struct frontend *fe, const struct frontend_opts *opts)
 		flow_check(&fe->model, dl);
 }
 
-static int run(struct frontend *fe, const struct frontend_opts *opts)
+static enum frontend_status run(struct frontend *fe, const struct frontend_opts *opts)
 {
 	fe->diags.werror = opts->werror;
 	fe->lang = opts->lang == LANG_AUTO ? frontend_detect_lang(&fe->src) : opts->lang;
@@ -61,10 +66,10 @@ static int run(struct frontend *fe, const struct frontend_opts *opts)
 	else
 		run_source(fe, opts);
 	diag_sort(&fe->diags);
-	return diag_error_count(&fe->diags) ? EXIT_POLICY : EXIT_CLEAN;
+	return diag_error_count(&fe->diags) ? FRONTEND_ERRORS : FRONTEND_OK;
 }
 
-int frontend_run(struct frontend *fe, const char *path, const struct frontend_opts *opts)
+enum frontend_status frontend_run(struct frontend *fe, const char *path, const struct frontend_opts *opts)
 {
 	int rc;
 
@@ -76,14 +81,14 @@ int frontend_run(struct frontend *fe, const char *path, const struct frontend_op
 		diag_help(diag_error(&fe->diags, "E0505", &fe->src, (loc_t){0, 0, 0, 0},
 				     "input is larger than the %u MiB limit", SOURCE_MAX_BYTES >> 20),
 			  "split the pipeline into several policies");
-		return EXIT_POLICY;
+		return FRONTEND_ERRORS;
 	}
 	if (rc != 0)
-		return EXIT_USAGE;
+		return FRONTEND_UNREADABLE;
 	return run(fe, opts);
 }
 
-int frontend_run_mem(struct frontend *fe, const char *name, const void *data, size_t len,
+enum frontend_status frontend_run_mem(struct frontend *fe, const char *name, const void *data, size_t len,
 		     const struct frontend_opts *opts)
 {
 	memset(fe, 0, sizeof(*fe));

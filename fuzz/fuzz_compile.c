@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blob/decode.h"
 #include "cmd/cli.h"
 #include "blob/digest.h"
 #include "blob/encode.h"
@@ -74,11 +75,11 @@ void fuzz_compile(const uint8_t *data, size_t size, enum input_lang lang)
 	int rc = frontend_run_mem(&fe, lang == LANG_YAML ? "fuzz.yaml" : "fuzz.mica",
 				  data, size, &opts);
 
-	if (rc != EXIT_CLEAN && rc != EXIT_POLICY)
+	if (rc != FRONTEND_OK && rc != FRONTEND_ERRORS)
 		fail("frontend_run_mem returned neither clean nor policy");
-	if (rc == EXIT_POLICY && diag_error_count(&fe.diags) == 0)
+	if (rc == FRONTEND_ERRORS && diag_error_count(&fe.diags) == 0)
 		fail("a policy error without an error diagnostic");
-	if (rc == EXIT_CLEAN) {
+	if (rc == FRONTEND_OK) {
 		if (!fe.has_model)
 			fail("clean, but no model");
 		check_model(&fe.model);
@@ -92,7 +93,7 @@ uint8_t *fuzz_policy_blob(const char *name, const void *data, size_t size, size_
 	struct frontend_opts opts = { .lang = LANG_AUTO };
 	uint8_t *blob;
 
-	if (frontend_run_mem(&fe, name, data, size, &opts) != EXIT_CLEAN || !fe.has_model) {
+	if (frontend_run_mem(&fe, name, data, size, &opts) != FRONTEND_OK || !fe.has_model) {
 		fprintf(stderr, "fuzz: %s\n", name);
 		fail("a fixed policy does not compile");
 	}

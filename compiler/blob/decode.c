@@ -1,4 +1,4 @@
-/* decode.c - a blob back into a model (declared in frontend.h).
+/* decode.c - a blob back into a model (decode.h).
  *
  * The backend's validator decides whether the blob is acceptable; once it
  * has, every offset, index and name is known to be sound and the blob is
@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "blob/blob_check.h"
-#include "frontend.h"
+#include "blob/decode.h"
 #include "mica_policy.h"
 #include "util/xalloc.h"
 

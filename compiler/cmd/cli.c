@@ -22,6 +22,20 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_exit_status(int frontend_status)
+{
+	switch (frontend_status) {
+	case FRONTEND_OK:
+		return EXIT_CLEAN;
+	case FRONTEND_ERRORS:
+		return EXIT_POLICY;
+	case FRONTEND_UNREADABLE:
+		return EXIT_USAGE;
+	default:
+		return EXIT_INTERNAL;
+	}
+}
+
 int cli_parse_lang(const char *s, enum input_lang *out)
 {
 	static const struct { const char *name; enum input_lang lang; } langs[] = {

@@ -19,6 +19,13 @@ int cmd_flows(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_enforce(int argc, char **argv);
 
+struct frontend;
+enum input_lang;
+/* The exit status for what the front end found (frontend.h). */
+int cli_exit_status(int frontend_status);
+/* Parses a --lang value (mica, yaml, json, blob); 0 or -1. */
+int cli_parse_lang(const char *s, enum input_lang *out);
+
 /* Prints "micac: error: <msg>" to stderr and returns EXIT_USAGE, with a hint
  * to run `micac CMD --help`. */
 /* Option values shared by several commands; 0 or -1 when malformed. */

@@ -130,7 +130,7 @@ int cmd_check(int argc, char **argv)
 	n = (size_t)(argc - optind);
 	fes = xcalloc(n, sizeof(*fes));
 	for (size_t i = 0; i < n; i++) {
-		rc = frontend_run(&fes[i], argv[optind + (int)i], &o.fe);
+		rc = cli_exit_status(frontend_run(&fes[i], argv[optind + (int)i], &o.fe));
 		if (rc == EXIT_USAGE)
 			fprintf(stderr, "micac: error: %s\n", fes[i].io_error);
 		else

@@ -6,7 +6,7 @@
 
 #include "cmd/cli.h"
 #include "util/output.h"
-#include "policy_build.h"
+#include "cmd/policy_build.h"
 
 static const char usage[] =
 	"Usage: micac [compile] FILE -o OUT [--werror] [-q] [--lang LANG]\n"

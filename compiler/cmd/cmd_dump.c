@@ -6,7 +6,7 @@
 #include "print/emit.h"
 #include "frontend.h"
 #include "util/output.h"
-#include "policy_build.h"
+#include "cmd/policy_build.h"
 
 static const char usage[] =
 	"Usage: micac dump FILE [--format mica|yaml|json] [-o OUT] [--werror] [--lang LANG]\n"
@@ -98,7 +98,7 @@ int cmd_dump(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
-	rc = frontend_run(&fe, a.input, &a.fo);
+	rc = cli_exit_status(frontend_run(&fe, a.input, &a.fo));
 	policy_report(&fe);
 	if (rc == EXIT_CLEAN && output_print(a.output, a.emit, &fe.model, err, sizeof(err)) != 0) {
 		fprintf(stderr, "micac: error: %s\n", err);

@@ -6,7 +6,7 @@
 #include "cmd/cli.h"
 #include "print/endorse.h"
 #include "util/output.h"
-#include "policy_build.h"
+#include "cmd/policy_build.h"
 
 static const char usage[] =
 	"Usage: micac endorse FILE [-o OUT] [--corim CORIM] [--werror] [--lang LANG]\n"

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cmd/cli.h"
-#include "policy_build.h"
+#include "cmd/policy_build.h"
 #include "scenario/scenario_print.h"
 #include "util/xalloc.h"
 

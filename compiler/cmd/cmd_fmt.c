@@ -8,8 +8,9 @@
 #include <unistd.h>
 
 #include "cmd/cli.h"
-#include "print/fmt.h"
 #include "frontend.h"
+#include "print/fmt.h"
+#include "syntax/parse.h"
 #include "util/output.h"
 
 static const char usage_text[] =

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cmd/cli.h"
-#include "policy_build.h"
+#include "cmd/policy_build.h"
 
 static const char usage[] =
 	"Usage: micac hash FILE [--rpv] [--format FORMAT] [--werror] [--lang LANG]\n"

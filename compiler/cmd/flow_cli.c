@@ -5,14 +5,14 @@
 
 #include "cmd/cli.h"
 #include "cmd/flow_cli.h"
-#include "policy_build.h"
+#include "cmd/policy_build.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
 int flow_cli_load(struct frontend *fe, const char *path)
 {
 	struct frontend_opts fo = {.no_flow = true};
-	int rc = frontend_run(fe, path, &fo);
+	int rc = cli_exit_status(frontend_run(fe, path, &fo));
 
 	if (rc != EXIT_CLEAN)
 		policy_report(fe);

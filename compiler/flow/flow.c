@@ -10,34 +10,11 @@
 #include <string.h>
 
 #include "flow/flow.h"
-#include "frontend.h"
+#include "flow/flow_check.h"
 #include "util/xalloc.h"
 
 /* Sources named in the note of a grouped leak; the rest are counted. */
 #define FLOW_NOTE_SOURCES 8
-
-struct flow_violation *flow_report_add(struct flow_report *r, const char *code)
-{
-	struct flow_violation *v;
-
-	xgrow(&r->v, &r->cap, r->n, sizeof(*r->v));
-	v = &r->v[r->n++];
-	memset(v, 0, sizeof(*v));
-	v->code = code;
-	v->exit_realm = FLOW_NONE;
-	v->assert_index = FLOW_NONE;
-	return v;
-}
-
-void flow_report_free(struct flow_report *r)
-{
-	for (size_t i = 0; i < r->n; i++) {
-		flow_path_free(&r->v[i].path);
-		free(r->v[i].sources);
-	}
-	free(r->v);
-	memset(r, 0, sizeof(*r));
-}
 
 /* `assert no flow a -> b`: one forward search from a per assertion. */
 void flow_check_asserts(const struct flow_graph *g, struct flow_report *r)

@@ -1,11 +1,18 @@
-/* check.h - the checks on a syntax tree, one file each (see frontend.h for
- * check_ast, which runs them all). */
+/* check.h - the semantic checks: on a syntax tree (names, properties and
+ * values, one file each) and on a built model (warnings). */
 #ifndef MICAC_CHECK_H
 #define MICAC_CHECK_H
 
 #include "syntax/ast.h"
 #include "diag/diag.h"
-#include "frontend.h"
+#include "sema/model.h"
+
+/* Names, properties, values (check_names.c, check_props.c). PARTIAL: the
+ * tree is incomplete after syntax errors, so skip the checks whose errors
+ * would only echo them (undeclared names, missing properties). */
+void check_ast(const struct ast *ast, bool partial, struct diag_list *dl);
+/* Warnings about a built model (check_warnings.c). */
+void check_warnings(const struct model *m, struct diag_list *dl);
 
 /* Names: declarations, the reserved `host`, and every reference. */
 void check_names(const struct ast *ast, bool partial, struct diag_list *dl);

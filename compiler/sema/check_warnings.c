@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend.h"
+#include "sema/check.h"
 #include "util/xalloc.h"
 
 static void warn_measurements(const struct model *m, struct diag_list *dl)

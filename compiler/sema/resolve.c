@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sema/place.h"
+#include "sema/resolve.h"
 #include "sema/resolve_sort.h"
 #include "util/xalloc.h"
 

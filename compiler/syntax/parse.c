@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "frontend.h"
+#include "syntax/parse.h"
 #include "syntax/parse_actions.h"
 #include "parser.h"
 /* flex's header names the bison types without the api.prefix. */

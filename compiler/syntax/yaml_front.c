@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend.h"
+#include "syntax/yaml_front.h"
 #include "syntax/keywords.h"
 #include "syntax/lex.h"
 #include "util/number.h"

@@ -68,7 +68,7 @@ static inline uint8_t *blob_of(const char *name, const char *data, size_t len, s
 	struct frontend_opts opts = {.lang = lang};
 	uint8_t *blob = NULL;
 
-	if (frontend_run_mem(&fe, name, data, len, &opts) == EXIT_CLEAN && fe.has_model &&
+	if (frontend_run_mem(&fe, name, data, len, &opts) == FRONTEND_OK && fe.has_model &&
 	    encode_model(&fe.model, &blob, blen) != ENCODE_OK)
 		blob = NULL;
 	frontend_free(&fe);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blob/decode.h"
 #include "blob/blob_check.h"
 #include "blob/encode.h"
 #include "frontend.h"

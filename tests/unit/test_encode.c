@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blob/decode.h"
 #include "blob/encode.h"
 #include "frontend.h"
 #include "util/xalloc.h"

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "flow/flow_check.h"
 #include "diag/diag.h"
 #include "flow/flow.h"
 #include "flow_model.h"

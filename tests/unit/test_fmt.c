@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "syntax/parse.h"
 #include "print/fmt.h"
 #include "frontend.h"
 

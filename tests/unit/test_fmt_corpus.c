@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "syntax/parse.h"
 #include "corpus_util.h"
 #include "print/fmt.h"
 

@@ -34,7 +34,7 @@ static void test_tree_contents(void **state)
 		"assert no flow cam2 -> cam;\n";
 
 	(void)state;
-	assert_int_equal(run(&fe, text), EXIT_CLEAN);
+	assert_int_equal(run(&fe, text), FRONTEND_OK);
 	assert_int_equal(fe.ast.npolicies, 1);
 	assert_string_equal(fe.ast.policies[0].name.text, "video");
 	assert_int_equal(fe.ast.policies[0].version, 7);
@@ -82,8 +82,8 @@ static void test_order_does_not_matter(void **state)
 			 "realm z { trust trusted; }\n";
 
 	(void)state;
-	assert_int_equal(run(&a, t1), EXIT_CLEAN);
-	assert_int_equal(run(&b, t2), EXIT_CLEAN);
+	assert_int_equal(run(&a, t1), FRONTEND_OK);
+	assert_int_equal(run(&b, t2), FRONTEND_OK);
 	assert_int_equal(a.model.nrealms, b.model.nrealms);
 	for (uint32_t i = 0; i < a.model.nregions; i++) {
 		assert_string_equal(a.model.regions[i].name, b.model.regions[i].name);
@@ -120,7 +120,7 @@ static void test_placement(void **state)
 	};
 
 	(void)state;
-	assert_int_equal(run(&fe, text), EXIT_CLEAN);
+	assert_int_equal(run(&fe, text), FRONTEND_OK);
 	assert_int_equal(fe.model.nregions, 6);
 	for (size_t i = 0; i < 6; i++) {
 		assert_string_equal(fe.model.regions[i].name, want[i].name);
@@ -190,7 +190,7 @@ static void test_single_errors(void **state)
 		/* the NUL case: one byte past the C string */
 		if (strcmp(cases[i].code, "E0107") == 0)
 			len++;
-		assert_int_equal(frontend_run_mem(&fe, "t.mica", cases[i].text, len, &o), EXIT_POLICY);
+		assert_int_equal(frontend_run_mem(&fe, "t.mica", cases[i].text, len, &o), FRONTEND_ERRORS);
 		if (fe.diags.n != 1 || strcmp(fe.diags.v[0].code, cases[i].code) != 0)
 			fail_msg("case %zu (%s): got %zu diagnostics, first %s", i, cases[i].code,
 				 fe.diags.n, fe.diags.n ? fe.diags.v[0].code : "-");
@@ -212,7 +212,7 @@ static void test_recovery_reports_many(void **state)
 	static const char *const want[] = {"E0110", "E0217", "E0110", "E0210"};
 
 	(void)state;
-	assert_int_equal(run(&fe, text), EXIT_POLICY);
+	assert_int_equal(run(&fe, text), FRONTEND_ERRORS);
 	assert_int_equal(fe.diags.n, 4);
 	for (size_t i = 0; i < 4; i++)
 		assert_string_equal(fe.diags.v[i].code, want[i]);
@@ -230,13 +230,13 @@ static void test_warnings_and_werror(void **state)
 			   "region r { kind protected; size 4KiB; grant a read; }\n";
 
 	(void)state;
-	assert_int_equal(run(&fe, text), EXIT_CLEAN);
+	assert_int_equal(run(&fe, text), FRONTEND_OK);
 	assert_int_equal(fe.diags.n, 2);
 	assert_string_equal(fe.diags.v[0].code, "W0101");
 	assert_string_equal(fe.diags.v[1].code, "W0102");
 	assert_int_equal(diag_error_count(&fe.diags), 0);
 	frontend_free(&fe);
-	assert_int_equal(frontend_run_mem(&fe, "t.mica", text, strlen(text), &o), EXIT_POLICY);
+	assert_int_equal(frontend_run_mem(&fe, "t.mica", text, strlen(text), &o), FRONTEND_ERRORS);
 	assert_int_equal(diag_error_count(&fe.diags), 2);
 	frontend_free(&fe);
 }

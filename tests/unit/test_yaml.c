@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "sema/check.h"
 #include "yaml_test_util.h"
 
 static const char full_doc[] =

@@ -84,7 +84,7 @@ static void expect_round_trip(const char *path, const char *data, size_t len,
 	FILE *f = open_memstream(&text, &tlen);
 	uint8_t *orig, *back;
 
-	assert_int_equal(frontend_run_mem(&fe, path, data, len, &opts), EXIT_CLEAN);
+	assert_int_equal(frontend_run_mem(&fe, path, data, len, &opts), FRONTEND_OK);
 	assert_int_equal(emit(f, &fe.model), 0);
 	fclose(f);
 	assert_int_equal(encode_model(&fe.model, &orig, &a), ENCODE_OK);

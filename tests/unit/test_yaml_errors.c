@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "syntax/parse.h"
 #include "yaml_test_util.h"
 
 struct error_case {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "syntax/yaml_front.h"
 #include "syntax/ast.h"
 #include "diag/diag.h"
 #include "frontend.h"

@@ -6,7 +6,7 @@
 
 #include "cmd/cli.h"
 #include "blob/encode.h"
-#include "policy_build.h"
+#include "cmd/policy_build.h"
 #include "util/xalloc.h"
 
 void policy_report(struct frontend *fe)
@@ -46,7 +46,7 @@ int policy_build(struct policy_build *b, const char *path, const struct frontend
 	int rc;
 
 	memset(b, 0, sizeof(*b));
-	rc = frontend_run(&b->fe, path, opts);
+	rc = cli_exit_status(frontend_run(&b->fe, path, opts));
 	policy_report(&b->fe);
 	if (rc != EXIT_CLEAN)
 		return rc;
