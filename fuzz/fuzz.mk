@@ -25,7 +25,7 @@ FUZZ_CFLAGS := -std=c11 $(WARN) -O1 -g $(FUZZ_SAN) -D_POSIX_C_SOURCE=200809L \
 	-DMICAC_VERSION='"$(VERSION)"' -Icompiler -I$(BUILD)/gen \
 	-Ibackend/rmm_blob/include -Ifuzz -I$(FUZZ_DIR)/gen
 FUZZ_GEN_CFLAGS := $(FUZZ_CFLAGS) -Wno-unused-function -Wno-sign-compare \
-	-Wno-unused-parameter
+	-Wno-unused-parameter -Wno-missing-prototypes
 FUZZ_TARGETS := mica yaml blob scenario
 FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_LIB_OBJ := $(COMPILER_SRC:%.c=$(FUZZ_DIR)/obj/%.o) \

@@ -11,7 +11,7 @@ is followed by the output block alone, for inputs that cannot be shown as
 text (invalid UTF-8, NUL bytes, blobs).
 
 `check` fails when a block differs from its file; `update` rewrites the
-blocks. Every diagnostic code in compiler/diag/diag_codes.c must also have a
+blocks. Every diagnostic code in compiler/diag/diag_kinds.def must also have a
 heading `## CODE: title` in docs/diagnostics.md, with the catalogue's title.
 """
 import os
@@ -81,8 +81,8 @@ def process(doc, update):
 
 
 def catalogue():
-    text = read_text('compiler/diag/diag_codes.c')
-    return re.findall(r'\{"([EW]\d{4})", "([^"]*)"', text)
+    text = read_text('compiler/diag/diag_kinds.def')
+    return re.findall(r'^DIAG\(\w+, ([EW]\d{4}), \w+, "([^"]*)"', text, re.M)
 
 
 def check_headings(doc):

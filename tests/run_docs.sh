@@ -2,7 +2,7 @@
 # tests/run_docs.sh - the documentation keeps its promises:
 # - every example output in docs/*.md is the golden output of its input
 #   (tests/doc_examples.py), and docs/diagnostics.md has a section for every
-#   code in compiler/diag/diag_codes.c;
+#   code in compiler/diag/diag_kinds.def;
 # - docs/micac.1 renders without groff warnings and documents every
 #   subcommand that compiler/cmd/cli.h declares.
 . "$(dirname "$0")/lib.sh"

@@ -74,11 +74,11 @@ int decode_blob(const struct source *src, struct model *m, struct diag_list *dl)
 
 	memset(m, 0, sizeof(*m));
 	if (rc == BLOB_VERSION) {
-		diag_error(dl, "E0602", src, nowhere, "unsupported blob %s", err);
+		diag_add(dl, ERR_UNSUPPORTED_BLOB_VERSION, src, nowhere, "unsupported blob %s", err);
 		return -1;
 	}
 	if (rc != BLOB_OK) {
-		diag_error(dl, "E0601", src, nowhere, "invalid blob: %s", err);
+		diag_add(dl, ERR_INVALID_BLOB, src, nowhere, "invalid blob: %s", err);
 		return -1;
 	}
 	h = mica_blob_header(src->data);

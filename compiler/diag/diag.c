@@ -5,16 +5,17 @@
 #include "diag/diag.h"
 #include "util/xalloc.h"
 
-static struct diag *diag_vadd(struct diag_list *dl, enum diag_severity sev, const char *code,
-			      const struct source *src, loc_t loc, const char *fmt, va_list ap)
+struct diag *diag_vadd(struct diag_list *dl, enum diag_kind kind, const struct source *src,
+		       loc_t loc, const char *fmt, va_list ap)
 {
 	struct diag *d;
 
 	xgrow(&dl->v, &dl->cap, dl->n, sizeof(*dl->v));
 	d = &dl->v[dl->n];
 	memset(d, 0, sizeof(*d));
-	d->sev = sev;
-	d->code = code;
+	d->kind = kind;
+	d->sev = diag_codes[kind].sev;
+	d->code = diag_codes[kind].code;
 	d->src = src;
 	d->loc = loc;
 	d->msg = xvasprintf(fmt, ap);
@@ -22,14 +23,14 @@ static struct diag *diag_vadd(struct diag_list *dl, enum diag_severity sev, cons
 	return d;
 }
 
-struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *code,
-		      const struct source *src, loc_t loc, const char *fmt, ...)
+struct diag *diag_add(struct diag_list *dl, enum diag_kind kind, const struct source *src,
+		      loc_t loc, const char *fmt, ...)
 {
 	va_list ap;
 	struct diag *d;
 
 	va_start(ap, fmt);
-	d = diag_vadd(dl, sev, code, src, loc, fmt, ap);
+	d = diag_vadd(dl, kind, src, loc, fmt, ap);
 	va_end(ap);
 	return d;
 }

@@ -15,6 +15,14 @@
 #include "util/source.h"
 
 enum diag_severity { DIAG_ERROR, DIAG_WARNING };
+
+/* Every diagnostic, from diag_kinds.def: ERR_UNDECLARED_NAME, ... */
+enum diag_kind {
+#define DIAG(name, code, sev, title, help) name,
+#include "diag/diag_kinds.def"
+#undef DIAG
+	DIAG_KIND_COUNT
+};
 enum diag_note_kind { NOTE_NOTE, NOTE_HELP };
 
 struct diag_note {
@@ -30,8 +38,9 @@ struct diag_step {
 };
 
 struct diag {
-	enum diag_severity sev;
-	const char *code;	/* "E0205", "W0101"; static storage */
+	enum diag_kind kind;
+	enum diag_severity sev;	/* the kind's, from the catalogue */
+	const char *code;	/* the kind's: "E0205", "W0101"; static storage */
 	const struct source *src;	/* may be NULL (no file) */
 	loc_t loc;
 	char *msg;
@@ -48,13 +57,10 @@ struct diag_list {
 
 /* Adds a diagnostic; the returned pointer stays valid only until the next
  * diag_add on the same list. */
-struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *code,
-		      const struct source *src, loc_t loc, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-/* Shorthands for diag_add. LOC travels inside the variadic part so that a
- * compound literal such as (loc_t){1, 1, 1, 1} may be passed. */
-#define diag_error(dl, code, src, ...) diag_add((dl), DIAG_ERROR, (code), (src), __VA_ARGS__)
-#define diag_warning(dl, code, src, ...) diag_add((dl), DIAG_WARNING, (code), (src), __VA_ARGS__)
+struct diag *diag_add(struct diag_list *dl, enum diag_kind kind, const struct source *src,
+		      loc_t loc, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+struct diag *diag_vadd(struct diag_list *dl, enum diag_kind kind, const struct source *src,
+		       loc_t loc, const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 void diag_note(struct diag *d, loc_t loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void diag_help(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_step(struct diag *d, loc_t loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -71,10 +77,12 @@ bool diag_is_error(const struct diag_list *dl, const struct diag *d);
 /* The code catalogue (diag_codes.c). */
 struct diag_code_info {
 	const char *code;
+	enum diag_severity sev;
 	const char *title;	/* short name, e.g. "undeclared name" */
 	const char *help;	/* one or two sentences: what it means, how to fix */
 };
 const struct diag_code_info *diag_code_lookup(const char *code);
+/* Indexed by enum diag_kind. */
 extern const struct diag_code_info diag_codes[];
 extern const size_t diag_ncodes;
 

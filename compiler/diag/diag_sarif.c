@@ -60,7 +60,7 @@ static void put_rules(struct json *j)
 		put_text(j, "help", diag_codes[i].help);
 		json_key(j, "defaultConfiguration");
 		json_begin_object(j);
-		json_kv_string(j, "level", diag_codes[i].code[0] == 'W' ? "warning" : "error");
+		json_kv_string(j, "level", diag_codes[i].sev == DIAG_WARNING ? "warning" : "error");
 		json_end_object(j);
 		json_end_object(j);
 		free(name);

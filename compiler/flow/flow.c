@@ -27,7 +27,7 @@ void flow_check_asserts(const struct flow_graph *g, struct flow_report *r)
 
 		flow_search_run(&s, g, FLOW_FORWARD, &from, 1, NULL);
 		if (s.dist[flow_node(g, to)] != FLOW_NONE) {
-			struct flow_violation *v = flow_report_add(r, "E0402");
+			struct flow_violation *v = flow_report_add(r, ERR_ASSERTION_FAILED);
 
 			v->assert_index = i;
 			flow_search_path(&s, to, &v->path);
@@ -88,12 +88,12 @@ static void report_leak(const struct model *m, const struct flow_violation *v,
 	char *fix = flow_step_fix(m, last);
 
 	if (v->nsources > 1)
-		d = diag_error(dl, v->code, m->src, flow_step_loc(m, last),
+		d = diag_add(dl, v->kind, m->src, flow_step_loc(m, last),
 			       "data of '%s' and %u other realm%s can leave through distrustful '%s'",
 			       m->realms[src].name, v->nsources - 1, v->nsources > 2 ? "s" : "",
 			       m->realms[through].name);
 	else
-		d = diag_error(dl, v->code, m->src, flow_step_loc(m, last),
+		d = diag_add(dl, v->kind, m->src, flow_step_loc(m, last),
 			       "data of '%s' can leave through distrustful '%s'", m->realms[src].name,
 			       m->realms[through].name);
 	add_steps(m, d, &v->path);
@@ -108,7 +108,7 @@ static void report_assert(const struct model *m, const struct flow_violation *v,
 {
 	const struct model_assert *a = &m->asserts[v->assert_index];
 	const char *from = model_principal_name(m, a->from), *to = model_principal_name(m, a->to);
-	struct diag *d = diag_error(dl, v->code, m->src, a->loc,
+	struct diag *d = diag_add(dl, v->kind, m->src, a->loc,
 				    "assertion 'no flow %s -> %s' fails: data of '%s' can reach '%s'",
 				    from, to, from, to);
 	char *fix = flow_step_fix(m, &v->path.steps[v->path.nsteps - 1]);

@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "diag/diag.h"
 #include "sema/model.h"
 
 #define FLOW_NONE UINT32_MAX
@@ -99,7 +100,8 @@ void flow_path_free(struct flow_path *path);
 
 /* A rule violation: a leak (E0401) or a failed assertion (E0402). */
 struct flow_violation {
-	const char *code;
+	enum diag_kind kind;	/* ERR_LEAK or ERR_ASSERTION_FAILED */
+	const char *code;	/* its code, "E0401" or "E0402" */
 	struct flow_path path;	/* the witness, for sources[0] */
 	uint32_t exit_realm;	/* E0401: the distrustful realm whose step leaves */
 	uint32_t assert_index;	/* E0402 */
@@ -116,7 +118,7 @@ struct flow_report {
 void flow_analyse(const struct flow_graph *g, struct flow_report *r);
 void flow_find_leaks(const struct flow_graph *g, struct flow_report *r);
 void flow_check_asserts(const struct flow_graph *g, struct flow_report *r);
-struct flow_violation *flow_report_add(struct flow_report *r, const char *code);
+struct flow_violation *flow_report_add(struct flow_report *r, enum diag_kind kind);
 void flow_report_free(struct flow_report *r);
 
 /* Texts shared by diagnostics, `micac flows` and `micac graph`. */

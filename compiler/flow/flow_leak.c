@@ -139,7 +139,7 @@ static void report_exit(struct leak_state *st, uint32_t exit, uint32_t count,
 			struct flow_report *r)
 {
 	const struct model *m = st->g->m;
-	struct flow_violation *v = flow_report_add(r, "E0401");
+	struct flow_violation *v = flow_report_add(r, ERR_LEAK);
 	uint32_t shown = FLOW_NONE;
 
 	v->exit_realm = exit;

@@ -9,14 +9,15 @@
 #include "flow/flow.h"
 #include "util/xalloc.h"
 
-struct flow_violation *flow_report_add(struct flow_report *r, const char *code)
+struct flow_violation *flow_report_add(struct flow_report *r, enum diag_kind kind)
 {
 	struct flow_violation *v;
 
 	xgrow(&r->v, &r->cap, r->n, sizeof(*r->v));
 	v = &r->v[r->n++];
 	memset(v, 0, sizeof(*v));
-	v->code = code;
+	v->kind = kind;
+	v->code = diag_codes[kind].code;
 	v->exit_realm = FLOW_NONE;
 	v->assert_index = FLOW_NONE;
 	return v;

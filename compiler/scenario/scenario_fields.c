@@ -12,6 +12,15 @@
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
+/* The events by name: the reader looks keys up here, the printer and the
+ * field checks name events with it. */
+const char *const scn_kind_names[SCN_KIND_COUNT] = {
+	[SCN_LOAD] = "load", [SCN_CREATE] = "create", [SCN_BIND] = "bind",
+	[SCN_ACTIVATE] = "activate", [SCN_MAP_NS] = "map_unprotected",
+	[SCN_SHARE] = "share_protected", [SCN_HOSTCALL] = "host_call", [SCN_MMIO] = "mmio",
+	[SCN_CALL] = "realm_call",
+};
+
 enum target {
 	T_REALM, T_NEW_REALM, T_PEER, T_FILE, T_NAME, T_RPV, T_RIM, T_IPA, T_SIZE, T_WRITE,
 	T_CORRUPT, T_TRUNCATE, T_IPA_BITS, T_READ,
@@ -47,7 +56,7 @@ bool scn_scalar(struct scn_reader *r, const char *what)
 	if (!yev_expect(&r->y, YAML_SCALAR_EVENT, what))
 		return false;
 	if (yev_text(&r->y, &len) && len == 0) {
-		yev_error(&r->y, "E0110", yev_loc(&r->y), "expected %s, found nothing", what);
+		yev_error(&r->y, ERR_SYNTAX, yev_loc(&r->y), "expected %s, found nothing", what);
 		return false;
 	}
 	return true;
@@ -80,7 +89,7 @@ static bool realm_ref(struct scn_reader *r, const char *name, size_t *idx)
 
 	if (find_realm(r->s, name, idx))
 		return true;
-	d = yev_error(&r->y, "E0701", yev_loc(&r->y), "unknown realm '%s'", name);
+	d = yev_error(&r->y, ERR_UNKNOWN_INSTANCE, yev_loc(&r->y), "unknown realm '%s'", name);
 	best = suggest_name(name, (const char *const *)r->s->realms, r->s->nrealms);
 	if (best)
 		diag_help(d, "did you mean '%s'?", best);
@@ -93,7 +102,7 @@ static bool realm_ref(struct scn_reader *r, const char *name, size_t *idx)
 static bool realm_new(struct scn_reader *r, const char *name, size_t *idx)
 {
 	if (find_realm(r->s, name, idx)) {
-		diag_help(yev_error(&r->y, "E0702", yev_loc(&r->y), "realm '%s' is created twice",
+		diag_help(yev_error(&r->y, ERR_INSTANCE_CREATED_TWICE, yev_loc(&r->y), "realm '%s' is created twice",
 				    name),
 			  "give each realm instance its own name");
 		return false;
@@ -110,7 +119,7 @@ static bool number(struct scn_reader *r, const char *s, size_t len, uint64_t *ou
 
 	if (ns == NUMBER_OK)
 		return true;
-	diag_help(yev_error(&r->y, "E0105", yev_loc(&r->y),
+	diag_help(yev_error(&r->y, ERR_INVALID_NUMBER, yev_loc(&r->y),
 			    ns == NUMBER_OVERFLOW ? "number '%.*s' does not fit in 64 bits"
 						  : "invalid number '%.*s'",
 			    (int)len, s),
@@ -125,7 +134,7 @@ static bool boolean(struct scn_reader *r, const char *key, const char *s, size_t
 		*out = s[0] == 't';
 		return true;
 	}
-	diag_help(yev_error(&r->y, "E0217", yev_loc(&r->y), "unknown boolean '%.*s'", (int)len, s),
+	diag_help(yev_error(&r->y, ERR_UNKNOWN_VALUE, yev_loc(&r->y), "unknown boolean '%.*s'", (int)len, s),
 		  "`%s` takes true or false (unquoted)", key);
 	return false;
 }
@@ -137,7 +146,7 @@ static bool rim(struct scn_reader *r, const char *s, size_t len, struct scn_byte
 		b->n = len / 2;
 		return true;
 	}
-	diag_help(yev_error(&r->y, "E0213", yev_loc(&r->y), "invalid RIM '%.*s'", (int)len, s),
+	diag_help(yev_error(&r->y, ERR_INVALID_MEASUREMENT, yev_loc(&r->y), "invalid RIM '%.*s'", (int)len, s),
 		  "a RIM is 64, 96 or 128 hex digits (SHA-256, SHA-384 or SHA-512)");
 	return false;
 }
@@ -155,7 +164,7 @@ static bool rpv(struct scn_reader *r, const char *s, size_t len, struct scn_step
 		st->bytes.n = len / 2;
 		return true;
 	}
-	diag_help(yev_error(&r->y, "E0703", yev_loc(&r->y), "invalid RPV '%.*s'", (int)len, s),
+	diag_help(yev_error(&r->y, ERR_INVALID_RPV, yev_loc(&r->y), "invalid RPV '%.*s'", (int)len, s),
 		  "an RPV is `policy` (the loaded policy's digest), `policy:FILE`, or an even "
 		  "number of hex digits, at most 128 (zero-padded on the right to 64 bytes)");
 	return false;
@@ -171,7 +180,7 @@ static bool ipa_bits(struct scn_reader *r, const char *s, size_t len, unsigned *
 		*out = (unsigned)v;
 		return true;
 	}
-	yev_error(&r->y, "E0214", yev_loc(&r->y), "ipa_bits %.*s is outside 32..52", (int)len, s);
+	yev_error(&r->y, ERR_VALUE_OUT_OF_RANGE, yev_loc(&r->y), "ipa_bits %.*s is outside 32..52", (int)len, s);
 	return false;
 }
 
@@ -213,7 +222,7 @@ static void unknown_field(struct scn_reader *r, const struct field *fs, const ch
 		strcat(list, n ? ", " : "");
 		strcat(list, names[n]);
 	}
-	d = yev_error(&r->y, "E0110", loc, "unknown key '%s' in %s", key, event);
+	d = yev_error(&r->y, ERR_SYNTAX, loc, "unknown key '%s' in %s", key, event);
 	best = suggest_name(key, names, n);
 	if (best)
 		diag_help(d, "did you mean '%s'? %s keys: %s", best, event, list);
@@ -239,7 +248,7 @@ static void read_field(struct scn_reader *r, struct scn_step *st, loc_t *seen)
 		if (!f)
 			unknown_field(r, fs, event, key, at);
 		else if (seen[i].line) {
-			diag_note(yev_error(&r->y, "E0210", at, "'%s' is set twice in %s", key, event),
+			diag_note(yev_error(&r->y, ERR_PROPERTY_SET_TWICE, at, "'%s' is set twice in %s", key, event),
 				  seen[i], "first set here");
 			f = NULL;
 		}
@@ -270,6 +279,6 @@ void scn_read_event(struct scn_reader *r, struct scn_step *st)
 		return;
 	for (size_t i = 0; i < MAX_FIELDS && fs[i].key; i++)
 		if (fs[i].required && !seen[i].line)
-			yev_error(&r->y, "E0110", st->loc, "%s has no '%s'", scn_kind_names[st->kind],
+			yev_error(&r->y, ERR_SYNTAX, st->loc, "%s has no '%s'", scn_kind_names[st->kind],
 				  fs[i].key);
 }

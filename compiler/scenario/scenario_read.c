@@ -22,13 +22,6 @@
 #include "util/xalloc.h"
 #include "syntax/yaml_events.h"
 
-const char *const scn_kind_names[SCN_KIND_COUNT] = {
-	[SCN_LOAD] = "load", [SCN_CREATE] = "create", [SCN_BIND] = "bind",
-	[SCN_ACTIVATE] = "activate", [SCN_MAP_NS] = "map_unprotected",
-	[SCN_SHARE] = "share_protected", [SCN_HOSTCALL] = "host_call", [SCN_MMIO] = "mmio",
-	[SCN_CALL] = "realm_call",
-};
-
 struct step_keys {
 	loc_t event_at, expect_at, reason_at;	/* line 0: not given */
 	bool has_event;
@@ -60,7 +53,7 @@ static void unknown_step_key(struct scn_reader *r, const char *key, loc_t loc)
 		names[k] = scn_kind_names[k];
 	names[SCN_KIND_COUNT] = "expect";
 	names[SCN_KIND_COUNT + 1] = "reason";
-	d = yev_error(&r->y, "E0110", loc, "unknown event '%s'", key);
+	d = yev_error(&r->y, ERR_SYNTAX, loc, "unknown event '%s'", key);
 	best = suggest_name(key, names, SCN_KIND_COUNT + 2);
 	if (best)
 		diag_help(d, "did you mean '%s'?", best);
@@ -81,7 +74,7 @@ static void read_expect(struct scn_reader *r, struct scn_step *st)
 		st->expect_allow = s[0] == 'a';
 		return;
 	}
-	d = yev_error(&r->y, "E0217", yev_loc(&r->y), "unknown expectation '%.*s'", (int)len, s);
+	d = yev_error(&r->y, ERR_UNKNOWN_VALUE, yev_loc(&r->y), "unknown expectation '%.*s'", (int)len, s);
 	diag_help(d, "`expect` takes allow or deny");
 }
 
@@ -99,7 +92,7 @@ static void read_reason(struct scn_reader *r, struct scn_step *st)
 
 static void repeated(struct scn_reader *r, const char *what, loc_t loc, loc_t first)
 {
-	struct diag *d = yev_error(&r->y, "E0210", loc, "%s is given twice in one step", what);
+	struct diag *d = yev_error(&r->y, ERR_PROPERTY_SET_TWICE, loc, "%s is given twice in one step", what);
 
 	diag_note(d, first, "first given here");
 	diag_help(d, "one step holds one event, one `expect` and at most one `reason`");
@@ -170,11 +163,11 @@ static void read_step(struct scn_reader *r)
 	while (yev_next(&r->y) && yev_type(&r->y) != YAML_MAPPING_END_EVENT)
 		read_step_key(r, &st, &k);
 	if (!r->y.stop && !k.has_event)
-		diag_help(yev_error(&r->y, "E0110", at, "step has no event"),
+		diag_help(yev_error(&r->y, ERR_SYNTAX, at, "step has no event"),
 			  "add one of load, create, bind, activate, map_unprotected, "
 			  "share_protected, host_call, mmio, realm_call");
 	if (!r->y.stop && !k.expect_at.line)
-		diag_help(yev_error(&r->y, "E0110", at, "step has no 'expect'"),
+		diag_help(yev_error(&r->y, ERR_SYNTAX, at, "step has no 'expect'"),
 			  "say what the RMM should decide: `expect: allow` or `expect: deny`");
 	if (diag_error_count(r->y.dl) != before) {
 		free(st.reason);
@@ -205,7 +198,7 @@ static void read_root(struct scn_reader *r, bool *has_steps)
 		bool desc = key && strcmp(key, "description") == 0;
 
 		if (key && !steps && !desc)
-			diag_help(yev_error(&r->y, "E0110", at, "unknown key '%s' in the scenario", key),
+			diag_help(yev_error(&r->y, ERR_SYNTAX, at, "unknown key '%s' in the scenario", key),
 				  "scenario keys: description, steps");
 		if (!yev_next(&r->y))
 			return;
@@ -230,12 +223,12 @@ static void read_stream(struct scn_reader *r)
 		read_root(r, &has_steps);
 		yev_skip(&r->y);
 		if (yev_next(&r->y) && yev_next(&r->y) && yev_type(&r->y) == YAML_DOCUMENT_START_EVENT)
-			diag_help(yev_error(&r->y, "E0110", yev_loc(&r->y),
+			diag_help(yev_error(&r->y, ERR_SYNTAX, yev_loc(&r->y),
 					    "a scenario file holds one YAML document"),
 				  "remove the second '---' and what follows, or split the file");
 	}
 	if (!has_steps && diag_error_count(r->y.dl) == 0)
-		diag_help(yev_error(&r->y, "E0110", top, "the scenario has no 'steps'"),
+		diag_help(yev_error(&r->y, ERR_SYNTAX, top, "the scenario has no 'steps'"),
 			  "add `steps:` with a sequence of events (docs/scenarios.md)");
 }
 

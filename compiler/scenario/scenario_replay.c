@@ -13,29 +13,6 @@
 #include "scenario/scenario_sim.h"
 #include "util/xalloc.h"
 
-struct verdict verdict(bool allow, const char *fmt, ...)
-{
-	struct verdict v = {allow, NULL};
-	va_list ap;
-
-	va_start(ap, fmt);
-	v.reason = xvasprintf(fmt, ap);
-	va_end(ap);
-	return v;
-}
-
-const struct mica_policy *sim_policy(const struct sim *m, size_t i)
-{
-	unsigned slot = m->realms[i].st.slot;
-
-	return slot ? &m->slots[slot - 1].pol : NULL;
-}
-
-const char *sim_role(const struct sim *m, size_t i)
-{
-	return mica_blob_realm_name(sim_policy(m, i)->blob, m->realms[i].st.role);
-}
-
 /* "sha512:0123456789abcdef...": enough of a digest to tell policies apart. */
 static char *short_digest(const struct sim_slot *sl)
 {
@@ -290,12 +267,12 @@ int scenario_check_blobs(const struct scenario *s, const struct scn_blob *files,
 		if (st->kind != SCN_LOAD)
 			continue;
 		if (st->corrupt && st->corrupt_at >= (st->truncate ? st->truncate_to : len))
-			diag_error(dl, "E0704", src, st->loc,
+			diag_add(dl, ERR_LOAD_PAST_BLOB_END, src, st->loc,
 				   "corrupt_byte %llu is past the end of the %zu-byte blob '%s'",
 				   (unsigned long long)st->corrupt_at,
 				   st->truncate ? (size_t)st->truncate_to : len, s->files[st->file]);
 		if (st->truncate && st->truncate_to >= len)
-			diag_error(dl, "E0704", src, st->loc,
+			diag_add(dl, ERR_LOAD_PAST_BLOB_END, src, st->loc,
 				   "truncate %llu does not shorten the %zu-byte blob '%s'",
 				   (unsigned long long)st->truncate_to, len, s->files[st->file]);
 	}

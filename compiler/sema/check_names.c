@@ -50,7 +50,7 @@ static void add_entry(struct names *ns, const ident_t *id, enum name_kind kind, 
 static void report_reserved(const struct ast *ast, const ident_t *id, const char *what,
 			    struct diag_list *dl)
 {
-	struct diag *d = diag_error(dl, "E0204", ast->src, id->loc,
+	struct diag *d = diag_add(dl, ERR_RESERVED_NAME, ast->src, id->loc,
 				    "'host' cannot be declared as a %s", what);
 
 	diag_help(d, "`host` is the built-in untrusted normal world; choose another name");
@@ -82,7 +82,7 @@ static void build_names(const struct ast *ast, struct names *ns, struct diag_lis
 
 			while (first > 0 && strcmp(ns->v[first - 1].name, e->name) == 0)
 				first--;
-			struct diag *d = diag_error(dl, "E0203", ast->src, e->loc,
+			struct diag *d = diag_add(dl, ERR_DUPLICATE_NAME, ast->src, e->loc,
 						    "'%s' is declared twice", e->name);
 			diag_note(d, ns->v[first].loc, "first declared here");
 			diag_help(d, "realms and regions share one namespace: rename one of them");
@@ -125,7 +125,7 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 	if (strcmp(id->text, "host") == 0) {
 		if (host_ok)
 			return true;
-		d = diag_error(dl, "E0215", ast->src, id->loc, "'host' cannot be used in a %s",
+		d = diag_add(dl, ERR_HOST_NOT_ALLOWED, ast->src, id->loc, "'host' cannot be used in a %s",
 			       role);
 		if (strcmp(role, "grant") == 0)
 			diag_help(d, "the host can always access unprotected regions and never "
@@ -140,7 +140,7 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 
 		if (partial)
 			return false;
-		d = diag_error(dl, "E0205", ast->src, id->loc, "undeclared realm '%s'", id->text);
+		d = diag_add(dl, ERR_UNDECLARED_NAME, ast->src, id->loc, "undeclared realm '%s'", id->text);
 		best = ns->nrealm_names <= SUGGEST_MAX_NAMES ?
 			       suggest_name(id->text, ns->realm_names, ns->nrealm_names) : NULL;
 		if (best)
@@ -150,7 +150,7 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 		return false;
 	}
 	if (e->kind != NAME_REALM) {
-		d = diag_error(dl, "E0206", ast->src, id->loc,
+		d = diag_add(dl, ERR_WRONG_KIND_OF_NAME, ast->src, id->loc,
 			       "'%s' is a region, but a %s names realms", id->text, role);
 		diag_note(d, e->loc, "'%s' is declared here", id->text);
 		return false;
@@ -189,7 +189,7 @@ static void check_grants(const struct ast *ast, const struct names *ns, bool par
 
 			if (strcmp(a->realm.text, b->realm.text) != 0)
 				continue;
-			struct diag *d = diag_error(dl, "E0207", ast->src, b->loc,
+			struct diag *d = diag_add(dl, ERR_DUPLICATE_GRANT, ast->src, b->loc,
 						    "'%s' is granted region '%s' twice",
 						    b->realm.text, r->name.text);
 			diag_note(d, a->loc, "first granted here");
@@ -223,7 +223,7 @@ static void check_calls(const struct ast *ast, const struct names *ns, bool part
 
 		ok &= check_realm_use(ast, ns, &c->to, false, partial, "call", dl);
 		if (ok && strcmp(c->from.text, c->to.text) == 0) {
-			struct diag *d = diag_error(dl, "E0208", ast->src, c->loc,
+			struct diag *d = diag_add(dl, ERR_CALL_TO_ITSELF, ast->src, c->loc,
 						    "realm '%s' calls itself", c->from.text);
 			diag_help(d, "remove this call; a realm needs no permission to run its "
 				  "own code");
@@ -236,7 +236,7 @@ static void check_calls(const struct ast *ast, const struct names *ns, bool part
 
 		if (strcmp(a->from.text, b->from.text) || strcmp(a->to.text, b->to.text))
 			continue;
-		struct diag *d = diag_error(dl, "E0209", ast->src, b->loc,
+		struct diag *d = diag_add(dl, ERR_DUPLICATE_CALL, ast->src, b->loc,
 					    "call %s -> %s is declared twice", b->from.text,
 					    b->to.text);
 		diag_note(d, a->loc, "first declared here");
@@ -255,7 +255,7 @@ static void check_asserts(const struct ast *ast, const struct names *ns, bool pa
 
 		ok &= check_realm_use(ast, ns, &a->to, true, partial, "assert", dl);
 		if (ok && strcmp(a->from.text, a->to.text) == 0) {
-			struct diag *d = diag_error(dl, "E0216", ast->src, a->loc,
+			struct diag *d = diag_add(dl, ERR_ASSERT_ON_ONE_PRINCIPAL, ast->src, a->loc,
 						    "assertion from '%s' to itself", a->from.text);
 			diag_help(d, "name two different realms (or a realm and host)");
 		}

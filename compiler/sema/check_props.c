@@ -18,11 +18,11 @@ static void check_policy_blocks(const struct ast *ast, bool partial, struct diag
 	struct diag *d;
 
 	if (ast->npolicies == 0 && !partial) {
-		d = diag_error(dl, "E0201", src, (loc_t){1, 1, 1, 1}, "no policy block");
+		d = diag_add(dl, ERR_MISSING_POLICY_BLOCK, src, (loc_t){1, 1, 1, 1}, "no policy block");
 		diag_help(d, "every policy starts with `policy NAME { version 1; }`");
 	}
 	for (size_t i = 1; i < ast->npolicies; i++) {
-		d = diag_error(dl, "E0202", src, ast->policies[i].loc,
+		d = diag_add(dl, ERR_SECOND_POLICY_BLOCK, src, ast->policies[i].loc,
 			       "second policy block '%s'; a file holds one policy",
 			       ast->policies[i].name.text);
 		diag_note(d, ast->policies[0].loc, "the first policy block is here");
@@ -31,18 +31,18 @@ static void check_policy_blocks(const struct ast *ast, bool partial, struct diag
 		const struct ast_policy *p = &ast->policies[i];
 
 		if (!PROP_SET(p->version_p) && !partial) {
-			d = diag_error(dl, "E0211", src, p->loc, "policy '%s' has no 'version'",
+			d = diag_add(dl, ERR_MISSING_PROPERTY, src, p->loc, "policy '%s' has no 'version'",
 				       p->name.text);
 			diag_help(d, "add `version 1;`: the tenant's revision number of this policy");
 		}
 		if (PROP_SET(p->version_p) && !p->version_p.invalid && p->version > UINT32_MAX) {
-			d = diag_error(dl, "E0214", src, p->version_p.loc,
+			d = diag_add(dl, ERR_VALUE_OUT_OF_RANGE, src, p->version_p.loc,
 				       "version %llu is out of range", (unsigned long long)p->version);
 			diag_help(d, "versions are 0 to 4294967295");
 		}
 		if (PROP_SET(p->ipa_bits_p) && !p->ipa_bits_p.invalid &&
 		    (p->ipa_bits < MICA_IPA_BITS_MIN || p->ipa_bits > MICA_IPA_BITS_MAX)) {
-			d = diag_error(dl, "E0214", src, p->ipa_bits_p.loc,
+			d = diag_add(dl, ERR_VALUE_OUT_OF_RANGE, src, p->ipa_bits_p.loc,
 				       "ipa_bits %llu is out of range", (unsigned long long)p->ipa_bits);
 			diag_help(d, "realm IPA widths are %u to %u bits", MICA_IPA_BITS_MIN,
 				  MICA_IPA_BITS_MAX);
@@ -78,14 +78,14 @@ static void check_measurement(const struct ast_realm *r, const struct source *sr
 		at.col += (uint32_t)i + (starts_with_quote(src, at) ? 1 : 0);
 		at.end_line = at.line;
 		at.end_col = at.col;
-		d = diag_error(dl, "E0213", src, at,
+		d = diag_add(dl, ERR_INVALID_MEASUREMENT, src, at,
 			       "measurement of '%s' has a character that is not a hex digit",
 			       r->name.text);
 		diag_help(d, "a measurement is the realm's RIM in hex: 0-9 and a-f");
 		return;
 	}
 	if (len != 64 && len != 96 && len != 128) {
-		d = diag_error(dl, "E0213", src, r->measurement_p.loc,
+		d = diag_add(dl, ERR_INVALID_MEASUREMENT, src, r->measurement_p.loc,
 			       "measurement of '%s' has %zu hex digits", r->name.text, len);
 		diag_help(d, "a RIM is 64 (SHA-256), 96 (SHA-384) or 128 (SHA-512) hex digits");
 	}
@@ -98,7 +98,7 @@ static void check_realms(const struct ast *ast, bool partial, struct diag_list *
 		struct diag *d;
 
 		if (!PROP_SET(r->trust_p) && !partial) {
-			d = diag_error(dl, "E0211", ast->src, r->name.loc, "realm '%s' has no 'trust'",
+			d = diag_add(dl, ERR_MISSING_PROPERTY, ast->src, r->name.loc, "realm '%s' has no 'trust'",
 				       r->name.text);
 			diag_help(d, "add `trust trusted;`, `trust distrustful;` or `trust untrusted;`");
 		}
@@ -114,7 +114,7 @@ static void check_size_and_base(const struct ast_region *r, const struct source 
 
 	if (PROP_SET(r->size_p) && !r->size_p.invalid &&
 	    (r->size == 0 || r->size % MICA_GRANULE_SIZE)) {
-		d = diag_error(dl, "E0301", src, r->size_p.loc,
+		d = diag_add(dl, ERR_INVALID_SIZE, src, r->size_p.loc,
 			       "size %llu of region '%s' is not a positive multiple of 4 KiB",
 			       (unsigned long long)r->size, r->name.text);
 		if (r->size > MICA_GRANULE_SIZE)
@@ -127,7 +127,7 @@ static void check_size_and_base(const struct ast_region *r, const struct source 
 	if (PROP_SET(r->at_p) && !r->at_p.invalid && r->at % MICA_GRANULE_SIZE) {
 		uint64_t down = r->at - r->at % MICA_GRANULE_SIZE;
 
-		d = diag_error(dl, "E0302", src, r->at_p.loc,
+		d = diag_add(dl, ERR_MISALIGNED_BASE, src, r->at_p.loc,
 			       "base 0x%llx of region '%s' is not 4 KiB aligned",
 			       (unsigned long long)r->at, r->name.text);
 		diag_help(d, "use 0x%llx or 0x%llx, or drop `at` and let micac place it",
@@ -143,18 +143,18 @@ static void check_regions(const struct ast *ast, bool partial, struct diag_list 
 		struct diag *d;
 
 		if (!partial && !PROP_SET(r->kind_p)) {
-			d = diag_error(dl, "E0211", ast->src, r->name.loc,
+			d = diag_add(dl, ERR_MISSING_PROPERTY, ast->src, r->name.loc,
 				       "region '%s' has no 'kind'", r->name.text);
 			diag_help(d, "add `kind protected;` (realm memory) or `kind unprotected;` "
 				  "(memory shared with the host)");
 		}
 		if (!partial && !PROP_SET(r->size_p)) {
-			d = diag_error(dl, "E0211", ast->src, r->name.loc,
+			d = diag_add(dl, ERR_MISSING_PROPERTY, ast->src, r->name.loc,
 				       "region '%s' has no 'size'", r->name.text);
 			diag_help(d, "add `size 4KiB;` (or any multiple of 4 KiB)");
 		}
 		if (!partial && r->ngrants == 0) {
-			d = diag_error(dl, "E0212", ast->src, r->name.loc,
+			d = diag_add(dl, ERR_REGION_WITHOUT_GRANT, ast->src, r->name.loc,
 				       "region '%s' is granted to no realm", r->name.text);
 			diag_help(d, "add `grant REALM read;` (or write, readwrite), or remove the "
 				  "region");
@@ -170,13 +170,13 @@ static void check_limits(const struct ast *ast, struct diag_list *dl)
 	struct diag *d;
 
 	if (ast->nrealms > MICA_MAX_REALMS) {
-		d = diag_error(dl, "E0501", ast->src, ast->realms[MICA_MAX_REALMS].name.loc,
+		d = diag_add(dl, ERR_TOO_MANY_REALMS, ast->src, ast->realms[MICA_MAX_REALMS].name.loc,
 			       "too many realms: %zu (the limit is %u)", ast->nrealms,
 			       MICA_MAX_REALMS);
 		diag_help(d, "split the pipeline into several policies");
 	}
 	if (ast->nregions > MICA_MAX_REGIONS) {
-		d = diag_error(dl, "E0502", ast->src, ast->regions[MICA_MAX_REGIONS].name.loc,
+		d = diag_add(dl, ERR_TOO_MANY_REGIONS, ast->src, ast->regions[MICA_MAX_REGIONS].name.loc,
 			       "too many regions: %zu (the limit is %u)", ast->nregions,
 			       MICA_MAX_REGIONS);
 		diag_help(d, "merge regions, or split the pipeline into several policies");
@@ -184,14 +184,14 @@ static void check_limits(const struct ast *ast, struct diag_list *dl)
 	for (size_t i = 0; i < ast->nregions; i++) {
 		ngrants += ast->regions[i].ngrants;
 		if (ngrants > MICA_MAX_GRANTS) {
-			d = diag_error(dl, "E0503", ast->src, ast->regions[i].name.loc,
+			d = diag_add(dl, ERR_TOO_MANY_GRANTS, ast->src, ast->regions[i].name.loc,
 				       "too many grants: more than %u", MICA_MAX_GRANTS);
 			diag_help(d, "split the pipeline into several policies");
 			break;
 		}
 	}
 	if (ast->ncalls > MICA_MAX_CALLS) {
-		d = diag_error(dl, "E0504", ast->src, ast->calls[MICA_MAX_CALLS].loc,
+		d = diag_add(dl, ERR_TOO_MANY_CALLS, ast->src, ast->calls[MICA_MAX_CALLS].loc,
 			       "too many calls: %zu (the limit is %u)", ast->ncalls, MICA_MAX_CALLS);
 		diag_help(d, "split the pipeline into several policies");
 	}

@@ -16,13 +16,13 @@ static void warn_measurements(const struct model *m, struct diag_list *dl)
 		struct diag *d;
 
 		if (r->trust != MICA_TRUST_UNTRUSTED && r->meas_len == 0) {
-			d = diag_warning(dl, "W0101", m->src, r->loc,
+			d = diag_add(dl, WARN_NO_MEASUREMENT, m->src, r->loc,
 					 "realm '%s' has no measurement", r->name);
 			diag_help(d, "add `measurement \"<RIM in hex>\";` so that only the expected "
 				  "image can take this role");
 		}
 		if (r->trust == MICA_TRUST_UNTRUSTED && r->meas_len != 0) {
-			d = diag_warning(dl, "W0105", m->src, r->loc,
+			d = diag_add(dl, WARN_UNTRUSTED_MEASURED, m->src, r->loc,
 					 "untrusted realm '%s' has a measurement", r->name);
 			diag_help(d, "nothing relies on an untrusted realm's code: remove the "
 				  "measurement, or make the realm distrustful");
@@ -41,11 +41,11 @@ static void warn_regions(const struct model *m, struct diag_list *dl)
 		for (uint32_t g = r->grant_first; g < r->grant_first + r->grant_count; g++)
 			perms |= m->grants[g].perm;
 		if (!(perms & MICA_PERM_WRITE))
-			diag_help(diag_warning(dl, "W0102", m->src, r->loc,
+			diag_help(diag_add(dl, WARN_REGION_NOBODY_WRITES, m->src, r->loc,
 					       "no realm writes region '%s'", r->name),
 				  "grant `write` or `readwrite` to the realm that fills it");
 		if (!(perms & MICA_PERM_READ))
-			diag_help(diag_warning(dl, "W0103", m->src, r->loc,
+			diag_help(diag_add(dl, WARN_REGION_NOBODY_READS, m->src, r->loc,
 					       "no realm reads region '%s'", r->name),
 				  "grant `read` or `readwrite` to the realm that consumes it");
 	}
@@ -62,7 +62,7 @@ static void warn_idle_realms(const struct model *m, struct diag_list *dl)
 	for (uint32_t i = 0; i < m->nrealms; i++) {
 		if (used[i] || m->realms[i].flags)
 			continue;
-		diag_help(diag_warning(dl, "W0104", m->src, m->realms[i].loc,
+		diag_help(diag_add(dl, WARN_REALM_UNUSED, m->src, m->realms[i].loc,
 				       "realm '%s' takes part in nothing", m->realms[i].name),
 			  "it has no grant, call or exit: connect it or remove it");
 	}
@@ -96,7 +96,7 @@ static void warn_shared_measurements(const struct model *m, struct diag_list *dl
 
 		if (a->meas_len != b->meas_len || memcmp(a->measurement, b->measurement, a->meas_len))
 			continue;
-		struct diag *d = diag_warning(dl, "W0106", m->src, b->loc,
+		struct diag *d = diag_add(dl, WARN_SHARED_MEASUREMENT, m->src, b->loc,
 					      "realms '%s' and '%s' expect the same measurement",
 					      a->name, b->name);
 		diag_note(d, a->loc, "'%s' expects it too", a->name);

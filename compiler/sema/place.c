@@ -50,7 +50,7 @@ static bool check_half(const struct model *m, uint32_t i, loc_t at, struct diag_
 
 	if (r->base >= lo && r->base < hi && r->size <= hi - r->base)
 		return true;
-	d = diag_error(dl, "E0303", m->src, at,
+	d = diag_add(dl, ERR_REGION_OUTSIDE_HALF, m->src, at,
 		       "%s region '%s' [0x%llx, 0x%llx) is outside the %s half of the IPA space",
 		       r->kind == MICA_REGION_PROTECTED ? "protected" : "unprotected", r->name,
 		       (unsigned long long)r->base, (unsigned long long)(r->base + r->size),
@@ -87,8 +87,8 @@ static bool check_overlaps(const struct model *m, const struct span *s, size_t n
 			const struct model_region *a = &m->regions[s[last].region];
 			const struct model_region *b = &m->regions[s[i].region];
 			uint64_t end = s[i].end < s[last].end ? s[i].end : s[last].end;
-			struct diag *d = diag_error(
-				dl, "E0304", m->src, in->at_loc[s[i].region],
+			struct diag *d = diag_add(
+				dl, ERR_OVERLAPPING_REGIONS, m->src, in->at_loc[s[i].region],
 				"regions '%s' and '%s' overlap at [0x%llx, 0x%llx)", b->name, a->name,
 				(unsigned long long)s[i].base, (unsigned long long)end);
 
@@ -127,7 +127,7 @@ static bool place_kind(struct model *m, uint8_t kind, const struct span *fixed, 
 		}
 		if (addr >= limit || r->size > limit - addr) {
 			char size[SPELL_MAX], start[SPELL_MAX];
-			struct diag *d = diag_error(dl, "E0305", m->src, r->loc,
+			struct diag *d = diag_add(dl, ERR_NO_ROOM_TO_PLACE, m->src, r->loc,
 						    "no room to place region '%s' (%s) in the %s half "
 						    "of the IPA space",
 						    r->name, spell_size(r->size, size), kind_half(kind));

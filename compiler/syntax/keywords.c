@@ -50,7 +50,7 @@ uint8_t keyword_lookup(const struct keyword_set *set, const char *name, struct d
 		strcat(choices, i == 0 ? "" : i + 1 == set->n ? " or " : ", ");
 		strcat(choices, names[i]);
 	}
-	d = diag_error(dl, "E0217", src, loc, "unknown %s '%s'", set->what, name);
+	d = diag_add(dl, ERR_UNKNOWN_VALUE, src, loc, "unknown %s '%s'", set->what, name);
 	best = suggest_name(name, names, set->n);
 	if (best)
 		diag_help(d, "did you mean '%s'? `%s` takes %s", best, set->property, choices);

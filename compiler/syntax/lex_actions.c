@@ -67,7 +67,7 @@ static bool check_utf8(struct parse_ctx *ctx, const char *text, size_t len, loc_
 		size_t l = utf8_seq_len(text + i, len - i);
 
 		if (l == 0) {
-			struct diag *d = diag_error(ctx->dl, "E0102", ctx->src,
+			struct diag *d = diag_add(ctx->dl, ERR_INVALID_UTF8, ctx->src,
 						    lex_loc_within(start, text, i),
 						    "invalid UTF-8 byte 0x%02x",
 						    (unsigned char)text[i]);
@@ -110,14 +110,14 @@ void lex_unterminated_comment(struct parse_ctx *ctx)
 
 	l.end_line = l.line;
 	l.end_col = l.col + 1;
-	d = diag_error(ctx->dl, "E0103", ctx->src, l, "comment is never closed");
+	d = diag_add(ctx->dl, ERR_UNTERMINATED_COMMENT, ctx->src, l, "comment is never closed");
 	diag_help(d, "add '*/' where the comment should end, or use '//' for a line comment");
 	ctx->stop = true;
 }
 
 void lex_nul(struct parse_ctx *ctx, loc_t loc)
 {
-	struct diag *d = diag_error(ctx->dl, "E0107", ctx->src, loc,
+	struct diag *d = diag_add(ctx->dl, ERR_BINARY_INPUT, ctx->src, loc,
 				    "NUL byte at offset %zu: this is not Mica source",
 				    ctx->offset - 1);
 
@@ -170,7 +170,7 @@ int lex_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const c
 	if (kw)
 		return kw;
 	if (len > MICA_NAME_MAX) {
-		struct diag *d = diag_error(ctx->dl, "E0106", ctx->src, loc,
+		struct diag *d = diag_add(ctx->dl, ERR_IDENTIFIER_TOO_LONG, ctx->src, loc,
 					    "name is %zu bytes long; names are at most %u bytes",
 					    len, MICA_NAME_MAX);
 		diag_help(d, "choose a shorter name");
@@ -188,12 +188,12 @@ int lex_number(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const 
 	case NUMBER_OK:
 		return T_NUMBER;
 	case NUMBER_OVERFLOW:
-		d = diag_error(ctx->dl, "E0105", ctx->src, loc,
+		d = diag_add(ctx->dl, ERR_INVALID_NUMBER, ctx->src, loc,
 			       "number '%.*s' does not fit in 64 bits", (int)len, text);
 		diag_help(d, "the largest number is 18446744073709551615 (0xffffffffffffffff)");
 		break;
 	default:
-		d = diag_error(ctx->dl, "E0105", ctx->src, loc, "invalid number '%.*s'",
+		d = diag_add(ctx->dl, ERR_INVALID_NUMBER, ctx->src, loc, "invalid number '%.*s'",
 			       (int)len, text);
 		diag_help(d, "numbers are decimal (4096) or hex (0x1000), optionally followed "
 			  "by KiB, MiB or GiB (4KiB)");
@@ -220,7 +220,7 @@ int lex_unterminated_string(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_
 
 	quote.end_line = quote.line;
 	quote.end_col = quote.col;
-	d = diag_error(ctx->dl, "E0104", ctx->src, quote, "string is not closed on this line");
+	d = diag_add(ctx->dl, ERR_UNTERMINATED_STRING, ctx->src, quote, "string is not closed on this line");
 	diag_help(d, "add the closing '\"'; strings cannot span lines");
 	ctx->skip_syntax_error = true;
 	val->str = xstrndup(text + 1, len - 1);

@@ -15,7 +15,7 @@
 /* `a => b`: an arrow from another language; read as the '->' meant. */
 int lex_fat_arrow(struct parse_ctx *ctx, loc_t loc)
 {
-	diag_help(diag_error(ctx->dl, "E0101", ctx->src, loc, "'=>' is not a Mica arrow"),
+	diag_help(diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc, "'=>' is not a Mica arrow"),
 		  "calls and asserts are written `a -> b`");
 	return T_ARROW;
 }
@@ -26,14 +26,14 @@ void lex_hash_comment(struct parse_ctx *ctx, loc_t loc)
 
 	loc.end_line = loc.line;
 	loc.end_col = loc.col;
-	d = diag_error(ctx->dl, "E0101", ctx->src, loc, "unexpected character '#'");
+	d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc, "unexpected character '#'");
 	diag_help(d, "comments start with '//' (a YAML policy must be named *.yaml)");
 }
 
 int lex_single_quoted(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text,
 		      size_t len)
 {
-	struct diag *d = diag_error(ctx->dl, "E0101", ctx->src, loc,
+	struct diag *d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc,
 				    "strings use double quotes, not single quotes");
 
 	diag_help(d, "write \"%.*s\"", (int)(len - 2), text + 1);
@@ -44,7 +44,7 @@ int lex_single_quoted(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc,
 int lex_curly_quoted(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text,
 		     size_t len)
 {
-	struct diag *d = diag_error(ctx->dl, "E0101", ctx->src, loc,
+	struct diag *d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc,
 				    "strings use plain double quotes, not curly quotes");
 
 	diag_help(d, "write \"%.*s\"", (int)(len - 6), text + 3);
@@ -58,9 +58,9 @@ void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text)
 	struct diag *d;
 
 	if (isprint(c))
-		d = diag_error(ctx->dl, "E0101", ctx->src, loc, "unexpected character '%c'", c);
+		d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc, "unexpected character '%c'", c);
 	else
-		d = diag_error(ctx->dl, "E0101", ctx->src, loc, "unexpected byte 0x%02x", c);
+		d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc, "unexpected byte 0x%02x", c);
 	switch (c) {
 	case '-':
 		diag_help(d, "numbers are never negative, and names use '_' rather than '-'");
@@ -123,13 +123,13 @@ static int report_non_ascii(struct parse_ctx *ctx, loc_t at, const char *text, s
 
 	at.end_col = at.col + (uint32_t)l - 1;
 	if (like) {
-		d = diag_error(ctx->dl, "E0101", ctx->src, at,
+		d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, at,
 			       "character '%.*s' (U+%04X) only looks like %s", (int)l, text + i,
 			       (unsigned)cp, like->ascii);
 		diag_help(d, "retype it as plain ASCII");
 		return len == l ? like->token : 0;
 	}
-	d = diag_error(ctx->dl, "E0101", ctx->src, at, "non-ASCII character '%.*s' (U+%04X) in '%.*s'",
+	d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, at, "non-ASCII character '%.*s' (U+%04X) in '%.*s'",
 		       (int)l, text + i, (unsigned)cp, (int)len, text);
 	diag_help(d, "names are ASCII letters, digits and '_': names end up in an attested blob, "
 		  "where look-alike letters would be confusing");
@@ -154,7 +154,7 @@ int lex_bad_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, con
 		size_t l = utf8_seq_len(text + i, len - i);
 
 		if (l == 0) {
-			d = diag_error(ctx->dl, "E0102", ctx->src, lex_loc_within(loc, text, i),
+			d = diag_add(ctx->dl, ERR_INVALID_UTF8, ctx->src, lex_loc_within(loc, text, i),
 				       "invalid UTF-8 byte 0x%02x", (unsigned char)text[i]);
 			diag_help(d, "save the file as UTF-8; names are plain ASCII");
 			break;
@@ -169,7 +169,7 @@ int lex_bad_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, con
 			for (char *p = fixed; *p; p++)
 				if (*p == '-')
 					*p = '_';
-			d = diag_error(ctx->dl, "E0101", ctx->src, loc,
+			d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc,
 				       "'-' is not allowed in names: '%.*s'", (int)len, text);
 			diag_help(d, "write '%s'", fixed);
 			free(fixed);

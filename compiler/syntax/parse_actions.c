@@ -52,7 +52,7 @@ static bool set_prop_v(struct parse_ctx *ctx, prop_t *p, const char *what, loc_t
 		p->invalid = invalid;
 		return true;
 	}
-	d = diag_error(ctx->dl, "E0210", ctx->src, loc, "'%s' is set twice in %s '%s'", what,
+	d = diag_add(ctx->dl, ERR_PROPERTY_SET_TWICE, ctx->src, loc, "'%s' is set twice in %s '%s'", what,
 		       parse_block_kind_name(ctx->block_kind), parse_block_name(ctx));
 	diag_note(d, p->loc, "first set here");
 	diag_help(d, "remove one of the two lines");

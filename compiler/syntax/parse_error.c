@@ -160,23 +160,23 @@ void parse_syntax_error(struct parse_ctx *ctx, loc_t loc, bool at_eof, const cha
 		after.col = after.end_col + 1;
 		after.end_col = after.col;
 		if (same_line)
-			d = diag_error(ctx->dl, "E0110", ctx->src, after,
+			d = diag_add(ctx->dl, ERR_SYNTAX, ctx->src, after,
 				       "expected ';' after '%s', found %s", prev, found);
 		else
-			d = diag_error(ctx->dl, "E0110", ctx->src, after, "expected ';' after '%s'",
+			d = diag_add(ctx->dl, ERR_SYNTAX, ctx->src, after, "expected ';' after '%s'",
 				       prev);
 		diag_help(d, "every statement ends with ';'");
 		return;
 	}
 	/* A declaration keyword inside a block: the block was left open. */
 	if (ctx->in_block && has(expected, nexpected, "}") && is_decl_start(ctx->cur_tok)) {
-		d = diag_error(ctx->dl, "E0110", ctx->src, loc,
+		d = diag_add(ctx->dl, ERR_SYNTAX, ctx->src, loc,
 			       "expected '}' to close %s '%s' before %s",
 			       parse_block_kind_name(ctx->block_kind), parse_block_name(ctx), found);
 		diag_note(d, ctx->block_open, "the block opens here");
 		return;
 	}
-	d = diag_error(ctx->dl, "E0110", ctx->src, loc, "expected %s, found %s", want, found);
+	d = diag_add(ctx->dl, ERR_SYNTAX, ctx->src, loc, "expected %s, found %s", want, found);
 	if (at_eof && ctx->in_block && has(expected, nexpected, "}"))
 		diag_note(d, ctx->block_open, "this block is never closed");
 	else if (ctx->cur_tok == T_SEMI && ctx->prev_tok == T_RBRACE)

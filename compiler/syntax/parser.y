@@ -47,7 +47,7 @@ static int yylex(YYSTYPE *val, YYLTYPE *loc, struct parse_ctx *ctx)
  * yyreport_syntax_error below. */
 static void yyerror(YYLTYPE *loc, struct parse_ctx *ctx, const char *msg)
 {
-	diag_error(ctx->dl, "E0110", ctx->src, *loc, "%s", msg);
+	diag_add(ctx->dl, ERR_SYNTAX, ctx->src, *loc, "%s", msg);
 }
 }
 

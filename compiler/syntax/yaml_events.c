@@ -33,17 +33,14 @@ void yev_close(struct yaml_events *y)
 	yaml_parser_delete(&y->parser);
 }
 
-struct diag *yev_error(struct yaml_events *y, const char *code, loc_t loc, const char *fmt, ...)
+struct diag *yev_error(struct yaml_events *y, enum diag_kind kind, loc_t loc, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg;
 	struct diag *d;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	d = diag_vadd(y->dl, kind, y->src, loc, fmt, ap);
 	va_end(ap);
-	d = diag_error(y->dl, code, y->src, loc, "%s", msg);
-	free(msg);
 	return d;
 }
 
@@ -105,12 +102,12 @@ static void report_syntax_error(struct yaml_events *y)
 
 		size_t off = y->base + p->problem_offset;
 
-		yev_error(y, utf8 ? "E0102" : "E0110",
+		yev_error(y, utf8 ? ERR_INVALID_UTF8 : ERR_SYNTAX,
 			  loc_of_byte(y->src, off < y->src->len ? off : y->src->len), "YAML: %s",
 			  problem);
 		return;
 	}
-	d = yev_error(y, "E0110", loc_of_marks(y, p->problem_mark, p->problem_mark),
+	d = yev_error(y, ERR_SYNTAX, loc_of_marks(y, p->problem_mark, p->problem_mark),
 		      "YAML: %s", problem);
 	if (p->context)
 		diag_note(d, loc_of_marks(y, p->context_mark, p->context_mark), "%s",
@@ -143,7 +140,7 @@ static bool police_event(struct yaml_events *y)
 
 	node_props(&y->ev, &anchor, &tag);
 	if (anchor || y->ev.type == YAML_ALIAS_EVENT) {
-		struct diag *d = yev_error(y, "E0110", loc, "YAML anchors and aliases are not allowed in a policy");
+		struct diag *d = yev_error(y, ERR_SYNTAX, loc, "YAML anchors and aliases are not allowed in a policy");
 
 		diag_help(d, "write the value out in full");
 	}
@@ -153,12 +150,12 @@ static bool police_event(struct yaml_events *y)
 		const char *t = (const char *)tag;
 		bool shorthand = strncmp(t, core, sizeof(core) - 1) == 0;
 
-		yev_error(y, "E0110", loc, "YAML tags are not allowed in a policy (found '%s%s')",
+		yev_error(y, ERR_SYNTAX, loc, "YAML tags are not allowed in a policy (found '%s%s')",
 			  shorthand ? "!!" : "", shorthand ? t + sizeof(core) - 1 : t);
 	}
 	if (y->ev.type == YAML_MAPPING_START_EVENT || y->ev.type == YAML_SEQUENCE_START_EVENT) {
 		if (++y->depth > YAML_DEPTH_MAX) {
-			yev_error(y, "E0506", loc, "YAML nesting deeper than %u levels", YAML_DEPTH_MAX);
+			yev_error(y, ERR_INPUT_TOO_DEEP, loc, "YAML nesting deeper than %u levels", YAML_DEPTH_MAX);
 			return false;
 		}
 	} else if (y->ev.type == YAML_MAPPING_END_EVENT || y->ev.type == YAML_SEQUENCE_END_EVENT) {
@@ -249,7 +246,7 @@ bool yev_expect(struct yaml_events *y, yaml_event_type_t type, const char *what)
 	if (t == type)
 		return true;
 	if (t != YAML_ALIAS_EVENT && t != YAML_NO_EVENT)
-		yev_error(y, "E0110", yev_loc(y), "expected %s, found %s", what, node_name(t));
+		yev_error(y, ERR_SYNTAX, yev_loc(y), "expected %s, found %s", what, node_name(t));
 	yev_skip(y);
 	return false;
 }

@@ -64,7 +64,7 @@ void yev_skip(struct yaml_events *y);
 bool yev_expect(struct yaml_events *y, yaml_event_type_t type, const char *what);
 
 /* Adds an error at LOC. */
-struct diag *yev_error(struct yaml_events *y, const char *code, loc_t loc, const char *fmt, ...)
+struct diag *yev_error(struct yaml_events *y, enum diag_kind kind, loc_t loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 #endif

@@ -76,7 +76,7 @@ static void bad_name_char(struct yfront *f, const char *s, size_t len, size_t i,
 	struct diag *d;
 
 	if (c >= 0x80) {
-		d = yev_error(&f->y, "E0101", loc, "non-ASCII character in name '%.*s'", (int)len, s);
+		d = yev_error(&f->y, ERR_INVALID_CHARACTER, loc, "non-ASCII character in name '%.*s'", (int)len, s);
 		diag_help(d, "names are ASCII letters, digits and '_': names end up in an attested "
 			  "blob, where look-alike letters would be confusing");
 	} else if (c == '-') {
@@ -85,14 +85,14 @@ static void bad_name_char(struct yfront *f, const char *s, size_t len, size_t i,
 		for (char *p = fixed; *p; p++)
 			if (*p == '-')
 				*p = '_';
-		d = yev_error(&f->y, "E0101", loc, "'-' is not allowed in names: '%.*s'", (int)len, s);
+		d = yev_error(&f->y, ERR_INVALID_CHARACTER, loc, "'-' is not allowed in names: '%.*s'", (int)len, s);
 		diag_help(d, "write '%s'", fixed);
 		free(fixed);
 	} else if (c < 0x20 || c == 0x7f) {
-		d = yev_error(&f->y, "E0101", loc, "byte 0x%02x is not allowed in names", c);
+		d = yev_error(&f->y, ERR_INVALID_CHARACTER, loc, "byte 0x%02x is not allowed in names", c);
 		diag_help(d, "names are ASCII letters, digits and '_'");
 	} else {
-		d = yev_error(&f->y, "E0101", loc, "'%c' is not allowed in names: '%.*s'", c, (int)len,
+		d = yev_error(&f->y, ERR_INVALID_CHARACTER, loc, "'%c' is not allowed in names: '%.*s'", c, (int)len,
 			      s);
 		diag_help(d, "names are ASCII letters, digits and '_'");
 	}
@@ -107,18 +107,18 @@ static void check_name(struct yfront *f, const char *s, size_t len, loc_t loc)
 	while (i < len && is_name_char(s[i], i == 0))
 		i++;
 	if (len == 0) {
-		yev_error(&f->y, "E0110", loc, "expected a name, found an empty string");
+		yev_error(&f->y, ERR_SYNTAX, loc, "expected a name, found an empty string");
 	} else if (i == 0 && s[0] >= '0' && s[0] <= '9') {
-		d = yev_error(&f->y, "E0110", loc, "name '%.*s' starts with a digit", (int)len, s);
+		d = yev_error(&f->y, ERR_SYNTAX, loc, "name '%.*s' starts with a digit", (int)len, s);
 		diag_help(d, "names start with a letter or '_'");
 	} else if (i < len) {
 		bad_name_char(f, s, len, i, loc);
 	} else if (len > MICA_NAME_MAX) {
-		d = yev_error(&f->y, "E0106", loc, "name is %zu bytes long; names are at most %u bytes",
+		d = yev_error(&f->y, ERR_IDENTIFIER_TOO_LONG, loc, "name is %zu bytes long; names are at most %u bytes",
 			      len, MICA_NAME_MAX);
 		diag_help(d, "choose a shorter name");
 	} else if (lex_is_reserved(s, len)) {
-		d = yev_error(&f->y, "E0110", loc, "'%.*s' is a keyword and cannot be a name",
+		d = yev_error(&f->y, ERR_SYNTAX, loc, "'%.*s' is a keyword and cannot be a name",
 			      (int)len, s);
 		diag_help(d, "choose another name");
 	}
@@ -145,7 +145,7 @@ static bool scalar_value(struct yfront *f, const char *what)
 	if (!yev_expect(&f->y, YAML_SCALAR_EVENT, what))
 		return false;
 	if (yev_text(&f->y, &len) && len == 0 && yev_plain(&f->y)) {
-		yev_error(&f->y, "E0110", yev_loc(&f->y), "expected %s, found nothing", what);
+		yev_error(&f->y, ERR_SYNTAX, yev_loc(&f->y), "expected %s, found nothing", what);
 		return false;
 	}
 	return true;
@@ -169,12 +169,12 @@ static bool read_number(struct yfront *f, uint64_t *out)
 	case NUMBER_OK:
 		return true;
 	case NUMBER_OVERFLOW:
-		d = yev_error(&f->y, "E0105", yev_loc(&f->y), "number '%.*s' does not fit in 64 bits",
+		d = yev_error(&f->y, ERR_INVALID_NUMBER, yev_loc(&f->y), "number '%.*s' does not fit in 64 bits",
 			      (int)len, s);
 		diag_help(d, "the largest number is 18446744073709551615 (0xffffffffffffffff)");
 		break;
 	default:
-		d = yev_error(&f->y, "E0105", yev_loc(&f->y), "invalid number '%.*s'", (int)len, s);
+		d = yev_error(&f->y, ERR_INVALID_NUMBER, yev_loc(&f->y), "invalid number '%.*s'", (int)len, s);
 		diag_help(d, "numbers are decimal (4096) or hex (0x1000), optionally followed by "
 			  "KiB, MiB or GiB (4KiB)");
 		break;
@@ -195,7 +195,7 @@ static bool read_bool(struct yfront *f, const char *key, bool *out)
 		*out = s[0] == 't';
 		return true;
 	}
-	d = yev_error(&f->y, "E0217", yev_loc(&f->y), "unknown boolean '%.*s'", (int)len, s);
+	d = yev_error(&f->y, ERR_UNKNOWN_VALUE, yev_loc(&f->y), "unknown boolean '%.*s'", (int)len, s);
 	diag_help(d, "`%s` takes true or false (unquoted)", key);
 	return false;
 }
@@ -277,7 +277,7 @@ static void unknown_key(struct yfront *f, const struct yblock *b, const char *wh
 		strcat(list, i == 0 ? "" : ", ");
 		strcat(list, names[i]);
 	}
-	d = yev_error(&f->y, "E0110", loc, "unknown key '%s' in %s", key, where);
+	d = yev_error(&f->y, ERR_SYNTAX, loc, "unknown key '%s' in %s", key, where);
 	best = suggest_name(key, names, b->n);
 	if (best)
 		diag_help(d, "did you mean '%s'? %s keys: %s", best, b->what, list);
@@ -288,7 +288,7 @@ static void unknown_key(struct yfront *f, const struct yblock *b, const char *wh
 static void repeated_key(struct yfront *f, const char *where, const char *key, loc_t loc,
 			 loc_t first)
 {
-	struct diag *d = yev_error(&f->y, "E0210", loc, "'%s' is set twice in %s", key, where);
+	struct diag *d = yev_error(&f->y, ERR_PROPERTY_SET_TWICE, loc, "'%s' is set twice in %s", key, where);
 
 	diag_note(d, first, "first set here");
 	diag_help(d, "remove one of the two keys");
@@ -340,7 +340,7 @@ static void read_block(struct yfront *f, const struct yblock *b, void *item, loc
 		return;
 	for (size_t i = 0; i < b->n; i++)
 		if (b->fields[i].required && !seen[i].line)
-			yev_error(&f->y, "E0110", at, "%s has no '%s'", where, b->fields[i].key);
+			yev_error(&f->y, ERR_SYNTAX, at, "%s has no '%s'", where, b->fields[i].key);
 }
 
 #define FIELD(st, key, type, val, prop, at_value, kw)                                  \
@@ -575,7 +575,7 @@ static void read_stream(struct yfront *f)
 		return;
 	while (yev_next(&f->y) && yev_type(&f->y) == YAML_DOCUMENT_START_EVENT) {
 		if (docs++) {
-			struct diag *d = yev_error(&f->y, "E0110", yev_loc(&f->y),
+			struct diag *d = yev_error(&f->y, ERR_SYNTAX, yev_loc(&f->y),
 						   "a policy file holds one YAML document");
 			diag_help(d, "remove the second '---' and what follows, or split the file");
 			return;

@@ -122,12 +122,12 @@ static void make_list(struct diag_list *dl, struct source *src, const char *name
 
 	memset(dl, 0, sizeof(*dl));
 	source_from_mem(src, name, "a\nb\nc\n", 6);
-	d = diag_error(dl, "E0401", src, at, "100%% sure,\r\nnext: line");
+	d = diag_add(dl, ERR_LEAK, src, at, "100%% sure,\r\nnext: line");
 	diag_step(d, at, "a -> b   (call a -> b)");
 	diag_note(d, (loc_t){2, 1, 2, 1}, "declared here");
 	diag_help(d, "fix: it");
-	diag_warning(dl, "W0101", src, none, "no place");
-	diag_error(dl, "E0107", NULL, none, "no file");
+	diag_add(dl, WARN_NO_MEASUREMENT, src, none, "no place");
+	diag_add(dl, ERR_BINARY_INPUT, NULL, none, "no file");
 }
 
 static void test_github(void **state)
