@@ -1,33 +1,23 @@
 /* cmd_compile.c - `micac [compile] FILE -o OUT`: the canonical blob,
  * written atomically, and its digest. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cli.h"
+#include "cmd/options.h"
 #include "util/output.h"
 #include "cmd/policy_build.h"
 
-static const char usage[] =
-	"Usage: micac [compile] FILE -o OUT [--werror] [-q] [--lang LANG]\n"
-	"\n"
+static const struct opt_usage usage = {
+	"compile", "[OPTIONS] FILE -o OUT   (or: micac FILE -o OUT)",
 	"Checks the policy FILE (Mica source, YAML, or a blob) and writes its\n"
 	"canonical blob to OUT, atomically: OUT is either left as it was or\n"
 	"replaced whole. Then prints the blob's digest, in the policy's algorithm:\n"
 	"\n"
-	"    sha512:<hex digest>  OUT\n"
-	"\n"
-	"Options:\n"
-	"  -o, --output OUT  where to write the blob (\"-\": standard output; the\n"
-	"                    digest line then goes to standard error)\n"
-	"  -q, --quiet       do not print the digest line\n"
-	"      --lang LANG   read FILE as mica, yaml (json too) or blob (default:\n"
-	"                    by extension, then by content)\n"
-	"      --werror      treat warnings as errors\n"
-	"  -h, --help        show this help\n"
-	"\n"
+	"    sha512:<hex digest>  OUT\n",
 	"Exit status: 0 written, 1 the policy has errors, 2 usage or I/O error,\n"
-	"3 internal error. On any error OUT is not touched.\n";
+	"3 internal error. On any error OUT is not touched.\n",
+};
 
 struct compile_args {
 	const char *input, *output;
@@ -35,36 +25,27 @@ struct compile_args {
 	struct frontend_opts fo;
 };
 
-/* Returns -1 to continue, else the exit code. */
+/* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct compile_args *a)
 {
-	static const struct option longopts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		FRONTEND_LONGOPTS,
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	const struct opt opts[] = {
+		OPT_STRING('o', "output", &a->output, "OUT",
+			   "where to write the blob (\"-\": standard output; the\n"
+			   "digest line then goes to standard error)"),
+		OPT_FLAG('q', "quiet", &a->quiet, "do not print the digest line"),
+		OPT_FRONTEND(&a->fo),
+		OPT_END(),
 	};
-	int c;
+	int nargs, rc = opts_parse(&usage, opts, argc, argv, &nargs);
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': a->output = optarg; break;
-		case 'q': a->quiet = true; break;
-		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
-		default:
-			if ((c = frontend_option(c, optarg, "compile", &a->fo)) != 0)
-				return c;
-			break;
-		}
-	}
-	if (optind != argc - 1)
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (nargs != 1)
 		return cli_usage_error("compile", "expected one input FILE");
 	if (!a->output)
 		return cli_usage_error("compile", "missing -o OUT (where to write the blob)");
-	a->input = argv[optind];
-	return -1;
+	a->input = argv[0];
+	return OPTS_CONTINUE;
 }
 
 /* Writes the blob, then the digest line. */
@@ -90,5 +71,5 @@ int cmd_compile(int argc, char **argv)
 	struct compile_args a = {0};
 	int rc = parse_args(argc, argv, &a);
 
-	return rc >= 0 ? rc : policy_run(a.input, &a.fo, write_blob, &a);
+	return rc != OPTS_CONTINUE ? rc : policy_run(a.input, &a.fo, write_blob, &a);
 }
