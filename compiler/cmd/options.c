@@ -4,6 +4,10 @@
 #include "cmd/cli.h"
 #include "cmd/options.h"
 
+/* What parse_long and parse_short return after printing --help; they
+ * return 0 when parsing goes on, else the exit status of a usage error. */
+#define HELP_SHOWN (-2)
+
 /* Where help text starts: "  -o, --output FILE   write ...". */
 #define HELP_COLUMN 24
 
@@ -117,7 +121,7 @@ static int parse_long(const struct opt_usage *u, const struct opt *opts, int arg
 
 	if (strcmp(name, "help") == 0) {
 		opts_usage(stdout, u, opts);
-		return EXIT_CLEAN;
+		return HELP_SHOWN;
 	}
 	o = find_long(u->cmd, opts, name, len, &rc);
 	if (!o)
@@ -144,7 +148,7 @@ static int parse_short(const struct opt_usage *u, const struct opt *opts, int ar
 
 		if (*p == 'h' && !o) {
 			opts_usage(stdout, u, opts);
-			return EXIT_CLEAN;
+			return HELP_SHOWN;
 		}
 		if (!o)
 			return cli_usage_error(u->cmd, "unknown option '-%c'", *p);
@@ -182,6 +186,8 @@ int opts_parse(const struct opt_usage *u, const struct opt *opts, int argc, char
 		}
 		rc = a[1] == '-' ? parse_long(u, opts, argc, argv, &i) :
 				   parse_short(u, opts, argc, argv, &i);
+		if (rc == HELP_SHOWN)
+			return EXIT_CLEAN;
 		if (rc != 0)
 			return rc;
 	}
