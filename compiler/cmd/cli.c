@@ -63,12 +63,3 @@ int cli_parse_count(const char *s, size_t *out)
 	*out = (size_t)v;
 	return 0;
 }
-
-int cli_bad_option(const char *cmd, char **argv, int optind_now, int optopt_now)
-{
-	const char *arg = argv[optind_now - 1];
-
-	if (optopt_now && arg[0] == '-' && arg[1] != '-')
-		return cli_usage_error(cmd, "unknown option '-%c' or missing argument", optopt_now);
-	return cli_usage_error(cmd, "unknown option or missing argument: '%s'", arg);
-}

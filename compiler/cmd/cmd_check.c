@@ -1,90 +1,61 @@
 /* cmd_check.c - `micac check FILE...`: report every problem, for people
  * and for CI. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd/cli.h"
+#include "cmd/options.h"
 #include "diag/diag_render.h"
 #include "frontend.h"
 #include "util/xalloc.h"
 
-static const char usage_text[] =
-	"usage: micac check [OPTIONS] FILE...\n"
-	"\n"
+static const struct opt_usage usage = {
+	"check", "[OPTIONS] FILE...",
 	"Checks Mica policies (.mica, .yaml) or compiled blobs (.pol) and reports\n"
-	"every error and warning, sorted by location. '-' reads standard input.\n"
-	"\n"
-	"options:\n"
-	"  -W, --werror          treat warnings as errors\n"
-	"      --max-errors N    show at most N diagnostics per file (default 20, 0: all)\n"
-	"      --lang LANG       input language: mica, yaml or blob (default: by name)\n"
-	"      --color WHEN      auto, always or never (default auto)\n"
-	"      --format FMT      text (default, on stderr), or on stdout: json,\n"
-	"                        sarif (SARIF 2.1.0) or github (workflow commands)\n"
-	"  -h, --help            show this help\n"
-	"\n"
-	"Exit status: 0 clean, 1 errors found, 2 usage or I/O error, 3 internal error.\n";
+	"every error and warning, sorted by location. '-' reads standard input.\n",
+	"Exit status: 0 clean, 1 errors found, 2 usage or I/O error, 3 internal error.\n",
+};
+
+static const char *const color_names[] = {"never", "always", "auto", NULL};
 
 struct check_opts {
 	struct frontend_opts fe;
 	size_t max_errors;
-	int color;		/* -1 auto, 0 never, 1 always */
+	int color;		/* 0 never, 1 always, 2 auto */
 	enum diag_format format;
+	int nfiles;		/* the files, at argv[0..nfiles) after parsing */
 };
 
+static const char *opt_format(const char *arg, void *value)
+{
+	return diag_format_parse(arg, value) ? "takes text, json, sarif or github" : NULL;
+}
+
+/* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct check_opts *o)
 {
-	static const struct option longopts[] = {
-		{"werror", no_argument, NULL, 'W'},
-		{"max-errors", required_argument, NULL, 'm'},
-		{"lang", required_argument, NULL, 'l'},
-		{"color", required_argument, NULL, 'c'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	const struct opt opts[] = {
+		OPT_FLAG('W', "werror", &o->fe.werror, "treat warnings as errors"),
+		OPT_COUNT(0, "max-errors", &o->max_errors, "N",
+			  "show at most N diagnostics per file (default 20, 0: all)"),
+		OPT_CALLBACK(0, "lang", &o->fe.lang, "LANG", opt_lang,
+			     "input language: mica, yaml or blob (default: by name)"),
+		OPT_CHOICE(0, "color", &o->color, "WHEN", color_names,
+			   "auto, always or never (default auto)"),
+		OPT_CALLBACK(0, "format", &o->format, "FMT", opt_format,
+			     "text (default, on stderr), or on stdout: json,\n"
+			     "sarif (SARIF 2.1.0) or github (workflow commands)"),
+		OPT_END(),
 	};
-	int c;
+	int rc = opts_parse(&usage, opts, argc, argv, &o->nfiles);
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "Wh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'W':
-			o->fe.werror = true;
-			break;
-		case 'm':
-			if (cli_parse_count(optarg, &o->max_errors))
-				return cli_usage_error("check", "--max-errors takes a number, not '%s'",
-						       optarg);
-			break;
-		case 'l':
-			if (cli_parse_lang(optarg, &o->fe.lang))
-				return cli_usage_error("check", "unknown language '%s' "
-						       "(mica, yaml or blob)", optarg);
-			break;
-		case 'c':
-			o->color = !strcmp(optarg, "always") ? 1 : !strcmp(optarg, "never") ? 0 :
-				   !strcmp(optarg, "auto") ? -1 : 2;
-			if (o->color == 2)
-				return cli_usage_error("check", "--color takes auto, always or never");
-			break;
-		case 'f':
-			if (diag_format_parse(optarg, &o->format))
-				return cli_usage_error("check", "--format takes text, json, sarif or github, "
-						       "not '%s'", optarg);
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return -1;
-		default:
-			return cli_bad_option("check", argv, optind, optopt);
-		}
-	}
-	if (optind >= argc)
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (o->nfiles == 0)
 		return cli_usage_error("check", "no input file");
-	return 0;
+	return OPTS_CONTINUE;
 }
 
 /* Text and GitHub commands go out file by file; JSON and SARIF are one
@@ -118,19 +89,19 @@ static void render_document(const struct check_opts *o, const struct frontend *f
 
 int cmd_check(int argc, char **argv)
 {
-	struct check_opts o = {.max_errors = 20, .color = -1, .format = DIAG_FORMAT_TEXT};
+	struct check_opts o = {.max_errors = 20, .color = 2, .format = DIAG_FORMAT_TEXT};
 	int rc = parse_args(argc, argv, &o), worst = EXIT_CLEAN;
 	struct frontend *fes;
 	size_t n;
 	bool color;
 
-	if (rc)
-		return rc < 0 ? EXIT_CLEAN : rc;
-	color = o.color == 1 || (o.color == -1 && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL);
-	n = (size_t)(argc - optind);
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	color = o.color == 1 || (o.color == 2 && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL);
+	n = (size_t)o.nfiles;
 	fes = xcalloc(n, sizeof(*fes));
 	for (size_t i = 0; i < n; i++) {
-		rc = cli_exit_status(frontend_run(&fes[i], argv[optind + (int)i], &o.fe));
+		rc = cli_exit_status(frontend_run(&fes[i], argv[i], &o.fe));
 		if (rc == EXIT_USAGE)
 			fprintf(stderr, "micac: error: %s\n", fes[i].io_error);
 		else

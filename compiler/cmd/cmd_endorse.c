@@ -1,70 +1,53 @@
 /* cmd_endorse.c - `micac endorse FILE`: Veraison reference values (CoMID
  * and CoRIM templates for cocli) for the realms of a policy. */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cmd/cli.h"
+#include "cmd/options.h"
 #include "print/endorse.h"
 #include "util/output.h"
 #include "cmd/policy_build.h"
 
-static const char usage[] =
-	"Usage: micac endorse FILE [-o OUT] [--corim CORIM] [--werror] [--lang LANG]\n"
-	"\n"
+static const struct opt_usage usage = {
+	"endorse", "[OPTIONS] FILE",
 	"Writes a CoMID template (JSON, for `cocli comid create`) holding the\n"
 	"reference values a verifier needs to appraise the realms of the policy\n"
 	"FILE under the CCA realm profile, " CCA_REALM_PROFILE ":\n"
 	"one reference-value triple per distinct realm measurement, identified by\n"
 	"that RIM, with measurements cca.rim (the RIM) and cca.rpv (the policy's\n"
-	"64-byte RPV). Realms without a measurement cannot be endorsed.\n"
-	"\n"
-	"Options:\n"
-	"  -o, --output OUT   where to write the CoMID template (default: standard\n"
-	"                     output), atomically\n"
-	"      --corim CORIM  also write the CoRIM template for `cocli corim create`\n"
-	"                     (its id and the profile), atomically\n"
-	"      --lang LANG    read FILE as mica, yaml (json too) or blob (default:\n"
-	"                     by extension, then by content)\n"
-	"      --werror       treat warnings as errors\n"
-	"  -h, --help         show this help\n"
-	"\n"
+	"64-byte RPV). Realms without a measurement cannot be endorsed.\n",
 	"Exit status: 0 written, 1 the policy has errors or no measured realm,\n"
-	"2 usage or I/O error, 3 internal error.\n";
+	"2 usage or I/O error, 3 internal error.\n",
+};
 
 struct endorse_args {
 	const char *input, *output, *corim;
 	struct frontend_opts fo;
 };
 
-/* Returns -1 to continue, else the exit code. */
+/* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct endorse_args *a)
 {
-	static const struct option longopts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"corim", required_argument, NULL, 'c'},
-		FRONTEND_LONGOPTS,
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	const struct opt opts[] = {
+		OPT_STRING('o', "output", &a->output, "OUT",
+			   "where to write the CoMID template (default: standard\n"
+			   "output), atomically"),
+		OPT_STRING(0, "corim", &a->corim, "CORIM",
+			   "also write the CoRIM template for `cocli corim create`\n"
+			   "(its id and the profile), atomically"),
+		OPT_FRONTEND(&a->fo),
+		OPT_END(),
 	};
-	int c;
+	int nargs, rc;
 
 	a->output = "-";
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': a->output = optarg; break;
-		case 'c': a->corim = optarg; break;
-		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
-		default:
-			if ((c = frontend_option(c, optarg, "endorse", &a->fo)) != 0)
-				return c;
-			break;
-		}
-	}
-	if (optind != argc - 1)
+	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (nargs != 1)
 		return cli_usage_error("endorse", "expected one input FILE");
-	a->input = argv[optind];
-	return -1;
+	a->input = argv[0];
+	return OPTS_CONTINUE;
 }
 
 static int print_json(FILE *out, const void *tree)

@@ -1,66 +1,53 @@
 /* cmd_enforce.c - `micac enforce POLICY SCENARIO`: replays a scenario of RMM
  * events through the enforcement library, as the patched TF-RMM would, and
  * says for each step whether it was allowed and why (docs/scenarios.md). */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd/cli.h"
+#include "cmd/options.h"
 #include "cmd/policy_build.h"
 #include "scenario/scenario_print.h"
 #include "util/xalloc.h"
 
-static const char usage[] =
-	"Usage: micac enforce POLICY SCENARIO [--format text|json]\n"
-	"\n"
+static const struct opt_usage usage = {
+	"enforce", "[OPTIONS] POLICY SCENARIO",
 	"Replays the RMM events of SCENARIO (YAML, see docs/scenarios.md) with the\n"
 	"RMM's own enforcement code: POLICY (Mica source, YAML or a blob) is loaded\n"
 	"first, then each step is decided and compared with its `expect`.\n"
-	"Policy files named by the scenario are relative to its directory.\n"
-	"\n"
-	"Options:\n"
-	"      --format FMT  text (default): one line per step and a summary\n"
-	"                    json: the same as one JSON document\n"
-	"  -h, --help        show this help\n"
-	"\n"
+	"Policy files named by the scenario are relative to its directory.\n",
 	"Exit status: 0 every step as expected, 1 some step not, 2 usage or I/O\n"
-	"error (or errors in the policy or the scenario), 3 internal error.\n";
+	"error (or errors in the policy or the scenario), 3 internal error.\n",
+};
+
+static const char *const format_names[] = {"text", "json", NULL};
 
 struct enforce_args {
 	const char *policy, *scenario;
 	bool json;
 };
 
-/* Returns -1 to continue, else the exit code. */
+/* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct enforce_args *a)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	int format = 0, nargs, rc;
+	const struct opt opts[] = {
+		OPT_CHOICE(0, "format", &format, "FMT", format_names,
+			   "text (default): one line per step and a summary\n"
+			   "json: the same as one JSON document"),
+		OPT_END(),
 	};
-	int c;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0)
-				return cli_usage_error("enforce", "--format takes text or json, not '%s'",
-						       optarg);
-			a->json = optarg[0] == 'j';
-			break;
-		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
-		default: return cli_bad_option("enforce", argv, optind, optopt);
-		}
-	}
-	if (optind != argc - 2)
+	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (nargs != 2)
 		return cli_usage_error("enforce", "expected a POLICY and a SCENARIO");
-	a->policy = argv[optind];
-	a->scenario = argv[optind + 1];
-	return -1;
+	a->json = format == 1;
+	a->policy = argv[0];
+	a->scenario = argv[1];
+	return OPTS_CONTINUE;
 }
 
 /* A policy the scenario names: FILE relative to the scenario's directory. */

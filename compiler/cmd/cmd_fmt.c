@@ -1,69 +1,55 @@
 /* cmd_fmt.c - `micac fmt FILE... [-w] [--check]`: lay Mica sources out
  * canonically (fmt.h). A file with syntax errors is never touched: its
  * diagnostics are printed and it counts as a policy error. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd/cli.h"
+#include "cmd/options.h"
 #include "frontend.h"
 #include "print/fmt.h"
 #include "syntax/parse.h"
 #include "util/output.h"
 
-static const char usage_text[] =
-	"usage: micac fmt [OPTIONS] FILE...\n"
-	"\n"
+static const struct opt_usage usage = {
+	"fmt", "[OPTIONS] FILE...",
 	"Lays Mica source out canonically, keeping its comments: 4-space indents,\n"
 	"one statement per line, the policy block first, other declarations in\n"
 	"their order, properties in a fixed order, numbers as written. Formatting\n"
 	"never changes the blob or its digest. Without -w or --check, prints the\n"
 	"result ('-' reads standard input). YAML is not formatted; convert it with\n"
-	"`micac dump --format mica FILE`.\n"
-	"\n"
-	"options:\n"
-	"  -w, --write           rewrite each file in place (atomically) if it changes\n"
-	"      --check           change nothing; list the files that would change\n"
-	"  -h, --help            show this help\n"
-	"\n"
+	"`micac dump --format mica FILE`.\n",
 	"Exit status: 0 formatted (or already so), 1 syntax errors or, with --check,\n"
-	"a file would change, 2 usage or I/O error, 3 internal error.\n";
+	"a file would change, 2 usage or I/O error, 3 internal error.\n",
+};
 
 enum fmt_mode { MODE_PRINT, MODE_WRITE, MODE_CHECK };
 
-static int parse_args(int argc, char **argv, enum fmt_mode *mode)
+/* Returns OPTS_CONTINUE, else the exit code; the files end up at
+ * argv[0..*nfiles). */
+static int parse_args(int argc, char **argv, enum fmt_mode *mode, int *nfiles)
 {
-	static const struct option longopts[] = {
-		{"write", no_argument, NULL, 'w'},
-		{"check", no_argument, NULL, 'c'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	bool write = false, check = false;
+	const struct opt opts[] = {
+		OPT_FLAG('w', "write", &write,
+			 "rewrite each file in place (atomically) if it changes"),
+		OPT_FLAG(0, "check", &check, "change nothing; list the files that would change"),
+		OPT_END(),
 	};
-	int c;
+	int rc = opts_parse(&usage, opts, argc, argv, nfiles);
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "wh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'w':
-		case 'c':
-			if (*mode != MODE_PRINT)
-				return cli_usage_error("fmt", "-w and --check exclude each other");
-			*mode = c == 'w' ? MODE_WRITE : MODE_CHECK;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return -1;
-		default:
-			return cli_bad_option("fmt", argv, optind, optopt);
-		}
-	}
-	if (optind >= argc)
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (write && check)
+		return cli_usage_error("fmt", "-w and --check exclude each other");
+	*mode = write ? MODE_WRITE : check ? MODE_CHECK : MODE_PRINT;
+	if (*nfiles == 0)
 		return cli_usage_error("fmt", "no input file");
-	if (*mode == MODE_PRINT && argc - optind > 1)
+	if (*mode == MODE_PRINT && *nfiles > 1)
 		return cli_usage_error("fmt", "several files need -w or --check");
-	return 0;
+	return OPTS_CONTINUE;
 }
 
 /* Only Mica source is formatted: YAML (which has its own formatters) and
@@ -149,13 +135,13 @@ static int format_file(const char *path, enum fmt_mode mode, bool color)
 int cmd_fmt(int argc, char **argv)
 {
 	enum fmt_mode mode = MODE_PRINT;
-	int rc = parse_args(argc, argv, &mode), worst = EXIT_CLEAN;
+	int nfiles, rc = parse_args(argc, argv, &mode, &nfiles), worst = EXIT_CLEAN;
 	bool color;
 
-	if (rc)
-		return rc < 0 ? EXIT_CLEAN : rc;
+	if (rc != OPTS_CONTINUE)
+		return rc;
 	color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < nfiles; i++) {
 		rc = format_file(argv[i], mode, color);
 		if (rc > worst)
 			worst = rc;

@@ -1,71 +1,56 @@
 /* cmd_graph.c - `micac graph FILE [--format dot|svg|png] [-o OUT]`: the
  * policy's flow graph as a picture, with its flow errors in red. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cli.h"
+#include "cmd/options.h"
 #include "cmd/flow_cli.h"
 #include "print/flow_dot.h"
 #include "print/graph_render.h"
 #include "util/output.h"
 
-static const char usage[] =
-	"Usage: micac graph FILE [--format dot|svg|png] [-o OUT]\n"
-	"\n"
+static const struct opt_usage usage = {
+	"graph", "[OPTIONS] FILE",
 	"Draws the flow graph of a policy: realms coloured by trust level\n"
 	"(green trusted, orange distrustful, red untrusted), the host, regions\n"
 	"between their writers and readers (dashed: unprotected, which the host\n"
 	"reads and writes), calls and exits. Every step of a flow error's\n"
-	"witness (leak or failed assertion) is drawn in red.\n"
-	"\n"
-	"Options:\n"
-	"      --format FMT  dot (default: Graphviz source), or svg or png, made by\n"
-	"                    running Graphviz's `dot` (MICAC_DOT names another)\n"
-	"  -o, --output OUT  write to OUT atomically instead of standard output\n"
-	"  -h, --help        show this help\n"
-	"\n"
+	"witness (leak or failed assertion) is drawn in red.\n",
 	"Exit status: 0 drawn (also when the policy has flow errors), 1 the policy\n"
 	"has other errors, 2 usage or I/O error, or Graphviz missing or failing,\n"
-	"3 internal error.\n";
+	"3 internal error.\n",
+};
+
+static const char *const format_names[] = {"dot", "svg", "png", NULL};
 
 struct graph_args {
 	const char *input, *output, *format;
 };
 
-/* Returns -1 to continue, else the exit code. */
+/* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct graph_args *a)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	int format = 0, nargs, rc;
+	const struct opt opts[] = {
+		OPT_CHOICE(0, "format", &format, "FMT", format_names,
+			   "dot (default: Graphviz source), or svg or png, made by\n"
+			   "running Graphviz's `dot` (MICAC_DOT names another)"),
+		OPT_STRING('o', "output", &a->output, "OUT",
+			   "write to OUT atomically instead of standard output"),
+		OPT_END(),
 	};
-	int c;
 
 	a->output = "-";
-	a->format = "dot";
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "dot") && strcmp(optarg, "svg") && strcmp(optarg, "png"))
-				return cli_usage_error("graph", "--format takes dot, svg or png, not '%s'",
-						       optarg);
-			a->format = optarg;
-			break;
-		case 'o': a->output = optarg; break;
-		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
-		default: return cli_bad_option("graph", argv, optind, optopt);
-		}
-	}
-	if (optind != argc - 1)
+	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (nargs != 1)
 		return cli_usage_error("graph", "expected one input FILE");
-	a->input = argv[optind];
-	return -1;
+	a->format = format_names[format];
+	a->input = argv[0];
+	return OPTS_CONTINUE;
 }
 
 /* DOT -> svg/png through Graphviz, then to the output. */

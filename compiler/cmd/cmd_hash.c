@@ -1,44 +1,26 @@
 /* cmd_hash.c - `micac hash FILE`: the policy's digest or RPV, in the forms
  * that attestation tools and VMMs take. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cli.h"
+#include "cmd/options.h"
 #include "cmd/policy_build.h"
 
-static const char usage[] =
-	"Usage: micac hash FILE [--rpv] [--format FORMAT] [--werror] [--lang LANG]\n"
-	"\n"
+static const struct opt_usage usage = {
+	"hash", "[OPTIONS] FILE",
 	"Prints the digest of the canonical blob of FILE (Mica source, YAML, or a\n"
 	"blob), in the policy's digest algorithm. The digest of a blob file is the\n"
-	"same as sha256sum/sha384sum/sha512sum of it.\n"
-	"\n"
-	"Options:\n"
-	"      --rpv          print the Realm Personalization Value instead: the\n"
-	"                     digest zero-padded on the right to 64 bytes\n"
-	"      --format FMT   hex      lower-case hex (default)\n"
-	"                     base64   base64 (RFC 4648, padded)\n"
-	"                     json     {policy, version, algorithm, digest, rpv,\n"
-	"                              rpv_base64}, whatever --rpv says\n"
-	"                     qemu     personalization-value=<RPV in base64>, for\n"
-	"                              QEMU's -object rme-guest,...\n"
-	"                     kvmtool  --realm-pv=$'...' (bash quoting), for lkvm run\n"
-	"                              --realm; refused when the digest has a zero\n"
-	"                              byte, which kvmtool's string option cannot carry\n"
-	"      --lang LANG    read FILE as mica, yaml (json too) or blob (default:\n"
-	"                     by extension, then by content)\n"
-	"      --werror       treat warnings as errors\n"
-	"  -h, --help         show this help\n"
-	"\n"
+	"same as sha256sum/sha384sum/sha512sum of it.\n",
 	"Exit status: 0 printed, 1 the policy has errors, 2 usage or I/O error\n"
-	"(or a form that cannot carry this digest), 3 internal error.\n";
+	"(or a form that cannot carry this digest), 3 internal error.\n",
+};
 
 enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL };
 
 static const char *const format_names[] = {
 	[FMT_HEX] = "hex", [FMT_BASE64] = "base64", [FMT_JSON] = "json",
-	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool",
+	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool", NULL,
 };
 
 struct hash_args {
@@ -48,49 +30,36 @@ struct hash_args {
 	struct frontend_opts fo;
 };
 
-static int parse_format(const char *s, enum hash_format *f)
-{
-	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
-		if (strcmp(s, format_names[i]) == 0) {
-			*f = (enum hash_format)i;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-/* Returns -1 to continue, else the exit code. */
+/* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct hash_args *a)
 {
-	static const struct option longopts[] = {
-		{"rpv", no_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'},
-		FRONTEND_LONGOPTS,
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	int format = FMT_HEX, nargs, rc;
+	const struct opt opts[] = {
+		OPT_FLAG(0, "rpv", &a->rpv,
+			 "print the Realm Personalization Value instead: the\n"
+			 "digest zero-padded on the right to 64 bytes"),
+		OPT_CHOICE(0, "format", &format, "FMT", format_names,
+			   "hex      lower-case hex (default)\n"
+			   "base64   base64 (RFC 4648, padded)\n"
+			   "json     {policy, version, algorithm, digest, rpv,\n"
+			   "         rpv_base64}, whatever --rpv says\n"
+			   "qemu     personalization-value=<RPV in base64>, for\n"
+			   "         QEMU's -object rme-guest,...\n"
+			   "kvmtool  --realm-pv=$'...' (bash quoting), for lkvm run\n"
+			   "         --realm; refused when the digest has a zero\n"
+			   "         byte, which kvmtool's string option cannot carry"),
+		OPT_FRONTEND(&a->fo),
+		OPT_END(),
 	};
-	int c;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'r': a->rpv = true; break;
-		case 'f':
-			if (parse_format(optarg, &a->format) != 0)
-				return cli_usage_error("hash", "unknown format '%s' (hex, base64, json, qemu, kvmtool)",
-						       optarg);
-			break;
-		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
-		default:
-			if ((c = frontend_option(c, optarg, "hash", &a->fo)) != 0)
-				return c;
-			break;
-		}
-	}
-	if (optind != argc - 1)
+	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (nargs != 1)
 		return cli_usage_error("hash", "expected one input FILE");
-	a->input = argv[optind];
-	return -1;
+	a->format = (enum hash_format)format;
+	a->input = argv[0];
+	return OPTS_CONTINUE;
 }
 
 static void print_json(const struct policy_build *b)

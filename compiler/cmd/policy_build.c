@@ -66,19 +66,6 @@ int policy_build(struct policy_build *b, const char *path, const struct frontend
 	return EXIT_CLEAN;
 }
 
-int frontend_option(int c, const char *arg, const char *cmd, struct frontend_opts *fo)
-{
-	if (c == 'W') {
-		fo->werror = true;
-		return 0;
-	}
-	if (c != 'l')
-		return cli_usage_error(cmd, "invalid option");
-	if (cli_parse_lang(arg, &fo->lang) != 0)
-		return cli_usage_error(cmd, "unknown language '%s' (mica, yaml, json, blob)", arg);
-	return 0;
-}
-
 int policy_run(const char *input, const struct frontend_opts *opts, policy_action act,
 	       const void *args)
 {

@@ -26,13 +26,6 @@ struct policy_build {
 int policy_build(struct policy_build *b, const char *path, const struct frontend_opts *opts);
 void policy_build_free(struct policy_build *b);
 
-/* The front-end options every policy command takes, for its getopt_long
- * table, and their handling: applies option C to FO and returns 0, or
- * reports a bad value or an unknown option for CMD and returns EXIT_USAGE. */
-#define FRONTEND_LONGOPTS \
-	{"werror", no_argument, NULL, 'W'}, {"lang", required_argument, NULL, 'l'}
-int frontend_option(int c, const char *arg, const char *cmd, struct frontend_opts *fo);
-
 /* What compile, hash and endorse do once the policy is built: ACT(B, ARGS)
  * returns an exit code. */
 typedef int (*policy_action)(const struct policy_build *b, const void *args);

@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +72,6 @@ static int run_fmt(int argc, ...)
 	va_end(ap);
 	fflush(stdout);
 	assert_non_null(freopen("/dev/null", "w", stdout));
-	optind = 0;	/* getopt starts afresh */
 	rc = cmd_fmt(argc, argv);
 	fflush(stdout);
 	dup2(saved, STDOUT_FILENO);
