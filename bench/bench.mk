@@ -13,6 +13,13 @@ $(BENCH_DIR)/%: $(BUILD)/obj/bench/%.o $(LIBMICAC)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 .SECONDARY: $(BUILD)/obj/bench/scan_only.o $(BUILD)/obj/bench/query_bench.o
+
+# make check builds the benchmark programs (not runs them), so they cannot
+# rot while the compiler changes under them.
+.PHONY: bench-build
+bench-build: $(BENCH_DIR)/scan_only $(BENCH_DIR)/query_bench
+	@. tests/lib.sh && t_pass && t_done bench-build
+CHECK_STEPS += bench-build
 .PHONY: bench
 bench: $(BUILD)/micac $(BENCH_DIR)/scan_only $(BENCH_DIR)/query_bench
 	@bench/run.sh $(BUILD)/micac $(BENCH_DIR) $(BENCH_MAX)

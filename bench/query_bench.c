@@ -106,7 +106,7 @@ static const struct {
 /* The measured loop; callgrind counts only inside it (--toggle-collect).
  * The query kind is resolved before, so only the query and the few
  * instructions that pick the next realm and region count. */
-__attribute__((noinline)) unsigned long run_queries(const struct mica_policy *pol, query_fn fn,
+static __attribute__((noinline)) unsigned long run_queries(const struct mica_policy *pol, query_fn fn,
 						    uint32_t k)
 {
 	unsigned long sum = 0;

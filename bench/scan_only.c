@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "syntax/parse_ctx.h"
+#include "syntax/parse_actions.h"
 #include "parser.h"
+/* flex's header names the bison types without the api.prefix. */
+#define YYSTYPE MICA_YYSTYPE
+#define YYLTYPE MICA_YYLTYPE
 #include "lexer.h"
-
-int mica_scan(YYSTYPE *val, YYLTYPE *loc, yyscan_t scanner);
 
 static size_t scan(struct parse_ctx *ctx)
 {
@@ -21,17 +23,17 @@ static size_t scan(struct parse_ctx *ctx)
 	size_t tokens = 0;
 	int tok;
 
-	if (yylex_init_extra(ctx, &scanner))
+	if (mica_yylex_init_extra(ctx, &scanner))
 		return 0;
 	ctx->scanner = scanner;
-	buf = yy_scan_buffer((char *)ctx->src->data, ctx->src->len + 2, scanner);
+	buf = mica_yy_scan_buffer((char *)ctx->src->data, ctx->src->len + 2, scanner);
 	while ((tok = mica_scan(&val, &loc, scanner)) != T_END) {
 		if (tok == T_IDENT || tok == T_STRING)
 			free(val.str);
 		tokens++;
 	}
-	yy_delete_buffer(buf, scanner);
-	yylex_destroy(scanner);
+	mica_yy_delete_buffer(buf, scanner);
+	mica_yylex_destroy(scanner);
 	return tokens;
 }
 
