@@ -21,10 +21,5 @@ if [ ! -s "$tmp/out" ]; then
 	t_fail "vim: no results (exit $rc)"
 	head -20 "$tmp/log" >&2
 fi
-while read -r verdict what; do
-	case $verdict in
-	PASS) t_pass ;;
-	*) t_fail "vim: $what" ;;
-	esac
-done <"$tmp/out"
+t_verdicts vim <"$tmp/out"
 t_done vim
