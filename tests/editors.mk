@@ -1,0 +1,38 @@
+# tests/editors.mk - the editor files, the YAML schema and the shell
+# completions as steps of `make check` (tests/editors/), and the packages:
+#
+#   make vsix   build/mica.vsix, the VS Code extension (after its grammar
+#               tests); needs the npm tools tests/install_deps.sh installs
+#   make deb    the Debian packages micac and libmica-rmm-blob-dev, built,
+#               checked with lintian, installed and run (tests/deb_check.sh;
+#               as root, or with sudo)
+#
+# `make check` runs the .deb step when MICAC_DEB=1, or on CI (CI=true) as
+# root on a machine with dpkg-buildpackage; not under SANITIZE=1, where it
+# and the .vsix would only repeat themselves.
+.PHONY: vim schema completions vscode vsix deb
+vim: $(BUILD)/micac
+	@tests/editors/check_vim.sh $(BUILD)/micac
+CHECK_STEPS += vim
+
+schema: $(BUILD)/micac
+	@tests/editors/check_schema.sh $(BUILD)/micac
+CHECK_STEPS += schema
+
+completions: $(BUILD)/micac
+	@tests/editors/check_completions.sh $(BUILD)/micac
+CHECK_STEPS += completions
+
+vscode vsix:
+	@tests/editors/check_vscode.sh $(BUILD)/mica.vsix
+
+deb:
+	@tests/deb_check.sh $(BUILD)/deb
+
+ifneq ($(SANITIZE),1)
+CHECK_STEPS += vscode
+ifeq ($(or $(filter 1,$(MICAC_DEB)),$(and $(filter true,$(CI)),$(shell [ "$$(id -u)" = 0 ] && command -v dpkg-buildpackage))),)
+else
+CHECK_STEPS += deb
+endif
+endif
