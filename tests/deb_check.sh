@@ -40,10 +40,15 @@ arch=$(dpkg --print-architecture)
 rm -rf "$out"
 src=$out/micac-$version
 mkdir -p "$src"
-if git rev-parse --git-dir >/dev/null 2>&1; then
-	git ls-files -z -co --exclude-standard | tar --null -T - -cf - | tar -C "$src" -xf -
-else
-	tar --exclude='./build*' --exclude=./.git -cf - . | tar -C "$src" -xf -
+if ! (set -o pipefail
+	if git rev-parse --git-dir >/dev/null 2>&1; then
+		git ls-files -z -co --exclude-standard | tar --null -T - -cf - | tar -C "$src" -xf -
+	else
+		tar --exclude='./build*' --exclude=./.git -cf - . | tar -C "$src" -xf -
+	fi); then
+	t_fail "deb: could not copy the tree to $src"
+	t_done deb
+	exit $?
 fi
 start=$(date +%s)
 if (cd "$src" && DEB_BUILD_OPTIONS="parallel=2 ${DEB_BUILD_OPTIONS:-}" \
