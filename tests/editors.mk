@@ -8,8 +8,7 @@
 #               as root, or with sudo)
 #
 # `make check` runs the .deb step when MICAC_DEB=1, or on CI (CI=true) as
-# root on a machine with dpkg-buildpackage; not under SANITIZE=1, where it
-# and the .vsix would only repeat themselves.
+# root on a machine with dpkg-buildpackage.
 .PHONY: vim schema completions vscode vsix deb
 vim: $(BUILD)/micac
 	@tests/editors/check_vim.sh $(BUILD)/micac
@@ -21,7 +20,6 @@ CHECK_STEPS += schema
 
 completions: $(BUILD)/micac
 	@tests/editors/check_completions.sh $(BUILD)/micac
-CHECK_STEPS += completions
 
 vscode vsix:
 	@tests/editors/check_vscode.sh $(BUILD)/mica.vsix
@@ -29,8 +27,10 @@ vscode vsix:
 deb:
 	@tests/deb_check.sh $(BUILD)/deb
 
+# The shell scripts, the extension and the packages do not change with the
+# sanitizers: they run in the plain pass only.
 ifneq ($(SANITIZE),1)
-CHECK_STEPS += vscode
+CHECK_STEPS += completions vscode
 ifeq ($(or $(filter 1,$(MICAC_DEB)),$(and $(filter true,$(CI)),$(shell [ "$$(id -u)" = 0 ] && command -v dpkg-buildpackage))),)
 else
 CHECK_STEPS += deb
