@@ -31,8 +31,8 @@ deb:
 # sanitizers: they run in the plain pass only.
 ifneq ($(SANITIZE),1)
 CHECK_STEPS += completions vscode
-ifeq ($(or $(filter 1,$(MICAC_DEB)),$(and $(filter true,$(CI)),$(shell [ "$$(id -u)" = 0 ] && command -v dpkg-buildpackage))),)
-else
+MICAC_DEB ?= $(if $(and $(filter true,$(CI)),$(shell [ "$$(id -u)" = 0 ] && command -v dpkg-buildpackage)),1,0)
+ifeq ($(MICAC_DEB),1)
 CHECK_STEPS += deb
 endif
 endif
