@@ -9,8 +9,8 @@ if ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
 	t_done schema
 	exit $?
 fi
-python3 tests/editors/check_schema.py "$micac" >"${TMPDIR:-/tmp}/schema.$$" 2>&1 || t_fail "schema: check_schema.py crashed"
-grep -v '^PASS ' "${TMPDIR:-/tmp}/schema.$$" | grep -v '^FAIL ' | head -20 >&2
-t_verdicts schema <"${TMPDIR:-/tmp}/schema.$$"
-rm -f "${TMPDIR:-/tmp}/schema.$$"
+out=$(mktemp); trap 'rm -f "$out"' EXIT
+python3 tests/editors/check_schema.py "$micac" >"$out" 2>&1 || t_fail "schema: check_schema.py crashed"
+grep -v '^PASS ' "$out" | grep -v '^FAIL ' | head -20 >&2
+t_verdicts schema <"$out"
 t_done schema
