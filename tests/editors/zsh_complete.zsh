@@ -6,7 +6,7 @@
 zmodload zsh/zpty
 dir=$1 line=$2
 zpty z zsh -f -i
-zpty -w z "PS1=''; fpath=($dir \$fpath); autoload -U compinit; compinit -u -d /dev/null"
+zpty -w z "PS1=''; fpath=($dir \$fpath); autoload -U compinit; compinit -u -D"
 zpty -w z "zstyle ':completion:*' insert-tab false; zstyle ':completion:*' list-grouped false"
 # Every compadd prints its matches; a hook after completion prints an end
 # marker. The markers are written split ("<M""X>") so that the terminal's
