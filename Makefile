@@ -4,7 +4,9 @@
 #   make check           build and run every test (unit, golden, backend, ...)
 #   make check SANITIZE=1  the same under AddressSanitizer + UBSan
 #   make deps            install the Debian packages the build and tests need
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   micac, its man page, completions, Vim files
+#   make install-rmm-blob PREFIX=... DESTDIR=  the RMM library (headers, sources, .pc)
+#   make vsix / make deb  the VS Code extension / the Debian packages (tests/editors.mk)
 #
 # Sub-projects add their own targets in *.mk fragments (backend, fuzz,
 # bench); each check step appends itself to CHECK_STEPS.
@@ -98,8 +100,8 @@ golden: $(BUILD)/micac
 CHECK_STEPS += golden
 
 # Fragments: backend/rmm_blob/rmm_blob.mk, backend/rmm_blob/tf-rmm/*.mk,
-# fuzz/fuzz.mk, bench/bench.mk, tests/*.mk.
--include $(wildcard backend/rmm_blob/*.mk backend/rmm_blob/tf-rmm/*.mk fuzz/*.mk bench/*.mk tests/*.mk)
+# fuzz/fuzz.mk, bench/bench.mk, tests/*.mk, editors/editors.mk.
+-include $(wildcard backend/rmm_blob/*.mk backend/rmm_blob/tf-rmm/*.mk fuzz/*.mk bench/*.mk tests/*.mk editors/*.mk)
 
 check: all
 	@rm -f $(BUILD)/results/*

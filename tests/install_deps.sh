@@ -15,7 +15,9 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	libyaml-dev libmbedtls-dev libcmocka-dev \
 	valgrind clang \
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
-	graphviz python3 python3-jsonschema xxd >/dev/null
+	graphviz python3 python3-jsonschema xxd \
+	vim python3-yaml bash-completion zsh \
+	build-essential debhelper dpkg-dev lintian >/dev/null
 # SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
 # whose `validate` applies the SARIF 2.1.0 schema and GitHub code
 # scanning's ingestion rules (the npm package ships a self-contained Linux
@@ -31,5 +33,23 @@ if [ ! -x "$SARIF_TOOLS/node_modules/@microsoft/sarif-multitool-linux/Sarif.Mult
 	else
 		echo "install_deps: could not install the SARIF Multitool;" \
 			"tests/check_formats.sh will skip the SARIF validation" >&2
+	fi
+fi
+# VS Code extension tools for tests/editors/check_vscode.sh: vsce (packs the
+# .vsix) and vscode-tmgrammar-test (runs the grammar's scope assertions),
+# at the versions of editors/vscode/package-lock.json, with the extension's
+# own dependency (vscode-languageclient) that goes into the .vsix. Installed
+# into a cache, not the repository; the tests then run offline.
+NODE_TOOLS=${MICAC_NODE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/micac/vscode}
+VSCODE_EXT=$(dirname "$0")/../editors/vscode
+if ! cmp -s "$VSCODE_EXT/package-lock.json" "$NODE_TOOLS/package-lock.json"; then
+	command -v npm >/dev/null ||
+		$SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+	mkdir -p "$NODE_TOOLS"
+	cp "$VSCODE_EXT/package.json" "$VSCODE_EXT/package-lock.json" "$NODE_TOOLS/"
+	if ! (cd "$NODE_TOOLS" && npm ci --ignore-scripts --no-audit --no-fund --silent); then
+		rm -f "$NODE_TOOLS/package-lock.json"
+		echo "install_deps: could not install the VS Code extension tools;" \
+			"tests/editors/check_vscode.sh will not build the .vsix" >&2
 	fi
 fi

@@ -15,3 +15,14 @@ t_done() {
 	printf '%s: %d passed, %d failed\n' "$suite" "$T_PASSED" "$T_FAILED"
 	[ "$T_FAILED" -eq 0 ]
 }
+# t_verdicts LABEL < LINES: counts "PASS what" / "FAIL what: why" lines, as
+# written by the checkers that run inside another program (Vim, Python).
+t_verdicts() {
+	local label=$1 verdict what
+	while read -r verdict what; do
+		case $verdict in
+		PASS) t_pass ;;
+		FAIL) t_fail "$label: $what" ;;
+		esac
+	done
+}

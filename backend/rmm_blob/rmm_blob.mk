@@ -102,3 +102,16 @@ CHECK_STEPS += backend-stack
 
 -include $(wildcard $(RMM_BLOB_A64)/lib/*.d $(RMM_BLOB_A64)/tests/*.d \
 	$(RMM_BLOB_A64)/callgraph/*.d)
+
+# ---- install -------------------------------------------------------------
+# The library as its users take it: the API headers, the sources (it is
+# compiled into each user, freestanding, as TF-RMM does) and a pkg-config
+# file. Packaged as libmica-rmm-blob-dev (debian/).
+.PHONY: install-rmm-blob
+install-rmm-blob:
+	install -d $(DESTDIR)$(PREFIX)/include/mica-rmm-blob \
+		$(DESTDIR)$(PREFIX)/src/mica-rmm-blob $(DESTDIR)$(PREFIX)/share/pkgconfig
+	install -m 0644 $(RMM_BLOB)/include/*.h $(DESTDIR)$(PREFIX)/include/mica-rmm-blob/
+	install -m 0644 $(RMM_BLOB)/src/*.c $(RMM_BLOB)/src/*.h $(DESTDIR)$(PREFIX)/src/mica-rmm-blob/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $(RMM_BLOB)/mica-rmm-blob.pc.in \
+		>$(DESTDIR)$(PREFIX)/share/pkgconfig/mica-rmm-blob.pc
