@@ -70,11 +70,11 @@ _micac()
         local opts
         case $cmd in
             check) opts='-W --werror --max-errors --lang --color --format -h --help' ;;
-            compile) opts='-o --output -q --quiet --lang --werror -h --help' ;;
-            hash) opts='--rpv --format --lang --werror -h --help' ;;
-            dump) opts='--format --lang -o --output --werror -h --help' ;;
+            compile) opts='-o --output -q --quiet --lang -W --werror -h --help' ;;
+            hash) opts='--rpv --format --lang -W --werror -h --help' ;;
+            dump) opts='--format --lang -o --output -W --werror -h --help' ;;
             fmt) opts='-w --write --check -h --help' ;;
-            endorse) opts='-o --output --corim --lang --werror -h --help' ;;
+            endorse) opts='-o --output --corim --lang -W --werror -h --help' ;;
             flows) opts='--from --to --format -o --output -h --help' ;;
             graph) opts='--format -o --output -h --help' ;;
             enforce) opts='--format -h --help' ;;
