@@ -9,6 +9,7 @@
 #include "cmd/options.h"
 #include "cmd/policy_build.h"
 #include "diff/diff.h"
+#include "util/suggest.h"
 
 static const struct opt_usage usage = {
 	"diff", "[OPTIONS] OLD NEW",
@@ -49,10 +50,13 @@ struct diff_args {
 /* --fail-on KIND[,KIND...]: the kinds of change that make the exit 1. */
 static const char *opt_fail_on(const char *arg, void *value)
 {
-	static char msg[160];
+	static char msg[256];
+	const char *kind_names[DIFF_KIND_COUNT];
 	struct diff_args *a = value;
 	const char *p = arg;
 
+	for (int i = 0; i < DIFF_KIND_COUNT; i++)
+		kind_names[i] = diff_kinds[i].name;
 	a->fail_set = true;
 	while (*p) {
 		size_t len = strcspn(p, ",");
@@ -66,8 +70,11 @@ static const char *opt_fail_on(const char *arg, void *value)
 		} else if (strcmp(name, "none") != 0) {
 			k = diff_kind_find(name);
 			if (k < 0) {
-				snprintf(msg, sizeof(msg), "'%s' is not a kind of change "
-					 "(see `micac diff --help` for the kinds)", name);
+				const char *near = suggest_name(name, kind_names, DIFF_KIND_COUNT);
+
+				snprintf(msg, sizeof(msg), "takes kinds of change as `micac diff --help` lists "
+					 "them: '%s' is not one%s%s%s", name, near ? " (did you mean '" : "",
+					 near ? near : "", near ? "'?)" : "");
 				return msg;
 			}
 			a->fail_on[k] = true;
