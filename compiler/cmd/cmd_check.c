@@ -23,7 +23,8 @@ static const char usage_text[] =
 	"      --lang LANG       input language: mica, yaml or blob (default: by name)\n"
 	"      --color WHEN      auto, always or never (default auto)\n"
 	"      --format FMT      text (default, on stderr), or on stdout: json,\n"
-	"                        sarif (SARIF 2.1.0) or github (workflow commands)\n"
+	"                        sarif (SARIF 2.1.0), github (workflow commands),\n"
+	"                        junit (JUnit XML) or gitlab (GitLab Code Quality)\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"Exit status: 0 clean, 1 errors found, 2 usage or I/O error, 3 internal error.\n";
@@ -72,7 +73,7 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 			break;
 		case 'f':
 			if (diag_format_parse(optarg, &o->format))
-				return cli_usage_error("check", "--format takes text, json, sarif or github, "
+				return cli_usage_error("check", "--format takes text, json, sarif, github, junit or gitlab, "
 						       "not '%s'", optarg);
 			break;
 		case 'h':
