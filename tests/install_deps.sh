@@ -16,7 +16,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	valgrind clang \
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
 	graphviz python3 python3-jsonschema xxd \
-	libxml2-utils pre-commit git >/dev/null
+	libxml2-utils pre-commit git python3-yaml >/dev/null
 # SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
 # whose `validate` applies the SARIF 2.1.0 schema and GitHub code
 # scanning's ingestion rules (the npm package ships a self-contained Linux

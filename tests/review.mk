@@ -5,3 +5,9 @@
 review: $(BUILD)/micac
 	@tests/check_review.sh $(BUILD)/micac
 CHECK_STEPS += review
+
+# The GitHub Action's scripts and the pre-commit hooks (tests/check_ci.sh).
+.PHONY: ci-scripts
+ci-scripts: $(BUILD)/micac
+	@tests/check_ci.sh $(BUILD)/micac $(BUILD)
+CHECK_STEPS += ci-scripts
