@@ -155,6 +155,20 @@ locs = [r['locations'][0]['physicalLocation']['artifactLocation'] for r in s['re
 assert locs and all(l['uri'] == 'stdin' and 'uriBaseId' not in l for l in locs), locs
 PY
 then t_pass; else t_fail "sarif: rule names, helpUri anchors, invocation or stdin"; fi
+# Columns count characters in SARIF, bytes in micac's JSON: after "é" (2
+# bytes) and "€" (3 bytes) on the same line, the SARIF column is 3 less.
+printf 'policy p { version 1; }\n/* caf\xc3\xa9 \xe2\x82\xac */ realm cam { trust trusted; }\n' >"$tmp/utf8.mica"
+"$micac" check --format sarif "$tmp/utf8.mica" >"$tmp/utf8.sarif"
+"$micac" check --format json "$tmp/utf8.mica" >"$tmp/utf8.json"
+if python3 - "$tmp/utf8.sarif" "$tmp/utf8.json" <<'PY'
+import json, sys
+reg = json.load(open(sys.argv[1]))['runs'][0]['results'][0]['locations'][0]['physicalLocation']['region']
+loc = json.load(open(sys.argv[2]))['diagnostics'][0]['location']
+assert (loc['column'], loc['end_column']) == (23, 25), loc
+assert (reg['startColumn'], reg['endColumn']) == (20, 23), reg
+PY
+then t_pass; else t_fail "sarif: columns are not character columns"; fi
+
 # A configured repository and docs URL reach informationUri and helpUri.
 MICAC_REPOSITORY_URL=https://example.org/fork/micac MICAC_DOCS_URL=https://example.org/fork/micac/blob/v1/docs \
 	"$micac" check --format sarif examples/policies/clean_room.mica >"$tmp/url.sarif"

@@ -184,8 +184,7 @@ static void md_flow(FILE *out, const struct diff_doc *d, const struct diff_chang
 
 static void md_row(FILE *out, const struct diff_doc *d, const struct diff_change *c)
 {
-	fprintf(out, "| %c | %s | ", diff_kinds[c->kind].sign == '~' ? '~' : diff_kinds[c->kind].sign,
-		diff_kinds[c->kind].name);
+	fprintf(out, "| %c | %s | ", diff_kinds[c->kind].sign, diff_kinds[c->kind].name);
 	md_text(out, c->message);
 	fputs(" | ", out);
 	if (c->loc.line) {
