@@ -131,14 +131,20 @@ static void put_artifact(struct json *j, const char *name)
 	json_end_object(j);
 }
 
-static void put_physical(struct json *j, const struct source *src, loc_t loc)
+/* The file NAME, and LOC in SRC when LOC has a line. */
+static void put_file(struct json *j, const char *name, const struct source *src, loc_t loc)
 {
 	json_key(j, "physicalLocation");
 	json_begin_object(j);
-	put_artifact(j, src->name);
+	put_artifact(j, name);
 	if (loc.line)
 		put_region(j, src, loc);
 	json_end_object(j);
+}
+
+static void put_physical(struct json *j, const struct source *src, loc_t loc)
+{
+	put_file(j, src->name, src, loc);
 }
 
 static void put_code_flow(struct json *j, const struct diag *d)
@@ -241,10 +247,7 @@ static void put_invocation(struct json *j, const struct diag_run *run)
 			json_key(j, "locations");
 			json_begin_array(j);
 			json_begin_object(j);
-			json_key(j, "physicalLocation");
-			json_begin_object(j);
-			put_artifact(j, run->inputs[i].name);
-			json_end_object(j);
+			put_file(j, run->inputs[i].name, NULL, (loc_t){0});
 			json_end_object(j);
 			json_end_array(j);
 			json_end_object(j);

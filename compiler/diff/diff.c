@@ -72,6 +72,32 @@ static const char *trust_name(uint8_t t)
 	return keyword_name(&kw_trust, t);
 }
 
+/* ---- one merge walk for every table ---- */
+
+#define NONE UINT32_MAX
+
+/* Compares entry I of the old table with entry K of the new one, by name. */
+typedef int (*entry_cmp)(const struct diff_report *r, uint32_t i, uint32_t k);
+/* Entry I (old) and K (new) match; or one is NONE: removed, or added. */
+typedef void (*entry_visit)(struct diff_report *r, uint32_t i, uint32_t k);
+
+static void merge_walk(struct diff_report *r, uint32_t nold, uint32_t nnew, entry_cmp cmp,
+		       entry_visit visit)
+{
+	uint32_t i = 0, k = 0;
+
+	while (i < nold || k < nnew) {
+		int c = i == nold ? 1 : k == nnew ? -1 : cmp(r, i, k);
+
+		if (c < 0)
+			visit(r, i++, NONE);
+		else if (c > 0)
+			visit(r, NONE, k++);
+		else
+			visit(r, i++, k++);
+	}
+}
+
 /* ---- realms ---- */
 
 static char *measurement_text(const struct model_realm *x)
@@ -119,28 +145,26 @@ static void diff_realm(struct diff_report *r, const struct model_realm *o, const
 	diff_exit(r, o, n, MICA_REALM_MMIO, "mmio", n->mmio_loc, o->mmio_loc);
 }
 
-static void diff_realms(struct diff_report *r)
+static int realm_cmp(const struct diff_report *r, uint32_t i, uint32_t k)
 {
-	const struct model *o = r->old, *n = r->new;
-	uint32_t i = 0, k = 0;
+	return strcmp(r->old->realms[i].name, r->new->realms[k].name);
+}
 
-	while (i < o->nrealms || k < n->nrealms) {
-		int c = i == o->nrealms ? 1 : k == n->nrealms ? -1
-			: strcmp(o->realms[i].name, n->realms[k].name);
+static void realm_visit(struct diff_report *r, uint32_t i, uint32_t k)
+{
+	const struct model_realm *o = i != NONE ? &r->old->realms[i] : NULL;
+	const struct model_realm *n = k != NONE ? &r->new->realms[k] : NULL;
 
-		if (c < 0) {
-			add(r, DIFF_REALM_REMOVED, DIFF_OLD, o->realms[i].loc,
-			    trust_name(o->realms[i].trust), NULL, "realm '%s' (%s) removed",
-			    o->realms[i].name, trust_name(o->realms[i].trust));
-			subject(r, "%s", o->realms[i++].name);
-		} else if (c > 0) {
-			add(r, DIFF_REALM_ADDED, DIFF_NEW, n->realms[k].loc, NULL,
-			    trust_name(n->realms[k].trust), "realm '%s' (%s) added",
-			    n->realms[k].name, trust_name(n->realms[k].trust));
-			subject(r, "%s", n->realms[k++].name);
-		} else {
-			diff_realm(r, &o->realms[i++], &n->realms[k++]);
-		}
+	if (o && n) {
+		diff_realm(r, o, n);
+	} else if (o) {
+		add(r, DIFF_REALM_REMOVED, DIFF_OLD, o->loc, trust_name(o->trust), NULL,
+		    "realm '%s' (%s) removed", o->name, trust_name(o->trust));
+		subject(r, "%s", o->name);
+	} else {
+		add(r, DIFF_REALM_ADDED, DIFF_NEW, n->loc, NULL, trust_name(n->trust),
+		    "realm '%s' (%s) added", n->name, trust_name(n->trust));
+		subject(r, "%s", n->name);
 	}
 }
 
@@ -171,38 +195,34 @@ static void diff_region(struct diff_report *r, const struct model_region *o, con
 	}
 }
 
-static void diff_regions(struct diff_report *r)
+static int region_cmp(const struct diff_report *r, uint32_t i, uint32_t k)
 {
-	const struct model *o = r->old, *n = r->new;
-	uint32_t i = 0, k = 0;
-	char size[SPELL_MAX];
-
-	while (i < o->nregions || k < n->nregions) {
-		int c = i == o->nregions ? 1 : k == n->nregions ? -1
-			: strcmp(o->regions[i].name, n->regions[k].name);
-		const struct model_region *x = c < 0 ? &o->regions[i] : &n->regions[k];
-
-		if (c == 0) {
-			diff_region(r, &o->regions[i++], &n->regions[k++]);
-			continue;
-		}
-		spell_size(x->size, size);
-		if (c < 0) {
-			add(r, DIFF_REGION_REMOVED, DIFF_OLD, x->loc, keyword_name(&kw_kind, x->kind), NULL,
-			    "%s region '%s' (%s) removed", keyword_name(&kw_kind, x->kind), x->name, size);
-			i++;
-		} else {
-			add(r, DIFF_REGION_ADDED, DIFF_NEW, x->loc, NULL, keyword_name(&kw_kind, x->kind),
-			    "%s region '%s' (%s) added", keyword_name(&kw_kind, x->kind), x->name, size);
-			k++;
-		}
-		subject(r, "%s", x->name);
-	}
+	return strcmp(r->old->regions[i].name, r->new->regions[k].name);
 }
 
-static int grant_cmp(const struct model *o, const struct model_grant *a, const struct model *n,
-		     const struct model_grant *b)
+static void region_visit(struct diff_report *r, uint32_t i, uint32_t k)
 {
+	const struct model_region *x = k != NONE ? &r->new->regions[k] : &r->old->regions[i];
+	char size[SPELL_MAX];
+
+	if (i != NONE && k != NONE) {
+		diff_region(r, &r->old->regions[i], x);
+		return;
+	}
+	spell_size(x->size, size);
+	if (k == NONE)
+		add(r, DIFF_REGION_REMOVED, DIFF_OLD, x->loc, keyword_name(&kw_kind, x->kind), NULL,
+		    "%s region '%s' (%s) removed", keyword_name(&kw_kind, x->kind), x->name, size);
+	else
+		add(r, DIFF_REGION_ADDED, DIFF_NEW, x->loc, NULL, keyword_name(&kw_kind, x->kind),
+		    "%s region '%s' (%s) added", keyword_name(&kw_kind, x->kind), x->name, size);
+	subject(r, "%s", x->name);
+}
+
+static int grant_cmp(const struct diff_report *r, uint32_t i, uint32_t k)
+{
+	const struct model *o = r->old, *n = r->new;
+	const struct model_grant *a = &o->grants[i], *b = &n->grants[k];
 	int c = strcmp(o->regions[a->region].name, n->regions[b->region].name);
 
 	return c ? c : strcmp(o->realms[a->realm].name, n->realms[b->realm].name);
@@ -233,30 +253,18 @@ static void grant_change(struct diff_report *r, enum diff_kind kind, enum diff_s
 	subject(r, "%s: %s", region, realm);
 }
 
-static void diff_grants(struct diff_report *r)
+static void grant_visit(struct diff_report *r, uint32_t i, uint32_t k)
 {
-	const struct model *o = r->old, *n = r->new;
-	uint32_t i = 0, k = 0;
+	const struct model_grant *a = i != NONE ? &r->old->grants[i] : NULL;
+	const struct model_grant *b = k != NONE ? &r->new->grants[k] : NULL;
 
-	while (i < o->ngrants || k < n->ngrants) {
-		const struct model_grant *a = i < o->ngrants ? &o->grants[i] : NULL;
-		const struct model_grant *b = k < n->ngrants ? &n->grants[k] : NULL;
-		int c = !a ? 1 : !b ? -1 : grant_cmp(o, a, n, b);
-
-		if (c < 0) {
-			grant_change(r, DIFF_GRANT_REMOVED, DIFF_OLD, o, a, a->perm, 0);
-			i++;
-		} else if (c > 0) {
-			grant_change(r, DIFF_GRANT_ADDED, DIFF_NEW, n, b, 0, b->perm);
-			k++;
-		} else {
-			if (a->perm != b->perm)
-				grant_change(r, (b->perm & ~a->perm) ? DIFF_GRANT_WIDENED : DIFF_GRANT_NARROWED,
-					     DIFF_NEW, n, b, a->perm, b->perm);
-			i++;
-			k++;
-		}
-	}
+	if (!b)
+		grant_change(r, DIFF_GRANT_REMOVED, DIFF_OLD, r->old, a, a->perm, 0);
+	else if (!a)
+		grant_change(r, DIFF_GRANT_ADDED, DIFF_NEW, r->new, b, 0, b->perm);
+	else if (a->perm != b->perm)
+		grant_change(r, (b->perm & ~a->perm) ? DIFF_GRANT_WIDENED : DIFF_GRANT_NARROWED,
+			     DIFF_NEW, r->new, b, a->perm, b->perm);
 }
 
 /* ---- calls ---- */
@@ -266,49 +274,38 @@ static const char *call_word(uint8_t flags)
 	return flags & MICA_CALL_ONEWAY ? "oneway" : "returning";
 }
 
-static void diff_calls(struct diff_report *r)
+static int call_cmp(const struct diff_report *r, uint32_t i, uint32_t k)
 {
 	const struct model *o = r->old, *n = r->new;
-	uint32_t i = 0, k = 0;
+	const struct model_call *a = &o->calls[i], *b = &n->calls[k];
+	int c = strcmp(o->realms[a->caller].name, n->realms[b->caller].name);
 
-	while (i < o->ncalls || k < n->ncalls) {
-		const struct model_call *a = i < o->ncalls ? &o->calls[i] : NULL;
-		const struct model_call *b = k < n->ncalls ? &n->calls[k] : NULL;
-		int c = !a ? 1 : !b ? -1 : 0;
-		const struct model *m;
-		const struct model_call *x;
+	return c ? c : strcmp(o->realms[a->callee].name, n->realms[b->callee].name);
+}
 
-		if (c == 0) {
-			c = strcmp(o->realms[a->caller].name, n->realms[b->caller].name);
-			if (c == 0)
-				c = strcmp(o->realms[a->callee].name, n->realms[b->callee].name);
-		}
-		m = c < 0 ? o : n;
-		x = c < 0 ? a : b;
-		if (c < 0) {
-			add(r, DIFF_CALL_REMOVED, DIFF_OLD, a->loc, call_word(a->flags), NULL,
-			    "'%s' may no longer call '%s'", o->realms[a->caller].name,
-			    o->realms[a->callee].name);
-			i++;
-		} else if (c > 0) {
-			add(r, DIFF_CALL_ADDED, DIFF_NEW, b->loc, NULL, call_word(b->flags),
-			    "'%s' may now call '%s' (%s)", n->realms[b->caller].name,
-			    n->realms[b->callee].name, call_word(b->flags));
-			k++;
-		} else {
-			i++;
-			k++;
-			if (a->flags == b->flags)
-				continue;
-			add(r, b->flags & MICA_CALL_ONEWAY ? DIFF_CALL_NARROWED : DIFF_CALL_WIDENED, DIFF_NEW,
-			    b->loc, call_word(a->flags), call_word(b->flags),
-			    b->flags & MICA_CALL_ONEWAY
-				    ? "call %s -> %s is now oneway: no results flow back"
-				    : "call %s -> %s now returns results to its caller",
-			    n->realms[b->caller].name, n->realms[b->callee].name);
-		}
-		subject(r, "%s -> %s", m->realms[x->caller].name, m->realms[x->callee].name);
+static void call_visit(struct diff_report *r, uint32_t i, uint32_t k)
+{
+	const struct model *o = r->old, *n = r->new, *m = k != NONE ? n : o;
+	const struct model_call *a = i != NONE ? &o->calls[i] : NULL;
+	const struct model_call *b = k != NONE ? &n->calls[k] : NULL, *x = b ? b : a;
+
+	if (!b) {
+		add(r, DIFF_CALL_REMOVED, DIFF_OLD, a->loc, call_word(a->flags), NULL,
+		    "'%s' may no longer call '%s'", o->realms[a->caller].name, o->realms[a->callee].name);
+	} else if (!a) {
+		add(r, DIFF_CALL_ADDED, DIFF_NEW, b->loc, NULL, call_word(b->flags),
+		    "'%s' may now call '%s' (%s)", n->realms[b->caller].name, n->realms[b->callee].name,
+		    call_word(b->flags));
+	} else if (a->flags != b->flags) {
+		add(r, b->flags & MICA_CALL_ONEWAY ? DIFF_CALL_NARROWED : DIFF_CALL_WIDENED, DIFF_NEW, b->loc,
+		    call_word(a->flags), call_word(b->flags),
+		    b->flags & MICA_CALL_ONEWAY ? "call %s -> %s is now oneway: no results flow back"
+						: "call %s -> %s now returns results to its caller",
+		    n->realms[b->caller].name, n->realms[b->callee].name);
+	} else {
+		return;
 	}
+	subject(r, "%s -> %s", m->realms[x->caller].name, m->realms[x->callee].name);
 }
 
 /* ---- asserts and the header ---- */
@@ -468,10 +465,10 @@ void diff_models(const struct model *old, const struct model *new, struct diff_r
 	r->old = old;
 	r->new = new;
 	diff_header(r);
-	diff_realms(r);
-	diff_regions(r);
-	diff_grants(r);
-	diff_calls(r);
+	merge_walk(r, old->nrealms, new->nrealms, realm_cmp, realm_visit);
+	merge_walk(r, old->nregions, new->nregions, region_cmp, region_visit);
+	merge_walk(r, old->ngrants, new->ngrants, grant_cmp, grant_visit);
+	merge_walk(r, old->ncalls, new->ncalls, call_cmp, call_visit);
 	if (old->src && new->src) {
 		asserts_only_in(r, DIFF_NEW);
 		asserts_only_in(r, DIFF_OLD);

@@ -122,12 +122,7 @@ static void print_json(FILE *out, const struct diff_doc *d)
 
 	json_init(&j, out);
 	json_begin_object(&j);
-	json_kv_uint(&j, "version", 1);
-	json_key(&j, "tool");
-	json_begin_object(&j);
-	json_kv_string(&j, "name", "micac");
-	json_kv_string(&j, "version", MICAC_VERSION);
-	json_end_object(&j);
+	json_kv_header(&j, 1);
 	json_side(&j, "old", d->old_name, d->old_digest);
 	json_side(&j, "new", d->new_name, d->new_digest);
 	json_key(&j, "changed");

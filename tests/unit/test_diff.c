@@ -16,15 +16,19 @@
 #define MEAS(c) "    measurement \"" c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c \
 	c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c "\";\n"
 
-static const char chain_old[] =
-	"policy chain { version 1; }\n"
-	"realm a { trust trusted;\n" MEAS("a") "}\n"
-	"realm b { trust trusted;\n" MEAS("b") "}\n"
-	"realm c { trust trusted;\n" MEAS("c") "}\n"
-	"realm e { trust trusted;\n" MEAS("e") "    hostcall;\n}\n"
-	"region ab { kind protected; size 4KiB; grant a write; grant b read; }\n"
+/* A pipeline a -> b -> c that never reaches the host, and an exporter e
+ * that does. */
+#define CHAIN                                                                 \
+	"policy chain { version 1; }\n"                                       \
+	"realm a { trust trusted;\n" MEAS("a") "}\n"                          \
+	"realm b { trust trusted;\n" MEAS("b") "}\n"                          \
+	"realm c { trust trusted;\n" MEAS("c") "}\n"                          \
+	"realm e { trust trusted;\n" MEAS("e") "    hostcall;\n}\n"          \
+	"region ab { kind protected; size 4KiB; grant a write; grant b read; }\n" \
 	"call b -> c oneway;\n"
-	"region outbox { kind protected; size 4KiB; grant e readwrite; }\n";
+
+static const char chain_old[] =
+	CHAIN "region outbox { kind protected; size 4KiB; grant e readwrite; }\n";
 
 /* The same policy, reordered and laid out otherwise. */
 static const char chain_reordered[] =
@@ -39,14 +43,7 @@ static const char chain_reordered[] =
 
 /* One grant more, far from a: c may write e's outbox. */
 static const char chain_new[] =
-	"policy chain { version 1; }\n"
-	"realm a { trust trusted;\n" MEAS("a") "}\n"
-	"realm b { trust trusted;\n" MEAS("b") "}\n"
-	"realm c { trust trusted;\n" MEAS("c") "}\n"
-	"realm e { trust trusted;\n" MEAS("e") "    hostcall;\n}\n"
-	"region ab { kind protected; size 4KiB; grant a write; grant b read; }\n"
-	"call b -> c oneway;\n"
-	"region outbox { kind protected; size 4KiB; grant c write; grant e readwrite; }\n";
+	CHAIN "region outbox { kind protected; size 4KiB; grant c write; grant e readwrite; }\n";
 
 struct pair {
 	struct frontend old, new;
