@@ -337,34 +337,29 @@ static void asserts_only_in(struct diff_report *r, enum diff_side side)
 	}
 }
 
+/* One field of the policy block, as text on both sides. */
+static void header_field(struct diff_report *r, const char *field, const char *before,
+			 const char *after)
+{
+	if (strcmp(before, after) == 0)
+		return;
+	add(r, DIFF_POLICY, DIFF_NEW, r->new->loc, before, after, "%s %s -> %s", field, before, after);
+	subject(r, "%s", field);
+}
+
 static void diff_header(struct diff_report *r)
 {
 	const struct model *o = r->old, *n = r->new;
 	char b[SPELL_MAX], a[SPELL_MAX];
 
-	if (strcmp(o->name, n->name)) {
-		add(r, DIFF_POLICY, DIFF_NEW, n->loc, o->name, n->name, "policy renamed from '%s' to '%s'",
-		    o->name, n->name);
-		subject(r, "name");
-	}
-	if (o->version != n->version) {
-		snprintf(b, sizeof(b), "%u", o->version);
-		snprintf(a, sizeof(a), "%u", n->version);
-		add(r, DIFF_POLICY, DIFF_NEW, n->loc, b, a, "version %s -> %s", b, a);
-		subject(r, "version");
-	}
-	if (o->digest_alg != n->digest_alg) {
-		add(r, DIFF_POLICY, DIFF_NEW, n->loc, digest_name(o->digest_alg),
-		    digest_name(n->digest_alg), "digest %s -> %s", digest_name(o->digest_alg),
-		    digest_name(n->digest_alg));
-		subject(r, "digest");
-	}
-	if (o->ipa_bits != n->ipa_bits) {
-		snprintf(b, sizeof(b), "%u", o->ipa_bits);
-		snprintf(a, sizeof(a), "%u", n->ipa_bits);
-		add(r, DIFF_POLICY, DIFF_NEW, n->loc, b, a, "ipa_bits %s -> %s", b, a);
-		subject(r, "ipa_bits");
-	}
+	header_field(r, "name", o->name, n->name);
+	snprintf(b, sizeof(b), "%u", o->version);
+	snprintf(a, sizeof(a), "%u", n->version);
+	header_field(r, "version", b, a);
+	header_field(r, "digest", digest_name(o->digest_alg), digest_name(n->digest_alg));
+	snprintf(b, sizeof(b), "%u", o->ipa_bits);
+	snprintf(a, sizeof(a), "%u", n->ipa_bits);
+	header_field(r, "ipa_bits", b, a);
 }
 
 /* ---- flows ---- */
