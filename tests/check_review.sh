@@ -58,6 +58,21 @@ for md in tests/golden/diff/*_markdown.expected; do
 	fi
 done
 
+# `micac diff --help` and docs/diff.schema.json name every kind of change.
+kinds=$(sed -n 's/^[[:space:]]*X(DIFF_[A-Z_]*, "\([a-z-]*\)".*/\1/p' compiler/diff/diff.h)
+"$micac" diff --help >"$tmp/help"
+missing=
+for k in $kinds; do
+	grep -qw -- "$k" "$tmp/help" || missing="$missing $k (help)"
+	grep -q -- "\"$k\"" docs/diff.schema.json || missing="$missing $k (schema)"
+	grep -q -- "\`$k\`" docs/diff.md || missing="$missing $k (docs/diff.md)"
+done
+if [ "$(echo "$kinds" | wc -w)" -ge 20 ] && [ -z "$missing" ]; then
+	t_pass
+else
+	t_fail "diff: kinds not documented:$missing"
+fi
+
 if python3 tests/doc_examples.py check docs/diff.md; then
 	t_pass
 else
