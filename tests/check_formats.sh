@@ -46,24 +46,7 @@ done
 
 # JSON Schema validation of a directory of documents; prints the failures.
 validate_dir() {	# SCHEMA DIR EXT
-	python3 - "$1" "$2" "$3" <<'PY'
-import json, sys, os
-from jsonschema import validators
-schema = json.load(open(sys.argv[1]))
-cls = validators.validator_for(schema)
-cls.check_schema(schema)
-v = cls(schema)
-bad = 0
-for name in sorted(os.listdir(sys.argv[2])):
-    if not name.endswith(sys.argv[3]):
-        continue
-    doc = json.load(open(os.path.join(sys.argv[2], name)))
-    errs = list(v.iter_errors(doc))
-    for e in errs[:3]:
-        print(f"{name}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
-    bad += bool(errs)
-sys.exit(1 if bad else 0)
-PY
+	python3 tests/validate_json.py "$1" "$2"/*"$3"
 }
 
 check_json_dir() {	# LABEL SCHEMA DIR EXT
