@@ -29,8 +29,12 @@ BISON ?= bison
 
 WARN := -Wall -Wextra -Werror -Wmissing-prototypes
 CFLAGS ?= -O2 -g
+# Where SARIF reports send people (informationUri, rule help links); empty:
+# the placeholder in compiler/diag/diag_render.c. $MICAC_REPOSITORY_URL
+# overrides it at run time.
+REPOSITORY_URL ?=
 ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L \
-	-DMICAC_VERSION='"$(VERSION)"' \
+	-DMICAC_VERSION='"$(VERSION)"' $(if $(REPOSITORY_URL),-DMICAC_REPOSITORY_URL='"$(REPOSITORY_URL)"') \
 	-Icompiler -I$(BUILD)/gen -Ibackend/rmm_blob/include
 # flex and bison output is not ours to fix; only what they provoke is relaxed.
 GEN_CFLAGS := $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter \

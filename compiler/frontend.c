@@ -77,7 +77,7 @@ enum frontend_status frontend_run(struct frontend *fe, const char *path, const s
 	rc = source_read(&fe->src, path, fe->io_error, sizeof(fe->io_error));
 	if (rc == SOURCE_TOO_LARGE) {
 		/* A limit of the language, not an I/O failure: a policy error. */
-		fe->src.name = xstrdup(strcmp(path, "-") ? path : "<stdin>");
+		fe->src.name = xstrdup(strcmp(path, "-") ? path : SOURCE_STDIN_NAME);
 		diag_help(diag_add(&fe->diags, ERR_INPUT_TOO_LARGE, &fe->src, (loc_t){0, 0, 0, 0},
 				     "input is larger than the %u MiB limit", SOURCE_MAX_BYTES >> 20),
 			  "split the pipeline into several policies");

@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{"endorse", cmd_endorse, "write Veraison reference values (CoMID/CoRIM) for its realms"},
 	{"flows", cmd_flows, "show where data can flow: from a realm, to a realm, or between two"},
 	{"graph", cmd_graph, "draw the flow graph (Graphviz DOT, SVG or PNG), flow errors in red"},
+	{"diff", cmd_diff, "what a change to a policy does: new flows first (text, JSON, Markdown)"},
 	{"enforce", cmd_enforce, "replay a scenario of RMM events through the enforcement library"},
 };
 

@@ -22,11 +22,11 @@ _micac()
     local cur prev words cword
     _init_completion || return
 
-    local commands='check compile hash dump fmt endorse flows graph enforce'
+    local commands='check compile hash dump fmt endorse flows graph enforce diff'
     local cmd='' file='' i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            -o | --output | --corim | --lang | --color | --format | --max-errors | --from | --to)
+            -o | --output | --corim | --lang | --color | --format | --max-errors | --from | --to | --fail-on | --old-name | --new-name)
                 ((i++)) ;;
             -*) ;;
             *)
@@ -48,18 +48,19 @@ _micac()
         --format)
             local formats
             case $cmd in
-                check) formats='text json sarif github' ;;
+                check) formats='text json sarif github junit gitlab' ;;
                 hash) formats='hex base64 json qemu kvmtool' ;;
                 dump) formats='mica yaml json' ;;
                 flows | enforce) formats='text json' ;;
                 graph) formats='dot svg png' ;;
+                diff) formats='text json markdown' ;;
             esac
             COMPREPLY=($(compgen -W "$formats" -- "$cur"))
             return ;;
         --from | --to)
             COMPREPLY=($(compgen -W "$(_micac_realms "$file")" -- "$cur"))
             return ;;
-        --max-errors)
+        --max-errors | --fail-on | --old-name | --new-name)
             return ;;
         -o | --output | --corim)
             _filedir
@@ -75,6 +76,7 @@ _micac()
             dump) opts='--format --lang -o --output -W --werror -h --help' ;;
             fmt) opts='-w --write --check -h --help' ;;
             endorse) opts='-o --output --corim --lang -W --werror -h --help' ;;
+            diff) opts='--format --fail-on -o --output --old-name --new-name --lang -W --werror -h --help' ;;
             flows) opts='--from --to --format -o --output -h --help' ;;
             graph) opts='--format -o --output -h --help' ;;
             enforce) opts='--format -h --help' ;;

@@ -36,30 +36,17 @@ for f in "${inputs[@]}"; do
 	"$micac" check --format json "$f" >"$tmp/json/$n.json" 2>/dev/null
 	echo "$f" >"$tmp/name.$n"
 done
-# One run over several files at once, too.
+# One run over several files at once, too; standard input; and a run with
+# an input that cannot be read (its invocation carries a notification).
 "$micac" check --format sarif examples/policies/*.mica examples/policies/bad/clean_room_leaky.mica \
 	>"$tmp/sarif/all.sarif" 2>/dev/null
+"$micac" check --format sarif - <examples/policies/bad/clean_room_leaky.mica >"$tmp/sarif/stdin.sarif" 2>/dev/null
+"$micac" check --format sarif examples/policies/clean_room.mica no/such/file.mica \
+	>"$tmp/sarif/unreadable.sarif" 2>/dev/null
 
 # JSON Schema validation of a directory of documents; prints the failures.
 validate_dir() {	# SCHEMA DIR EXT
-	python3 - "$1" "$2" "$3" <<'PY'
-import json, sys, os
-from jsonschema import validators
-schema = json.load(open(sys.argv[1]))
-cls = validators.validator_for(schema)
-cls.check_schema(schema)
-v = cls(schema)
-bad = 0
-for name in sorted(os.listdir(sys.argv[2])):
-    if not name.endswith(sys.argv[3]):
-        continue
-    doc = json.load(open(os.path.join(sys.argv[2], name)))
-    errs = list(v.iter_errors(doc))
-    for e in errs[:3]:
-        print(f"{name}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
-    bad += bool(errs)
-sys.exit(1 if bad else 0)
-PY
+	python3 tests/validate_json.py "$1" "$2"/*"$3"
 }
 
 check_json_dir() {	# LABEL SCHEMA DIR EXT
@@ -109,9 +96,11 @@ if [ ! -x "$mtdir/Sarif.Multitool" ]; then
 fi
 check_json_dir "sarif: SARIF 2.1.0 schema" "$mtdir/sarif-2.1.0.json" "$tmp/sarif" .sarif
 
+# Errors and warnings of both rule sets, and the notes about rule names and
+# help URIs (SARIF2012), which code scanning shows to people.
 multitool() {	# FILE... -> its error lines
-	"$mtdir/Sarif.Multitool" validate --rule-kind "Gh;Sarif" --level "Error;Warning" "$@" 2>&1 |
-		grep -E ': error [A-Z]+[0-9]+:'
+	"$mtdir/Sarif.Multitool" validate --rule-kind "Gh;Sarif" --level "Error;Warning;Note" "$@" 2>&1 |
+		grep -E ': (error|warning) [A-Z]+[0-9]+:|: note SARIF2012:'
 }
 if errs=$(multitool "$tmp"/sarif/*.sarif); then
 	t_fail "sarif: the Multitool reports errors"
@@ -132,8 +121,14 @@ a = json.loads(json.dumps(log)); del a["runs"][0]["results"][0]["locations"]
 json.dump(a, open(sys.argv[2] + "/no_locations.sarif", "w"))
 b = json.loads(json.dumps(log)); b["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
 json.dump(b, open(sys.argv[2] + "/line_zero.sarif", "w"))
+c = json.loads(json.dumps(log)); del c["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"]
+json.dump(c, open(sys.argv[2] + "/no_help_uri.sarif", "w"))
+d = json.loads(json.dumps(log)); del d["runs"][0]["tool"]["driver"]["informationUri"]
+json.dump(d, open(sys.argv[2] + "/no_information_uri.sarif", "w"))
 PY
 if multitool "$tmp/broken/no_locations.sarif" >/dev/null; then t_pass; else t_fail "sarif: the Multitool accepted a result without locations"; fi
+if multitool "$tmp/broken/no_help_uri.sarif" | grep -q 'help URI'; then t_pass; else t_fail "sarif: the Multitool accepted a rule without helpUri"; fi
+if multitool "$tmp/broken/no_information_uri.sarif" | grep -q informationUri; then t_pass; else t_fail "sarif: the Multitool accepted a driver without informationUri"; fi
 if validate_dir "$mtdir/sarif-2.1.0.json" "$tmp/broken" line_zero.sarif >/dev/null; then
 	t_fail "sarif: the schema accepted startLine 0"
 else

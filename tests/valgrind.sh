@@ -26,4 +26,18 @@ for s in examples/scenarios/*.yaml; do
 	[ -f "$s" ] || continue
 	vg enforce "examples/policies/$(basename "${s%.yaml}").mica" "$s"
 done
+# micac diff on each pair of its golden corpus, in each format; the CI
+# reports with an input that cannot be read.
+for new in tests/golden/diff/pairs/*.mica; do
+	case $new in */chain_old.mica|*/base.mica) continue ;; esac
+	old=tests/golden/diff/pairs/base.mica
+	case $new in */chain_new.mica) old=tests/golden/diff/pairs/chain_old.mica ;; esac
+	for fmt in text json markdown; do
+		vg diff --format "$fmt" "$old" "$new"
+	done
+done
+vg diff tests/golden/diff/pairs/base.pol tests/golden/diff/pairs/base.yaml
+for fmt in sarif junit gitlab github; do
+	vg check --format "$fmt" examples/policies/bad/clean_room_leaky.mica no/such/file.mica
+done
 t_done valgrind

@@ -22,6 +22,7 @@ int cmd_endorse(int argc, char **argv);
 int cmd_flows(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_enforce(int argc, char **argv);
+int cmd_diff(int argc, char **argv);	/* micac diff OLD NEW */
 
 /* The exit status for what the front end found (enum frontend_status). */
 int cli_exit_status(int frontend_status);

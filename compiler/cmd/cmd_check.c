@@ -30,7 +30,7 @@ struct check_opts {
 
 static const char *opt_format(const char *arg, void *value)
 {
-	return diag_format_parse(arg, value) ? "takes text, json, sarif or github" : NULL;
+	return diag_format_parse(arg, value) ? "takes text, json, sarif, github, junit or gitlab" : NULL;
 }
 
 /* Returns OPTS_CONTINUE, else the exit code. */
@@ -46,7 +46,8 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 			   "auto, always or never (default auto)"),
 		OPT_CALLBACK(0, "format", &o->format, "FMT", opt_format,
 			     "text (default, on stderr), or on stdout: json,\n"
-			     "sarif (SARIF 2.1.0) or github (workflow commands)"),
+			     "sarif (SARIF 2.1.0), github (workflow commands),\n"
+			     "junit (JUnit XML) or gitlab (GitLab Code Quality)"),
 		OPT_END(),
 	};
 	int rc = opts_parse(&usage, opts, argc, argv, &o->nfiles);
@@ -63,27 +64,43 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
  * point into its source) until the end. */
 static bool one_document(const struct check_opts *o)
 {
-	return o->format == DIAG_FORMAT_JSON || o->format == DIAG_FORMAT_SARIF;
+	return o->format != DIAG_FORMAT_TEXT && o->format != DIAG_FORMAT_GITHUB;
 }
 
-static void render_file(const struct check_opts *o, const struct frontend *fe, bool color)
+/* An input as the renderers see it; PATH names it when it was not read. */
+static struct diag_input input_of(const struct frontend *fe, const char *path, int rc)
 {
-	if (o->format == DIAG_FORMAT_TEXT)
-		diag_render_text(stderr, &fe->diags, o->max_errors, color);
-	else if (o->format == DIAG_FORMAT_GITHUB)
-		diag_render_github(stdout, &fe->diags);
+	return (struct diag_input){
+		.name = fe->src.name ? fe->src.name : strcmp(path, "-") ? path : SOURCE_STDIN_NAME,
+		.diags = &fe->diags,
+		.io_error = rc == EXIT_USAGE ? fe->io_error : NULL,
+	};
 }
 
-static void render_document(const struct check_opts *o, const struct frontend *fes, size_t n)
+static void render_file(const struct check_opts *o, const struct diag_input *in, bool color)
+{
+	if (o->format == DIAG_FORMAT_TEXT && !in->io_error)
+		diag_render_text(stderr, in->diags, o->max_errors, color);
+	else if (o->format == DIAG_FORMAT_GITHUB)
+		diag_render_github(stdout, in);
+}
+
+static void render_document(const struct check_opts *o, const struct diag_input *inputs, size_t n,
+			    int exit_code)
 {
 	const struct diag_list **lists = xmalloc((n ? n : 1) * sizeof(*lists));
+	struct diag_run run = {inputs, n, exit_code};
 
 	for (size_t i = 0; i < n; i++)
-		lists[i] = &fes[i].diags;
+		lists[i] = inputs[i].diags;
 	if (o->format == DIAG_FORMAT_JSON)
 		diag_render_json(stdout, lists, n);
+	else if (o->format == DIAG_FORMAT_SARIF)
+		diag_render_sarif(stdout, &run);
+	else if (o->format == DIAG_FORMAT_JUNIT)
+		diag_render_junit(stdout, &run);
 	else
-		diag_render_sarif(stdout, lists, n);
+		diag_render_gitlab(stdout, &run);
 	free(lists);
 }
 
@@ -92,6 +109,7 @@ int cmd_check(int argc, char **argv)
 	struct check_opts o = {.max_errors = 20, .color = 2, .format = DIAG_FORMAT_TEXT};
 	int rc = parse_args(argc, argv, &o), worst = EXIT_CLEAN;
 	struct frontend *fes;
+	struct diag_input *inputs;
 	size_t n;
 	bool color;
 
@@ -100,22 +118,24 @@ int cmd_check(int argc, char **argv)
 	color = o.color == 1 || (o.color == 2 && isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL);
 	n = (size_t)o.nfiles;
 	fes = xcalloc(n, sizeof(*fes));
+	inputs = xcalloc(n, sizeof(*inputs));
 	for (size_t i = 0; i < n; i++) {
 		rc = cli_exit_status(frontend_run(&fes[i], argv[i], &o.fe));
+		inputs[i] = input_of(&fes[i], argv[i], rc);
 		if (rc == EXIT_USAGE)
 			fprintf(stderr, "micac: error: %s\n", fes[i].io_error);
-		else
-			render_file(&o, &fes[i], color);
+		render_file(&o, &inputs[i], color);
 		if (rc > worst)
 			worst = rc;
 		if (!one_document(&o))
 			frontend_free(&fes[i]);
 	}
 	if (one_document(&o)) {
-		render_document(&o, fes, n);
+		render_document(&o, inputs, n, worst);
 		for (size_t i = 0; i < n; i++)
 			frontend_free(&fes[i]);
 	}
+	free(inputs);
 	free(fes);
 	return worst;
 }

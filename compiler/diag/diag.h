@@ -80,6 +80,7 @@ struct diag_code_info {
 	enum diag_severity sev;
 	const char *title;	/* short name, e.g. "undeclared name" */
 	const char *help;	/* one or two sentences: what it means, how to fix */
+	const char *name;	/* the kind's NAME in diag_kinds.def: "ERR_LEAK" */
 };
 const struct diag_code_info *diag_code_lookup(const char *code);
 /* Indexed by enum diag_kind. */

@@ -5,7 +5,7 @@
 #include "diag/diag.h"
 
 const struct diag_code_info diag_codes[] = {
-#define DIAG(name, code, sev, title, help) {#code, DIAG_##sev, title, help},
+#define DIAG(name, code, sev, title, help) {#code, DIAG_##sev, title, help, #name},
 #include "diag/diag_kinds.def"
 #undef DIAG
 };

@@ -5,7 +5,8 @@
  * which the runner turns into annotations on the pull request. GitHub's
  * escaping: in the message '%', CR and LF become %25, %0D, %0A; in property
  * values also ':' and ',' (%3A, %2C), which would otherwise end the value.
- * The witness and notes follow the message on further (escaped) lines. */
+ * The witness and notes follow the message on further (escaped) lines.
+ * An input that could not be read is an error annotation on that file. */
 #include <stdlib.h>
 
 #include "diag/diag_render.h"
@@ -62,8 +63,24 @@ static void put_one(FILE *out, const struct diag_list *dl, const struct diag *d)
 	fputc('\n', out);
 }
 
-void diag_render_github(FILE *out, const struct diag_list *dl)
+/* An input that could not be read: an annotation on the file itself. */
+static void put_unreadable(FILE *out, const struct diag_input *in)
 {
-	for (size_t i = 0; i < dl->n; i++)
-		put_one(out, dl, &dl->v[i]);
+	fputs("::error file=", out);
+	put_escaped(out, in->name, true);
+	fputs(",title=", out);
+	put_escaped(out, "micac: input not read", true);
+	fputs("::", out);
+	put_escaped(out, in->io_error, false);
+	fputc('\n', out);
+}
+
+void diag_render_github(FILE *out, const struct diag_input *in)
+{
+	if (in->io_error) {
+		put_unreadable(out, in);
+		return;
+	}
+	for (size_t i = 0; i < in->diags->n; i++)
+		put_one(out, in->diags, &in->diags->v[i]);
 }

@@ -68,12 +68,7 @@ void diag_render_json(FILE *out, const struct diag_list *const *lists, size_t n)
 
 	json_init(&j, out);
 	json_begin_object(&j);
-	json_kv_uint(&j, "version", 1);
-	json_key(&j, "tool");
-	json_begin_object(&j);
-	json_kv_string(&j, "name", "micac");
-	json_kv_string(&j, "version", MICAC_VERSION);
-	json_end_object(&j);
+	json_kv_header(&j, 1);
 	json_key(&j, "diagnostics");
 	json_begin_array(&j);
 	for (size_t i = 0; i < n; i++) {

@@ -6,8 +6,13 @@
  * result carries its location, its notes (help lines in the message, noted
  * places as relatedLocations) and, for flow errors, the witness as a
  * codeFlow with one threadFlow location per step. Regions: SARIF's
- * endColumn is one past the last character, ours is the last character.
- * Relative paths are given against %SRCROOT%, the checkout root. */
+ * endColumn is one past the last character, ours is the last character;
+ * our columns count bytes, SARIF's (columnKind unicodeCodePoints) count
+ * characters, so columns are converted on the line's text. Relative paths
+ * are given against %SRCROOT%, the checkout root; standard input is the
+ * relative URI "stdin" with no base, described as standard input. Rules carry the catalogue's names and a
+ * helpUri into docs/diagnostics.md; the invocation says whether every
+ * input could be read, with a notification for each that could not. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,25 +22,6 @@
 #include "util/xalloc.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-
-/* "undeclared name" -> "UndeclaredName": SARIF wants rule names to be
- * identifiers. */
-static char *rule_name(const char *title)
-{
-	char *out = xmalloc(strlen(title) + 1), *p = out;
-	bool up = true;
-
-	for (; *title; title++) {
-		if (!isalnum((unsigned char)*title)) {
-			up = true;
-			continue;
-		}
-		*p++ = up ? (char)toupper((unsigned char)*title) : *title;
-		up = false;
-	}
-	*p = '\0';
-	return out;
-}
 
 static void put_text(struct json *j, const char *key, const char *text)
 {
@@ -50,7 +36,7 @@ static void put_rules(struct json *j)
 	json_key(j, "rules");
 	json_begin_array(j);
 	for (size_t i = 0; i < diag_ncodes; i++) {
-		char *name = rule_name(diag_codes[i].title);
+		char *name = diag_rule_name(&diag_codes[i]), *url = diag_help_url(&diag_codes[i]);
 
 		json_begin_object(j);
 		json_kv_string(j, "id", diag_codes[i].code);
@@ -58,12 +44,14 @@ static void put_rules(struct json *j)
 		put_text(j, "shortDescription", diag_codes[i].title);
 		put_text(j, "fullDescription", diag_codes[i].help);
 		put_text(j, "help", diag_codes[i].help);
+		json_kv_string(j, "helpUri", url);
 		json_key(j, "defaultConfiguration");
 		json_begin_object(j);
 		json_kv_string(j, "level", diag_codes[i].sev == DIAG_WARNING ? "warning" : "error");
 		json_end_object(j);
 		json_end_object(j);
 		free(name);
+		free(url);
 	}
 	json_end_array(j);
 }
@@ -93,8 +81,21 @@ static char *path_uri(const char *path)
 	return out;
 }
 
+/* Characters on LINE before byte column BYTES + 1, plus one: a byte
+ * column as a character column. Bytes past the line's end count one each. */
+static uint32_t char_col(const struct source *src, uint32_t line, uint32_t bytes)
+{
+	size_t len = 0;
+	const char *text = src->data && line <= src->nlines ? source_line(src, line, &len) : NULL;
+	uint32_t col = 1;
+
+	for (uint32_t i = 0; i < bytes; i++)
+		col += !text || i >= len || ((unsigned char)text[i] & 0xc0) != 0x80;
+	return col;
+}
+
 /* A region never ends before it starts, whatever LOC says. */
-static void put_region(struct json *j, loc_t loc)
+static void put_region(struct json *j, const struct source *src, loc_t loc)
 {
 	uint32_t col = loc.col ? loc.col : 1;
 	uint32_t end_line = loc.end_line > loc.line ? loc.end_line : loc.line;
@@ -105,49 +106,45 @@ static void put_region(struct json *j, loc_t loc)
 	json_key(j, "region");
 	json_begin_object(j);
 	json_kv_uint(j, "startLine", loc.line);
-	json_kv_uint(j, "startColumn", col);
+	json_kv_uint(j, "startColumn", char_col(src, loc.line, col - 1));
 	json_kv_uint(j, "endLine", end_line);
-	json_kv_uint(j, "endColumn", end_col + 1);
+	json_kv_uint(j, "endColumn", char_col(src, end_line, end_col));
+	json_end_object(j);
+}
+
+static void put_artifact(struct json *j, const char *name)
+{
+	json_key(j, "artifactLocation");
+	json_begin_object(j);
+	if (strcmp(name, SOURCE_STDIN_NAME) == 0) {
+		/* GitHub needs a URI; "stdin", not in the checkout, and said so. */
+		json_kv_string(j, "uri", "stdin");
+		put_text(j, "description", "standard input");
+	} else {
+		char *uri = path_uri(name);
+
+		json_kv_string(j, "uri", uri);
+		if (name[0] != '/')
+			json_kv_string(j, "uriBaseId", "%SRCROOT%");
+		free(uri);
+	}
+	json_end_object(j);
+}
+
+/* The file NAME, and LOC in SRC when LOC has a line. */
+static void put_file(struct json *j, const char *name, const struct source *src, loc_t loc)
+{
+	json_key(j, "physicalLocation");
+	json_begin_object(j);
+	put_artifact(j, name);
+	if (loc.line)
+		put_region(j, src, loc);
 	json_end_object(j);
 }
 
 static void put_physical(struct json *j, const struct source *src, loc_t loc)
 {
-	char *uri = path_uri(src->name);
-
-	json_key(j, "physicalLocation");
-	json_begin_object(j);
-	json_key(j, "artifactLocation");
-	json_begin_object(j);
-	json_kv_string(j, "uri", uri);
-	if (src->name[0] != '/')
-		json_kv_string(j, "uriBaseId", "%SRCROOT%");
-	json_end_object(j);
-	if (loc.line)
-		put_region(j, loc);
-	json_end_object(j);
-	free(uri);
-}
-
-/* The message: the diagnostic, its witness and its notes, one per line. */
-static char *full_message(const struct diag *d)
-{
-	char *msg = xstrdup(d->msg);
-
-	for (size_t i = 0; i < d->nsteps; i++) {
-		char *next = xasprintf("%s\n    %s", msg, d->steps[i].text);
-
-		free(msg);
-		msg = next;
-	}
-	for (size_t i = 0; i < d->nnotes; i++) {
-		char *next = xasprintf("%s\n%s: %s", msg, d->notes[i].kind == NOTE_HELP ? "help" : "note",
-				       d->notes[i].text);
-
-		free(msg);
-		msg = next;
-	}
-	return msg;
+	put_file(j, src->name, src, loc);
 }
 
 static void put_code_flow(struct json *j, const struct diag *d)
@@ -201,7 +198,7 @@ static void put_related(struct json *j, const struct diag *d)
 static void put_result(struct json *j, const struct diag_list *dl, const struct diag *d)
 {
 	const struct diag_code_info *info = diag_code_lookup(d->code);
-	char *msg = full_message(d);
+	char *msg = diag_full_message(d);
 
 	json_begin_object(j);
 	json_kv_string(j, "ruleId", d->code);
@@ -224,7 +221,44 @@ static void put_result(struct json *j, const struct diag_list *dl, const struct 
 	free(msg);
 }
 
-void diag_render_sarif(FILE *out, const struct diag_list *const *lists, size_t n)
+/* The run as SARIF's invocation: successful when every input was read;
+ * each input that was not is a tool notification naming the file. */
+static void put_invocation(struct json *j, const struct diag_run *run)
+{
+	bool ok = true;
+
+	json_key(j, "invocations");
+	json_begin_array(j);
+	json_begin_object(j);
+	for (size_t i = 0; i < run->n; i++)
+		ok &= run->inputs[i].io_error == NULL;
+	json_key(j, "executionSuccessful");
+	json_bool(j, ok);
+	json_kv_uint(j, "exitCode", (uint64_t)run->exit_code);
+	if (!ok) {
+		json_key(j, "toolExecutionNotifications");
+		json_begin_array(j);
+		for (size_t i = 0; i < run->n; i++) {
+			if (!run->inputs[i].io_error)
+				continue;
+			json_begin_object(j);
+			json_kv_string(j, "level", "error");
+			put_text(j, "message", run->inputs[i].io_error);
+			json_key(j, "locations");
+			json_begin_array(j);
+			json_begin_object(j);
+			put_file(j, run->inputs[i].name, NULL, (loc_t){0});
+			json_end_object(j);
+			json_end_array(j);
+			json_end_object(j);
+		}
+		json_end_array(j);
+	}
+	json_end_object(j);
+	json_end_array(j);
+}
+
+void diag_render_sarif(FILE *out, const struct diag_run *run)
 {
 	struct json j;
 
@@ -242,14 +276,20 @@ void diag_render_sarif(FILE *out, const struct diag_list *const *lists, size_t n
 	json_kv_string(&j, "name", "micac");
 	json_kv_string(&j, "version", MICAC_VERSION);
 	json_kv_string(&j, "semanticVersion", MICAC_VERSION);
+	json_kv_string(&j, "informationUri", diag_repository_url());
 	put_rules(&j);
 	json_end_object(&j);
 	json_end_object(&j);
+	put_invocation(&j, run);
+	json_kv_string(&j, "columnKind", "unicodeCodePoints");
 	json_key(&j, "results");
 	json_begin_array(&j);
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < lists[i]->n; k++)
-			put_result(&j, lists[i], &lists[i]->v[k]);
+	for (size_t i = 0; i < run->n; i++) {
+		const struct diag_list *dl = run->inputs[i].diags;
+
+		for (size_t k = 0; k < dl->n; k++)
+			put_result(&j, dl, &dl->v[k]);
+	}
 	json_end_array(&j);
 	json_end_object(&j);
 	json_end_array(&j);

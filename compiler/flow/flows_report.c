@@ -44,14 +44,14 @@ static const char *kind_name(uint8_t cause)
 	return names[cause];
 }
 
-static void text_path(FILE *out, const struct model *m, const struct flow_path *p)
+void flows_text_path(FILE *out, const struct model *m, const struct flow_path *p, const char *indent)
 {
 	size_t width = flow_path_width(m, p);
 
 	for (uint32_t i = 0; i < p->nsteps; i++) {
 		char *line = flow_step_line(m, &p->steps[i], width);
 
-		fprintf(out, "    %s\n", line);
+		fprintf(out, "%s%s\n", indent, line);
 		free(line);
 	}
 }
@@ -87,7 +87,7 @@ static void print_text(FILE *out, const struct flows_query *q, const struct answ
 		flow_search_path(&a->s, a->who[i], &p);
 		fprintf(out, "\n%s (%s), %u step%s:\n", model_principal_name(m, a->who[i]),
 			trust_of(m, a->who[i]), p.nsteps, p.nsteps == 1 ? "" : "s");
-		text_path(out, m, &p);
+		flows_text_path(out, m, &p, "    ");
 		flow_path_free(&p);
 	}
 }
@@ -108,6 +108,14 @@ static void json_step(struct json *j, const struct model *m, const struct flow_s
 	free(cause);
 }
 
+void flows_json_path(struct json *j, const struct model *m, const struct flow_path *p)
+{
+	json_begin_array(j);
+	for (uint32_t i = 0; i < p->nsteps; i++)
+		json_step(j, m, &p->steps[i]);
+	json_end_array(j);
+}
+
 static void json_answer(struct json *j, const struct model *m, const struct answers *a, uint32_t p)
 {
 	struct flow_path path = {0};
@@ -117,10 +125,7 @@ static void json_answer(struct json *j, const struct model *m, const struct answ
 	json_kv_string(j, "principal", model_principal_name(m, p));
 	json_kv_string(j, "trust", trust_of(m, p));
 	json_key(j, "path");
-	json_begin_array(j);
-	for (uint32_t i = 0; i < path.nsteps; i++)
-		json_step(j, m, &path.steps[i]);
-	json_end_array(j);
+	flows_json_path(j, m, &path);
 	json_end_object(j);
 	flow_path_free(&path);
 }

@@ -16,6 +16,13 @@ struct flows_query {
 	bool json;
 };
 
+/* A path's steps, one "a -> b   (cause)" line each after INDENT, in the
+ * form E0401's witness takes. Shared with `micac diff`. */
+void flows_text_path(FILE *out, const struct model *m, const struct flow_path *p, const char *indent);
+/* A path as a JSON array of {from, to, kind, text, line, column}. */
+struct json;
+void flows_json_path(struct json *j, const struct model *m, const struct flow_path *p);
+
 /* output_print's printer: ARG is a struct flows_query. */
 int flows_report_print(FILE *out, const void *arg);
 

@@ -132,3 +132,13 @@ void json_finish(struct json *j)
 {
 	fputc('\n', j->out);
 }
+
+void json_kv_header(struct json *j, uint64_t version)
+{
+	json_kv_uint(j, "version", version);
+	json_key(j, "tool");
+	json_begin_object(j);
+	json_kv_string(j, "name", "micac");
+	json_kv_string(j, "version", MICAC_VERSION);
+	json_end_object(j);
+}

@@ -34,6 +34,9 @@ void json_kv_uint(struct json *j, const char *key, uint64_t v);
 /* Writes S as a quoted, escaped JSON string (no comma or layout handling),
  * for printers that lay out their own documents. */
 void json_put_quoted(FILE *out, const char *s);
+/* "version": VERSION, "tool": {"name": "micac", "version": <micac's>}: how
+ * every JSON document of micac's starts. */
+void json_kv_header(struct json *j, uint64_t version);
 /* Ends the document with a newline. */
 void json_finish(struct json *j);
 

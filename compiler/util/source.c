@@ -86,7 +86,7 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen)
 	memset(src, 0, sizeof(*src));
 	if (strcmp(path, "-") == 0) {
 		rc = read_stream(stdin, &data, &len, err, errlen);
-		path = "<stdin>";
+		path = SOURCE_STDIN_NAME;
 	} else {
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 			snprintf(err, errlen, "'%s' is a directory, not a policy file", path);

@@ -21,8 +21,11 @@ typedef struct loc {
 	uint32_t end_line, end_col;
 } loc_t;
 
+/* The name of standard input ("-") in diagnostics. */
+#define SOURCE_STDIN_NAME "<stdin>"
+
 struct source {
-	char *name;		/* as shown in diagnostics ("<stdin>" for -) */
+	char *name;		/* as shown in diagnostics (SOURCE_STDIN_NAME for -) */
 	char *data;		/* contents, then two NULs (data[len], data[len+1]) */
 	size_t len;
 	size_t *lines;		/* byte offset of each line start */

@@ -135,11 +135,13 @@ static void test_github(void **state)
 	struct diag_list dl;
 	struct source src;
 	struct capture c;
+	struct diag_input in = {"dir/a,b:c%d.mica", NULL, NULL};
 	char *out;
 
 	(void)state;
 	make_list(&dl, &src, "dir/a,b:c%d.mica");
-	diag_render_github(cap_open(&c), &dl);
+	in.diags = &dl;
+	diag_render_github(cap_open(&c), &in);
 	out = cap_close(&c);
 	assert_string_equal(out,
 			    "::error file=dir/a%2Cb%3Ac%25d.mica,line=3,col=5,endLine=3,endColumn=9,"
@@ -150,9 +152,17 @@ static void test_github(void **state)
 			    "::error title=E0107 binary input::no file\n");
 	free(out);
 	dl.werror = true;
-	diag_render_github(cap_open(&c), &dl);
+	diag_render_github(cap_open(&c), &in);
 	out = cap_close(&c);
 	assert_non_null(strstr(out, "::error file=dir/a%2Cb%3Ac%25d.mica,title=W0101"));
+	free(out);
+	/* An input that could not be read: an annotation on the file. */
+	in.name = "gone,1.mica";
+	in.io_error = "cannot open 'gone,1.mica': No such file or directory";
+	diag_render_github(cap_open(&c), &in);
+	out = cap_close(&c);
+	assert_string_equal(out, "::error file=gone%2C1.mica,title=micac%3A input not read::"
+				 "cannot open 'gone,1.mica': No such file or directory\n");
 	free(out);
 	diag_list_free(&dl);
 	source_free(&src);
@@ -188,12 +198,14 @@ static void test_sarif_uris_and_regions(void **state)
 	struct diag_list dl;
 	struct source src;
 	struct capture c;
-	const struct diag_list *lists[1] = {&dl};
+	struct diag_input in = {"", &dl, NULL};
+	struct diag_run run = {&in, 1, 1};
 	char *out, *sq;
 
 	(void)state;
 	make_list(&dl, &src, "my dir/\xc3\xa9t\xc3\xa9.mica");
-	diag_render_sarif(cap_open(&c), lists, 1);
+	in.name = src.name;
+	diag_render_sarif(cap_open(&c), &run);
 	out = cap_close(&c);
 	sq = squeeze(out);
 	assert_non_null(strstr(sq, "\"uri\":\"my%20dir/%C3%A9t%C3%A9.mica\",\"uriBaseId\":\"%SRCROOT%\""));
@@ -213,7 +225,8 @@ static void test_sarif_uris_and_regions(void **state)
 	source_free(&src);
 
 	make_list(&dl, &src, "/abs/p.mica");
-	diag_render_sarif(cap_open(&c), lists, 1);
+	in.name = src.name;
+	diag_render_sarif(cap_open(&c), &run);
 	out = cap_close(&c);
 	assert_non_null(strstr(out, "\"uri\": \"file:///abs/p.mica\"\n"));
 	assert_null(strstr(out, "uriBaseId"));
@@ -229,6 +242,10 @@ static void test_format_names(void **state)
 	(void)state;
 	assert_int_equal(diag_format_parse("sarif", &f), 0);
 	assert_int_equal(f, DIAG_FORMAT_SARIF);
+	assert_int_equal(diag_format_parse("junit", &f), 0);
+	assert_int_equal(f, DIAG_FORMAT_JUNIT);
+	assert_int_equal(diag_format_parse("gitlab", &f), 0);
+	assert_int_equal(f, DIAG_FORMAT_GITLAB);
 	assert_int_equal(diag_format_parse("github", &f), 0);
 	assert_int_equal(f, DIAG_FORMAT_GITHUB);
 	assert_int_equal(diag_format_parse("SARIF", &f), -1);
