@@ -94,17 +94,42 @@ static void put_one(FILE *out, const struct diag_list *dl, const struct diag *d,
 		fputs("  note: treated as an error because of --werror\n", out);
 }
 
+static void put_count(FILE *out, size_t n, const char *what)
+{
+	fprintf(out, "%zu more %s%s", n, what, n == 1 ? "" : "s");
+}
+
+/* "micac: 3 more errors and 23 more warnings not shown (...)". */
+static void put_not_shown(FILE *out, size_t errors, size_t warnings, size_t max)
+{
+	fputs("micac: ", out);
+	if (errors)
+		put_count(out, errors, "error");
+	if (errors && warnings)
+		fputs(" and ", out);
+	if (warnings)
+		put_count(out, warnings, "warning");
+	fprintf(out, " not shown (--max-errors %zu counts errors only); "
+		"use --max-errors 0 to see them all\n", max);
+}
+
+/* MAX caps the errors shown, as GCC's -fmax-errors: warnings never push an
+ * error out. Errors are shown up to MAX; warnings fill the room MAX leaves
+ * beside the errors shown, in location order. */
 void diag_render_text(FILE *out, const struct diag_list *dl, size_t max, bool color)
 {
-	size_t shown = 0;
+	size_t errors = diag_error_count(dl), warnings = dl->n - errors;
+	size_t err_room = max && errors > max ? max : errors;
+	size_t warn_room = !max ? warnings : max - err_room < warnings ? max - err_room : warnings;
+	size_t err_seen = 0, warn_seen = 0;
 
 	for (size_t i = 0; i < dl->n; i++) {
-		if (max && shown == max)
-			break;
-		put_one(out, dl, &dl->v[i], color);
-		shown++;
+		const struct diag *d = &dl->v[i];
+		bool show = diag_is_error(dl, d) ? err_seen++ < err_room : warn_seen++ < warn_room;
+
+		if (show)
+			put_one(out, dl, d, color);
 	}
-	if (shown < dl->n)
-		fprintf(out, "micac: %zu more diagnostics not shown (--max-errors %zu); "
-			"use --max-errors 0 to see them all\n", dl->n - shown, max);
+	if (err_room < errors || warn_room < warnings)
+		put_not_shown(out, errors - err_room, warnings - warn_room, max);
 }
