@@ -80,26 +80,36 @@ static void report_leak(const struct model *m, const struct flow_violation *v,
 			struct diag_list *dl)
 {
 	const struct flow_step *last = &v->path.steps[v->path.nsteps - 1];
-	uint32_t src = v->sources[0];
-	/* Data that comes back to its source and leaves by the source's own
-	 * exit still left through the realm it visited first. */
-	uint32_t through = v->exit_realm == src ? v->path.steps[0].to : v->exit_realm;
+	uint32_t src = v->sources[0], reader = v->path.steps[0].to;
+	/* The realm named is the distrustful one at the exit: the line to
+	 * change is its exit, even when the witness first passes elsewhere
+	 * (or comes back to its source before it leaves). */
+	uint32_t through = last->from;
 	struct diag *d;
 	char *fix = flow_step_fix(m, last);
+	char *via = through == src ? xasprintf(" after passing through '%s'", m->realms[reader].name)
+				   : xstrdup("");
 
 	if (v->nsources > 1)
 		d = diag_add(dl, v->kind, m->src, flow_step_loc(m, last),
-			       "data of '%s' and %u other realm%s can leave through distrustful '%s'",
+			       "data of '%s' and %u other realm%s can leave through distrustful '%s'%s",
 			       m->realms[src].name, v->nsources - 1, v->nsources > 2 ? "s" : "",
-			       m->realms[through].name);
+			       m->realms[through].name, via);
 	else
 		d = diag_add(dl, v->kind, m->src, flow_step_loc(m, last),
-			       "data of '%s' can leave through distrustful '%s'", m->realms[src].name,
-			       m->realms[through].name);
+			       "data of '%s' can leave through distrustful '%s'%s", m->realms[src].name,
+			       m->realms[through].name, via);
 	add_steps(m, d, &v->path);
 	if (v->nsources > 1)
 		note_other_sources(m, d, v);
 	diag_help(d, "%s, or route its output through a trusted realm", fix);
+	/* The usual fix when a trusted realm hands a reader only what it may
+	 * publish anyway: say so, by making the reader a sink. */
+	if (m->realms[src].trust == MICA_TRUST_TRUSTED && reader != src)
+		diag_help(d, "or, if '%s' only ever gives '%s' data it may publish, make '%s' "
+			  "`untrusted` (a sink, like the host)", m->realms[src].name,
+			  m->realms[reader].name, m->realms[reader].name);
+	free(via);
 	free(fix);
 }
 

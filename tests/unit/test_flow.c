@@ -75,10 +75,13 @@ static void test_leak_through_hostcall(void **state)
 		     "detector -> host     (detector may use hostcall)");
 	assert_int_equal(t.dl.v[0].steps[0].loc.line, 5);
 	assert_int_equal(t.dl.v[0].steps[1].loc.line, 3);
-	assert_int_equal(t.dl.v[0].nnotes, 1);
+	assert_int_equal(t.dl.v[0].nnotes, 2);
 	assert_int_equal(t.dl.v[0].notes[0].kind, NOTE_HELP);
 	assert_string_equal(t.dl.v[0].notes[0].text,
 			    "deny hostcall for 'detector', or route its output through a trusted realm");
+	assert_string_equal(t.dl.v[0].notes[1].text,
+			    "or, if 'camera' only ever gives 'detector' data it may publish, make "
+			    "'detector' `untrusted` (a sink, like the host)");
 	done(&t);
 }
 
