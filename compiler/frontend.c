@@ -1,9 +1,9 @@
 /* frontend.c - the pipeline from an input file to a checked model.
  *
- * Each stage adds diagnostics. The name and property checks run even after
- * syntax errors (on what was parsed), so one run reports as much as it
- * can; the model is built, and flows analysed, only from an error-free tree,
- * so a user never sees an error that merely echoes another one. */
+ * Each stage adds diagnostics. Every stage whose input is intact runs, so
+ * one run reports every independent error; a stage is skipped only where
+ * its findings could merely echo an error already reported (see
+ * run_source). */
 #include <string.h>
 
 #include "blob/decode.h"
@@ -11,6 +11,7 @@
 #include "frontend.h"
 #include "sema/check.h"
 #include "sema/resolve.h"
+#include "syntax/bidi.h"
 #include "syntax/parse.h"
 #include "syntax/yaml_front.h"
 #include "util/xalloc.h"
@@ -39,20 +40,126 @@ static bool has_errors(const struct diag_list *dl)
 	return false;
 }
 
+/* Errors after which the tree is still whole: the scanner or parser reported
+ * a bad value, marked it invalid (or read what was meant) and went on, so
+ * no declaration or statement was lost. A syntax error, an unterminated
+ * string or comment, a NUL byte, and in YAML anything the YAML parser
+ * stopped on, may have dropped a declaration: then a name used later may
+ * look undeclared only because its declaration was lost; so may a bad
+ * character (a name declared with a look-alike letter). */
+static bool keeps_tree_whole(enum diag_kind k)
+{
+	switch (k) {
+	case ERR_INVALID_NUMBER:
+	case ERR_UNKNOWN_VALUE:
+	case ERR_PROPERTY_SET_TWICE:
+		return true;
+	default:
+		/* Also a bad character: a name declared with a look-alike
+		 * letter would make its plain uses look undeclared. */
+		return false;
+	}
+}
+
+/* Errors in one value that the model can be built around: the bad value is
+ * marked invalid in the tree and nothing else depends on its spelling. */
+static bool is_value_error(enum diag_kind k)
+{
+	switch (k) {
+	case ERR_INVALID_MEASUREMENT:
+	case ERR_VALUE_OUT_OF_RANGE:
+	case ERR_INVALID_SIZE:
+	case ERR_MISALIGNED_BASE:
+		return true;
+	default:
+		return keeps_tree_whole(k);
+	}
+}
+
+static bool only_errors(const struct diag_list *dl, size_t from, bool (*ok)(enum diag_kind))
+{
+	for (size_t i = from; i < dl->n; i++)
+		if (dl->v[i].sev == DIAG_ERROR && !ok(dl->v[i].kind))
+			return false;
+	return true;
+}
+
+/* The flow analysis reads trust levels, region kinds and permissions only:
+ * with all of them valid, a leak is independent of any other bad value. */
+static bool flow_values_valid(const struct ast *ast)
+{
+	for (size_t i = 0; i < ast->nrealms; i++)
+		if (!ast->realms[i].trust)
+			return false;
+	for (size_t i = 0; i < ast->nregions; i++) {
+		const struct ast_region *r = &ast->regions[i];
+
+		if (!r->kind)
+			return false;
+		for (size_t j = 0; j < r->ngrants; j++)
+			if (!r->grants[j].perm)
+				return false;
+	}
+	return true;
+}
+
+/* Placement reads ipa_bits, sizes and addresses. */
+static bool layout_values_valid(const struct ast *ast, const struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].kind == ERR_VALUE_OUT_OF_RANGE || dl->v[i].kind == ERR_INVALID_SIZE ||
+		    dl->v[i].kind == ERR_MISALIGNED_BASE)
+			return false;
+	if (ast->npolicies && ast->policies[0].ipa_bits_p.invalid)
+		return false;
+	for (size_t i = 0; i < ast->nregions; i++)
+		if (ast->regions[i].size_p.invalid || ast->regions[i].at_p.invalid)
+			return false;
+	return true;
+}
+
+/*
+ * What runs after which errors (docs/diagnostics.md, "What one run
+ * reports"): every check whose input is intact runs, so one run shows every
+ * independent error; a check is skipped only where its findings could echo
+ * an error already reported.
+ *
+ *   parse      always.
+ *   check      always; name and missing-property checks only when the tree
+ *              is whole (keeps_tree_whole), since a lost declaration would
+ *              make its uses look undeclared.
+ *   resolve    when the only errors are in single values (is_value_error):
+ *              the model is built around them; regions are placed only when
+ *              the layout values are valid.
+ *   flows      on that model when trust, kinds and permissions are valid,
+ *              and also after layout errors (E03xx), which flows never read.
+ *   warnings   and the blob: only on an error-free policy.
+ */
 static void run_source(struct frontend *fe, const struct frontend_opts *opts)
 {
 	struct diag_list *dl = &fe->diags;
-	int rc;
+	size_t before = dl->n;
+	bool whole;
 
 	ast_init(&fe->ast, &fe->src);
-	rc = fe->lang == LANG_YAML ? parse_yaml(&fe->ast, dl) : parse_mica(&fe->ast, dl);
-	check_ast(&fe->ast, rc != 0 || has_errors(dl), dl);
-	if (has_errors(dl))
+	check_bidi(&fe->src, dl);
+	if (fe->lang == LANG_YAML)
+		parse_yaml(&fe->ast, dl);
+	else
+		parse_mica(&fe->ast, dl);
+	whole = only_errors(dl, before, keeps_tree_whole);
+	check_ast(&fe->ast, !whole, dl);
+	if (!has_errors(dl)) {
+		if (resolve(&fe->ast, &fe->model, true, dl) == 0) {
+			fe->has_model = true;
+			check_warnings(&fe->model, dl);
+		}
+	} else if (whole && only_errors(dl, before, is_value_error) &&
+		   flow_values_valid(&fe->ast)) {
+		resolve(&fe->ast, &fe->model, layout_values_valid(&fe->ast, dl), dl);
+	} else {
 		return;
-	if (resolve(&fe->ast, &fe->model, dl) != 0)
-		return;
-	fe->has_model = true;
-	check_warnings(&fe->model, dl);
+	}
 	if (!opts->no_flow)
 		flow_check(&fe->model, dl);
 }

@@ -18,8 +18,14 @@ static void put_source_line(FILE *out, const char *line, size_t len)
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)line[i];
+		size_t bidi = utf8_ok ? utf8_bidi_at(line + i, len - i, NULL) : 0;
 
-		if (c == '\t' || (c >= 0x20 && c < 0x7f) || (c >= 0x80 && utf8_ok))
+		/* A bidirectional control would reorder the line on screen
+		 * (E0108): one '?', like any other byte we cannot show. */
+		if (bidi) {
+			fputc('?', out);
+			i += bidi - 1;
+		} else if (c == '\t' || (c >= 0x20 && c < 0x7f) || (c >= 0x80 && utf8_ok))
 			fputc(c, out);
 		else
 			fputc('?', out);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sema/check.h"
+#include "util/utf8.h"
 
 static bool is_hex(char c)
 {
@@ -78,6 +79,9 @@ static void check_measurement(const struct ast_realm *r, const struct source *sr
 		at.col += (uint32_t)i + (starts_with_quote(src, at) ? 1 : 0);
 		at.end_line = at.line;
 		at.end_col = at.col;
+		/* A bidirectional control is reported as such (E0108). */
+		if (utf8_bidi_at(hex + i, len - i, NULL))
+			return;
 		d = diag_add(dl, ERR_INVALID_MEASUREMENT, src, at,
 			       "measurement of '%s' has a character that is not a hex digit",
 			       r->name.text);

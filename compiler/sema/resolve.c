@@ -135,20 +135,19 @@ static void resolve_calls(const struct ast *ast, struct model *m)
 	}
 }
 
-int resolve(const struct ast *ast, struct model *m, struct diag_list *dl)
+int resolve(const struct ast *ast, struct model *m, bool place, struct diag_list *dl)
 {
 	struct place_input in;
-	int rc;
+	int rc = 0;
 
 	memset(m, 0, sizeof(*m));
 	resolve_policy(ast, m);
 	resolve_realms(ast, m);
 	resolve_regions(ast, m, &in);
 	resolve_calls(ast, m);
-	rc = place_regions(m, &in, dl);
+	if (place)
+		rc = place_regions(m, &in, dl);
 	free(in.fixed);
 	free(in.at_loc);
-	if (rc)
-		model_free(m);
 	return rc;
 }

@@ -121,6 +121,10 @@ static int report_non_ascii(struct parse_ctx *ctx, loc_t at, const char *text, s
 	const struct lookalike *like = lookalike(cp);
 	struct diag *d;
 
+	/* Reported once, wherever it is, by check_bidi (E0108). */
+	if (utf8_bidi_at(text + i, l, NULL))
+		return 0;
+
 	at.end_col = at.col + (uint32_t)l - 1;
 	if (like) {
 		d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, at,
