@@ -16,6 +16,36 @@
 #include "syntax/yaml_front.h"
 #include "util/xalloc.h"
 
+/* Does the text start as YAML (or JSON) rather than Mica? Mica starts with
+ * a keyword and a name (`policy p {`), or a comment (// or slash-star); YAML
+ * with `key:`, `---`, a `#` comment, or, as JSON, `{`. A `#` line cannot
+ * start Mica, and a name followed by ':' cannot either. */
+static bool looks_like_yaml(const char *p, const char *end)
+{
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	if (p == end)
+		return false;
+	if (*p == '#' || *p == '{' || *p == '[' || (end - p >= 3 && memcmp(p, "---", 3) == 0))
+		return true;
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' || *p == '"'))
+		return false;
+	if (*p == '"') {
+		for (p++; p < end && *p != '"' && *p != '\n'; p++)
+			;
+		p++;
+	} else {
+		while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				   (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			p++;
+	}
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p < end && *p == ':';
+}
+
 enum input_lang frontend_detect_lang(const struct source *src)
 {
 	const char *dot = strrchr(src->name, '.');
@@ -28,7 +58,10 @@ enum input_lang frontend_detect_lang(const struct source *src)
 		return LANG_YAML;
 	if (dot && strcmp(dot, ".pol") == 0)
 		return LANG_BLOB;
-	return LANG_MICA;
+	if (dot && strcmp(dot, ".mica") == 0)
+		return LANG_MICA;
+	/* Standard input, or a name that does not say: by content. */
+	return looks_like_yaml(src->data, src->data + src->len) ? LANG_YAML : LANG_MICA;
 }
 
 /* Errors proper, not warnings promoted by --werror. */

@@ -27,7 +27,8 @@ void lex_hash_comment(struct parse_ctx *ctx, loc_t loc)
 	loc.end_line = loc.line;
 	loc.end_col = loc.col;
 	d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc, "unexpected character '#'");
-	diag_help(d, "comments start with '//' (a YAML policy must be named *.yaml)");
+	diag_help(d, "comments start with '//' (a YAML policy is read as YAML unless its name "
+		  "ends in .mica: rename it, or pass --lang yaml)");
 }
 
 int lex_single_quoted(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text,
