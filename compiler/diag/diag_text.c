@@ -32,30 +32,59 @@ static void put_source_line(FILE *out, const char *line, size_t len)
 	}
 }
 
+/* A line longer than SNIPPET_MAX bytes is shown as a window around the
+ * span, as rustc does: SNIPPET_CONTEXT bytes before it, at most SNIPPET_SPAN
+ * carets, "..." where the line goes on. So a 20 MB one-line policy prints a
+ * short line per diagnostic, not the whole file. */
+#define SNIPPET_MAX 300
+#define SNIPPET_CONTEXT 120
+#define SNIPPET_SPAN 160
+
+static bool is_continuation(const char *line, size_t i)
+{
+	return ((unsigned char)line[i] & 0xC0) == 0x80;
+}
+
 static void put_snippet(FILE *out, const struct source *src, loc_t loc)
 {
-	size_t len;
+	size_t len, from = 0, to;
 	const char *line;
 	uint32_t first, last;
 	int width;
+	bool utf8_ok;
 
 	if (!src || loc.line == 0 || loc.line > src->nlines)
 		return;
 	line = source_line(src, loc.line, &len);
-	width = fprintf(out, "%5u", loc.line);
-	fputs(" | ", out);
-	put_source_line(out, line, len);
-	fprintf(out, "\n%*s | ", width, "");
 	first = loc.col ? loc.col : 1;
 	last = (loc.end_line == loc.line && loc.end_col >= first) ? loc.end_col : first;
 	if (loc.end_line > loc.line)
 		last = len >= first ? (uint32_t)len : first;
+	to = len;
+	if (len > SNIPPET_MAX) {
+		if (last - first >= SNIPPET_SPAN)
+			last = first + SNIPPET_SPAN - 1;
+		from = first - 1 > SNIPPET_CONTEXT ? first - 1 - SNIPPET_CONTEXT : 0;
+		to = from + SNIPPET_MAX < len ? from + SNIPPET_MAX : len;
+		if (to < last && last <= len)
+			to = last;
+		while (from > 0 && is_continuation(line, from))
+			from--;
+		while (to < len && is_continuation(line, to))
+			to++;
+	}
+	width = fprintf(out, "%5u", loc.line);
+	fputs(from ? " | ..." : " | ", out);
+	put_source_line(out, line + from, to - from);
+	fputs(to < len ? "...\n" : "\n", out);
+	fprintf(out, "%*s | %s", width, "", from ? "   " : "");
 	/* Columns count bytes; a UTF-8 continuation byte takes no room on
 	 * screen, so it gets no space or caret of its own. */
-	for (uint32_t c = 1; c <= last; c++) {
+	utf8_ok = utf8_valid(line + from, to - from);
+	for (uint32_t c = (uint32_t)from + 1; c <= last; c++) {
 		unsigned char ch = c - 1 < len ? (unsigned char)line[c - 1] : ' ';
 
-		if (ch >= 0x80 && ch < 0xC0 && utf8_valid(line, len))
+		if (ch >= 0x80 && ch < 0xC0 && utf8_ok && c - 1 < to)
 			continue;
 		if (c < first)
 			fputc(ch == '\t' ? '\t' : ' ', out);
