@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{"flows", cmd_flows, "show where data can flow: from a realm, to a realm, or between two"},
 	{"graph", cmd_graph, "draw the flow graph (Graphviz DOT, SVG or PNG), flow errors in red"},
 	{"enforce", cmd_enforce, "replay a scenario of RMM events through the enforcement library"},
+	{"explain", cmd_explain, "explain a diagnostic code (E0401, W0101, ...) from the manual"},
 };
 
 static void usage(FILE *out)
