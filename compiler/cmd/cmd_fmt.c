@@ -100,6 +100,8 @@ static int deliver(const struct source *src, const char *path, const char *text,
 	 * to build tools. */
 	if (same)
 		return EXIT_CLEAN;
+	/* -w replaces its input by design. */
+	source_allow_overwrite(src);
 	if (output_write_file(path, text, len, err, sizeof(err)) != 0) {
 		fprintf(stderr, "micac: error: %s\n", err);
 		return EXIT_USAGE;
