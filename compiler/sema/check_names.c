@@ -131,7 +131,8 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 			diag_help(d, "the host can always access unprotected regions and never "
 				  "protected ones; grant realms only");
 		else
-			diag_help(d, "to let a realm exit to the host, give it `hostcall;` or `mmio;`");
+			diag_help(d, "to let a realm exit to the host, give it %s",
+				  ast->yaml ? "`hostcall: true` or `mmio: true`" : "`hostcall;` or `mmio;`");
 		return false;
 	}
 	e = lookup(ns, id->text);
@@ -145,6 +146,8 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 			       suggest_name(id->text, ns->realm_names, ns->nrealm_names) : NULL;
 		if (best)
 			diag_help(d, "did you mean '%s'?", best);
+		else if (ast->yaml)
+			diag_help(d, "declare it under `realms:` as `%s: {trust: ...}`", id->text);
 		else
 			diag_help(d, "declare it with `realm %s { trust ...; }`", id->text);
 		return false;

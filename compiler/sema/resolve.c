@@ -28,6 +28,7 @@ static void resolve_policy(const struct ast *ast, struct model *m)
 	const struct ast_policy *p = &ast->policies[0];
 
 	m->src = ast->src;
+	m->yaml = ast->yaml;
 	m->name = xstrdup(p->name.text);
 	m->version = (uint32_t)p->version;
 	m->digest_alg = PROP_SET(p->digest_p) ? p->digest : DEFAULT_DIGEST;

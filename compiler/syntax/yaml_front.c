@@ -602,6 +602,7 @@ int parse_yaml(struct ast *ast, struct diag_list *dl)
 
 	memset(&f, 0, sizeof(f));
 	f.ast = ast;
+	ast->yaml = true;
 	yev_open(&f.y, ast->src, dl);
 	read_stream(&f);
 	yev_close(&f.y);
