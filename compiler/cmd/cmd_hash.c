@@ -18,6 +18,8 @@ static const char usage[] =
 	"      --rpv          print the Realm Personalization Value instead: the\n"
 	"                     digest zero-padded on the right to 64 bytes\n"
 	"      --format FMT   hex      lower-case hex (default)\n"
+	"                     tagged   ALGORITHM:hex, as compile's digest line\n"
+	"                              (sha512:...); with --rpv, rpv:hex\n"
 	"                     base64   base64 (RFC 4648, padded)\n"
 	"                     json     {policy, version, algorithm, digest, rpv,\n"
 	"                              rpv_base64}, whatever --rpv says\n"
@@ -34,11 +36,11 @@ static const char usage[] =
 	"Exit status: 0 printed, 1 the policy has errors, 2 usage or I/O error\n"
 	"(or a form that cannot carry this digest), 3 internal error.\n";
 
-enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL };
+enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL, FMT_TAGGED };
 
 static const char *const format_names[] = {
 	[FMT_HEX] = "hex", [FMT_BASE64] = "base64", [FMT_JSON] = "json",
-	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool",
+	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool", [FMT_TAGGED] = "tagged",
 };
 
 struct hash_args {
@@ -77,7 +79,8 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 		case 'r': a->rpv = true; break;
 		case 'f':
 			if (parse_format(optarg, &a->format) != 0)
-				return cli_usage_error("hash", "unknown format '%s' (hex, base64, json, qemu, kvmtool)",
+				return cli_usage_error("hash", "unknown format '%s' (hex, tagged, base64, json, qemu, "
+						       "kvmtool)",
 						       optarg);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
@@ -144,6 +147,12 @@ static int print_hash(const struct policy_build *b, const void *args)
 	case FMT_JSON: print_json(b); return EXIT_CLEAN;
 	case FMT_QEMU: s = base64_encode(b->rpv, RPV_SIZE); fputs("personalization-value=", stdout); break;
 	case FMT_KVMTOOL: return print_kvmtool(b);
+	case FMT_TAGGED:
+		/* The digest exactly as compile prints it. */
+		s = a->rpv ? hex_encode(v, n) : policy_digest_text(b);
+		if (a->rpv)
+			fputs("rpv:", stdout);
+		break;
 	}
 	puts(s);
 	free(s);
