@@ -19,6 +19,7 @@ static const char usage[] =
 	"  --from R         every principal that R's data can reach\n"
 	"  --to R           every realm whose data can reach R\n"
 	"  --from A --to B  whether A's data can reach B, and how\n"
+	"  (neither)        every realm's --from answer, then the host's\n"
 	"\n"
 	"Options:\n"
 	"      --from R      the realm (or host) whose data is followed\n"
@@ -67,8 +68,6 @@ static int parse_args(int argc, char **argv, struct flows_args *a)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error("flows", "expected one input FILE");
-	if (!a->from && !a->to)
-		return cli_usage_error("flows", "say what to follow: --from R, --to R, or both");
 	a->input = argv[optind];
 	return -1;
 }
@@ -77,7 +76,8 @@ static int answer(const void *args, const struct model *m)
 {
 	const struct flows_args *a = args;
 	struct flow_graph g;
-	struct flows_query q = {.g = &g, .from = FLOW_NONE, .to = FLOW_NONE, .json = a->json};
+	struct flows_query q = {.g = &g, .from = FLOW_NONE, .to = FLOW_NONE, .json = a->json,
+				.all = !a->from && !a->to};
 	int rc;
 
 	if (a->from && (rc = flow_cli_principal("flows", m, a->from, &q.from)) != EXIT_CLEAN)

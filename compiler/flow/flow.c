@@ -54,21 +54,24 @@ static void add_steps(const struct model *m, struct diag *d, const struct flow_p
 	}
 }
 
-/* "a, b, c, and 3 more" for the sources after the one shown. */
+/* "'a' and 'b'", "'a', 'b' and 'c'", "'a', 'b', 'c' and 3 more": the
+ * sources after the one shown. */
 static void note_other_sources(const struct model *m, struct diag *d,
 			       const struct flow_violation *v)
 {
 	char *list = xstrdup("");
 	uint32_t shown = v->nsources - 1 < FLOW_NOTE_SOURCES ? v->nsources - 1 : FLOW_NOTE_SOURCES;
+	bool more = v->nsources - 1 > shown;
 
 	for (uint32_t i = 1; i <= shown; i++) {
-		char *next = xasprintf("%s%s'%s'", list, i > 1 ? ", " : "",
+		char *next = xasprintf("%s%s'%s'", list,
+				       i == 1 ? "" : i == shown && !more ? " and " : ", ",
 				       m->realms[v->sources[i]].name);
 
 		free(list);
 		list = next;
 	}
-	if (v->nsources - 1 > shown)
+	if (more)
 		diag_note(d, (loc_t){0}, "the data of %s and %u more leaves the same way", list,
 			  v->nsources - 1 - shown);
 	else

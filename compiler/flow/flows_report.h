@@ -14,9 +14,11 @@ struct flows_query {
 	const struct flow_graph *g;
 	uint32_t from, to;	/* principals; FLOW_NONE when not asked */
 	bool json;
+	bool all;		/* neither asked: every principal's FROM answer */
 };
 
-/* output_print's printer: ARG is a struct flows_query. */
+/* output_print's printer: ARG is a struct flows_query. With ALL, every
+ * principal's FROM answer in turn (JSON: an array of the documents). */
 int flows_report_print(FILE *out, const void *arg);
 
 #endif
