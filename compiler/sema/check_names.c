@@ -196,7 +196,12 @@ static void check_grants(const struct ast *ast, const struct names *ns, bool par
 						    "'%s' is granted region '%s' twice",
 						    b->realm.text, r->name.text);
 			diag_note(d, a->loc, "first granted here");
-			diag_help(d, "keep one grant; `readwrite` gives both directions");
+			/* Offer readwrite only when the two grants together mean it:
+			 * never more than what was written. */
+			if (a->perm && b->perm && a->perm != b->perm)
+				diag_help(d, "keep one grant; `readwrite` gives both directions");
+			else
+				diag_help(d, "remove one of the two grants");
 		}
 		free(sorted);
 	}

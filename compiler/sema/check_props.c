@@ -106,8 +106,12 @@ static void check_realms(const struct ast *ast, bool partial, struct diag_list *
 		if (!PROP_SET(r->trust_p) && !partial) {
 			d = diag_add(dl, ERR_MISSING_PROPERTY, ast->src, r->name.loc, "realm '%s' has no 'trust'",
 				       r->name.text);
-			diag_help(d, ast->yaml ? "add `trust: trusted`, `trust: distrustful` or `trust: untrusted`"
-					       : "add `trust trusted;`, `trust distrustful;` or `trust untrusted;`");
+			/* The strictest first: a tenant who takes the first choice
+			 * gets the full leak check, never `trusted` by default. */
+			diag_help(d, ast->yaml ? "add `trust: distrustful` (checked most strictly), "
+						 "`trust: untrusted` or `trust: trusted`"
+					       : "add `trust distrustful;` (checked most strictly), "
+						 "`trust untrusted;` or `trust trusted;`");
 		}
 		if (r->measurement)
 			check_measurement(r, ast->src, dl);
