@@ -73,46 +73,43 @@ static bool has_errors(const struct diag_list *dl)
 	return false;
 }
 
-/* Errors after which the tree is still whole: the scanner or parser reported
- * a bad value, marked it invalid (or read what was meant) and went on, so
- * no declaration or statement was lost. A syntax error, an unterminated
- * string or comment, a NUL byte, and in YAML anything the YAML parser
- * stopped on, may have dropped a declaration: then a name used later may
- * look undeclared only because its declaration was lost; so may a bad
- * character (a name declared with a look-alike letter). */
-static bool keeps_tree_whole(enum diag_kind k)
+/* How far an error reaches, for deciding what may still run after it. */
+enum reach {
+	REACH_VALUE,	/* one value in the tree: the scanner or parser reported
+			 * it, marked it invalid (or read what was meant) and
+			 * went on, so no declaration or statement was lost */
+	REACH_MODEL,	/* one value the model can be built around (marked
+			 * invalid; nothing else depends on its spelling) */
+	REACH_TREE,	/* possibly the tree itself: a syntax error, an
+			 * unterminated string or comment, a NUL byte, anything
+			 * the YAML parser stopped on, or a bad character (a
+			 * name declared with a look-alike letter) may have
+			 * lost or misspelt a declaration, so its uses would
+			 * look undeclared */
+};
+
+static enum reach reach_of(enum diag_kind k)
 {
 	switch (k) {
 	case ERR_INVALID_NUMBER:
 	case ERR_UNKNOWN_VALUE:
 	case ERR_PROPERTY_SET_TWICE:
-		return true;
-	default:
-		/* Also a bad character: a name declared with a look-alike
-		 * letter would make its plain uses look undeclared. */
-		return false;
-	}
-}
-
-/* Errors in one value that the model can be built around: the bad value is
- * marked invalid in the tree and nothing else depends on its spelling. */
-static bool is_value_error(enum diag_kind k)
-{
-	switch (k) {
+		return REACH_VALUE;
 	case ERR_INVALID_MEASUREMENT:
 	case ERR_VALUE_OUT_OF_RANGE:
 	case ERR_INVALID_SIZE:
 	case ERR_MISALIGNED_BASE:
-		return true;
+		return REACH_MODEL;
 	default:
-		return keeps_tree_whole(k);
+		return REACH_TREE;
 	}
 }
 
-static bool only_errors(const struct diag_list *dl, size_t from, bool (*ok)(enum diag_kind))
+/* Do the errors from FROM on reach no further than MAX? */
+static bool reach_at_most(const struct diag_list *dl, size_t from, enum reach max)
 {
 	for (size_t i = from; i < dl->n; i++)
-		if (dl->v[i].sev == DIAG_ERROR && !ok(dl->v[i].kind))
+		if (dl->v[i].sev == DIAG_ERROR && reach_of(dl->v[i].kind) > max)
 			return false;
 	return true;
 }
@@ -159,9 +156,9 @@ static bool layout_values_valid(const struct ast *ast, const struct diag_list *d
  *
  *   parse      always.
  *   check      always; name and missing-property checks only when the tree
- *              is whole (keeps_tree_whole), since a lost declaration would
- *              make its uses look undeclared.
- *   resolve    when the only errors are in single values (is_value_error):
+ *              is whole (errors of REACH_VALUE only), since a lost
+ *              declaration would make its uses look undeclared.
+ *   resolve    when the only errors are in single values (REACH_MODEL):
  *              the model is built around them; regions are placed only when
  *              the layout values are valid.
  *   flows      on that model when trust, kinds and permissions are valid,
@@ -180,14 +177,14 @@ static void run_source(struct frontend *fe, const struct frontend_opts *opts)
 		parse_yaml(&fe->ast, dl);
 	else
 		parse_mica(&fe->ast, dl);
-	whole = only_errors(dl, before, keeps_tree_whole);
+	whole = reach_at_most(dl, before, REACH_VALUE);
 	check_ast(&fe->ast, !whole, dl);
 	if (!has_errors(dl)) {
 		if (resolve(&fe->ast, &fe->model, true, dl) == 0) {
 			fe->has_model = true;
 			check_warnings(&fe->model, dl);
 		}
-	} else if (whole && only_errors(dl, before, is_value_error) &&
+	} else if (whole && reach_at_most(dl, before, REACH_MODEL) &&
 		   flow_values_valid(&fe->ast)) {
 		resolve(&fe->ast, &fe->model, layout_values_valid(&fe->ast, dl), dl);
 	} else {

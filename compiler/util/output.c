@@ -204,27 +204,16 @@ static int open_temp(struct output *o, const char *target, char *err, size_t err
 	fd = open_unnamed(target);
 	if (fd >= 0 && reserve_slot(o) != 0) {
 		close(fd);
-		free(o->path);
-		free(o->tmp);
-		memset(o, 0, sizeof(*o));
-		o->slot = -1;
-		return fail(err, errlen, target, "write", EMFILE);
-	}
-	if (fd >= 0) {
+		fd = -1;
+		errno = EMFILE;
+	} else if (fd >= 0) {
 		o->unnamed = true;
-		if (fchmod(fd, target_mode(target)) != 0 || !(o->fp = fdopen(fd, "wb"))) {
-			int e = errno;
-
-			close(fd);
-			output_abort(o);
-			return fail(err, errlen, target, "write", e);
-		}
-		return 0;
+	} else {
+		errno = 0;
+		fd = create_registered(o);
 	}
-	errno = 0;
-	fd = create_registered(o);
 	if (fd < 0) {
-		int e = errno;
+		int e = errno ? errno : EMFILE;
 
 		free(o->path);
 		free(o->tmp);
