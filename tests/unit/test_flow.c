@@ -341,7 +341,7 @@ static void test_chain_and_shortest(void **state)
 			    "data of 'd2' and 2 other realms can leave through distrustful 'd3'");
 	expect_steps(&t.dl.v[0], 2, "d2 -> d3     (oneway call d2 -> d3)",
 		     "d3 -> host   (d3 may use hostcall)");
-	assert_string_equal(t.dl.v[0].notes[0].text, "the data of 'd1', 's' leaves the same way");
+	assert_string_equal(t.dl.v[0].notes[0].text, "the data of 'd1' and 's' leaves the same way");
 	done(&t);
 }
 
