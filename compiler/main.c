@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd/cli.h"
+#include "util/source.h"
 #include "mica_blob.h"
 
 struct command {
@@ -91,7 +92,10 @@ int main(int argc, char **argv)
 	 * a time (stderr is unbuffered by default): a 20 MB line is then a
 	 * few hundred writes, not twenty million. */
 	static char errbuf[1 << 16];
+	int rc;
 
 	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
-	return finish(run(argc, argv));
+	rc = finish(run(argc, argv));
+	source_forget_inputs();
+	return rc;
 }

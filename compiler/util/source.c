@@ -117,6 +117,13 @@ void source_allow_overwrite(const struct source *src)
 			i++;
 }
 
+void source_forget_inputs(void)
+{
+	free(inputs);
+	inputs = NULL;
+	ninputs = inputs_cap = 0;
+}
+
 int source_read(struct source *src, const char *path, char *err, size_t errlen)
 {
 	FILE *f;

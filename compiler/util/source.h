@@ -44,6 +44,8 @@ void source_free(struct source *src);
 bool source_is_input(unsigned long long dev, unsigned long long ino);
 /* SRC's file may be replaced after all (`micac fmt -w` rewrites its input). */
 void source_allow_overwrite(const struct source *src);
+/* Forgets every input (frees the list; for the end of the program). */
+void source_forget_inputs(void);
 /* Line and byte column (1-based) of byte offset OFF (a binary search of the
  * line starts). */
 void source_pos(const struct source *src, size_t off, uint32_t *line, uint32_t *col);
