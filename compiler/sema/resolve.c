@@ -51,7 +51,10 @@ static void resolve_realms(const struct ast *ast, struct model *m)
 		r->loc = a->name.loc;
 		r->hostcall_loc = a->hostcall_p.loc;
 		r->mmio_loc = a->mmio_p.loc;
-		if (a->measurement) {
+		/* A measurement E0213 refused (the model is then built only for
+		 * the flow analysis) is left out: it may be any length. */
+		if (a->measurement && strlen(a->measurement) <= 2 * sizeof(r->measurement) &&
+		    strspn(a->measurement, "0123456789abcdefABCDEF") == strlen(a->measurement)) {
 			size_t len = strlen(a->measurement) / 2;
 
 			r->meas_len = (uint8_t)len;
