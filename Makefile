@@ -51,7 +51,7 @@ COMPILER_SRC := $(filter-out compiler/main.c,$(wildcard compiler/*.c compiler/*/
 BACKEND_SRC := $(wildcard backend/rmm_blob/src/*.c)
 
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o) \
-	$(BUILD)/obj/gen/parser.o $(BUILD)/obj/gen/lexer.o
+	$(BUILD)/obj/gen/parser.o $(BUILD)/obj/gen/lexer.o $(BUILD)/obj/gen/diagnostics_doc.o
 BACKEND_OBJ := $(BACKEND_SRC:%.c=$(BUILD)/obj/%.o)
 LIBMICAC := $(BUILD)/libmicac.a
 
@@ -73,6 +73,11 @@ $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: compiler/syntax/parser.y
 $(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h &: compiler/syntax/lexer.l $(BUILD)/gen/parser.h
 	@mkdir -p $(dir $@)
 	$(FLEX) --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
+
+# docs/diagnostics.md, built in, for `micac explain CODE`.
+$(BUILD)/gen/diagnostics_doc.c: docs/diagnostics.md compiler/cmd/embed_text.sh
+	@mkdir -p $(dir $@)
+	compiler/cmd/embed_text.sh $< $@ diagnostics_doc
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_HDR)
 	@mkdir -p $(dir $@)

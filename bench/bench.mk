@@ -23,3 +23,10 @@ CHECK_STEPS += bench-build
 .PHONY: bench
 bench: $(BUILD)/micac $(BENCH_DIR)/scan_only $(BENCH_DIR)/query_bench
 	@bench/run.sh $(BUILD)/micac $(BENCH_DIR) $(BENCH_MAX)
+
+# A 20 MB policy on one line with one error (bench/huge_line.sh): CPU time
+# and the size of the report. `make bench-huge-line HUGE_MB=20`.
+HUGE_MB ?= 20
+.PHONY: bench-huge-line
+bench-huge-line: $(BUILD)/micac
+	@bench/huge_line.sh $(BUILD)/micac $(HUGE_MB)

@@ -1,9 +1,9 @@
 /* frontend.c - the pipeline from an input file to a checked model.
  *
- * Each stage adds diagnostics. The name and property checks run even after
- * syntax errors (on what was parsed), so one run reports as much as it
- * can; the model is built, and flows analysed, only from an error-free tree,
- * so a user never sees an error that merely echoes another one. */
+ * Each stage adds diagnostics. Every stage whose input is intact runs, so
+ * one run reports every independent error; a stage is skipped only where
+ * its findings could merely echo an error already reported (see
+ * run_source). */
 #include <string.h>
 
 #include "blob/decode.h"
@@ -11,9 +11,40 @@
 #include "frontend.h"
 #include "sema/check.h"
 #include "sema/resolve.h"
+#include "syntax/bidi.h"
 #include "syntax/parse.h"
 #include "syntax/yaml_front.h"
 #include "util/xalloc.h"
+
+/* Does the text start as YAML (or JSON) rather than Mica? Mica starts with
+ * a keyword and a name (`policy p {`), or a comment (// or slash-star); YAML
+ * with `key:`, `---`, a `#` comment, or, as JSON, `{`. A `#` line cannot
+ * start Mica, and a name followed by ':' cannot either. */
+static bool looks_like_yaml(const char *p, const char *end)
+{
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	if (p == end)
+		return false;
+	if (*p == '#' || *p == '{' || *p == '[' || (end - p >= 3 && memcmp(p, "---", 3) == 0))
+		return true;
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' || *p == '"'))
+		return false;
+	if (*p == '"') {
+		for (p++; p < end && *p != '"' && *p != '\n'; p++)
+			;
+		p++;
+	} else {
+		while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				   (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			p++;
+	}
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p < end && *p == ':';
+}
 
 enum input_lang frontend_detect_lang(const struct source *src)
 {
@@ -27,7 +58,10 @@ enum input_lang frontend_detect_lang(const struct source *src)
 		return LANG_YAML;
 	if (dot && strcmp(dot, ".pol") == 0)
 		return LANG_BLOB;
-	return LANG_MICA;
+	if (dot && strcmp(dot, ".mica") == 0)
+		return LANG_MICA;
+	/* Standard input, or a name that does not say: by content. */
+	return looks_like_yaml(src->data, src->data + src->len) ? LANG_YAML : LANG_MICA;
 }
 
 /* Errors proper, not warnings promoted by --werror. */
@@ -39,20 +73,123 @@ static bool has_errors(const struct diag_list *dl)
 	return false;
 }
 
+/* How far an error reaches, for deciding what may still run after it. */
+enum reach {
+	REACH_VALUE,	/* one value in the tree: the scanner or parser reported
+			 * it, marked it invalid (or read what was meant) and
+			 * went on, so no declaration or statement was lost */
+	REACH_MODEL,	/* one value the model can be built around (marked
+			 * invalid; nothing else depends on its spelling) */
+	REACH_TREE,	/* possibly the tree itself: a syntax error, an
+			 * unterminated string or comment, a NUL byte, anything
+			 * the YAML parser stopped on, or a bad character (a
+			 * name declared with a look-alike letter) may have
+			 * lost or misspelt a declaration, so its uses would
+			 * look undeclared */
+};
+
+static enum reach reach_of(enum diag_kind k)
+{
+	switch (k) {
+	case ERR_INVALID_NUMBER:
+	case ERR_UNKNOWN_VALUE:
+	case ERR_PROPERTY_SET_TWICE:
+		return REACH_VALUE;
+	case ERR_INVALID_MEASUREMENT:
+	case ERR_VALUE_OUT_OF_RANGE:
+	case ERR_INVALID_SIZE:
+	case ERR_MISALIGNED_BASE:
+		return REACH_MODEL;
+	default:
+		return REACH_TREE;
+	}
+}
+
+/* Do the errors from FROM on reach no further than MAX? */
+static bool reach_at_most(const struct diag_list *dl, size_t from, enum reach max)
+{
+	for (size_t i = from; i < dl->n; i++)
+		if (dl->v[i].sev == DIAG_ERROR && reach_of(dl->v[i].kind) > max)
+			return false;
+	return true;
+}
+
+/* The flow analysis reads trust levels, region kinds and permissions only:
+ * with all of them valid, a leak is independent of any other bad value. */
+static bool flow_values_valid(const struct ast *ast)
+{
+	for (size_t i = 0; i < ast->nrealms; i++)
+		if (!ast->realms[i].trust)
+			return false;
+	for (size_t i = 0; i < ast->nregions; i++) {
+		const struct ast_region *r = &ast->regions[i];
+
+		if (!r->kind)
+			return false;
+		for (size_t j = 0; j < r->ngrants; j++)
+			if (!r->grants[j].perm)
+				return false;
+	}
+	return true;
+}
+
+/* Placement reads ipa_bits, sizes and addresses. */
+static bool layout_values_valid(const struct ast *ast, const struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].kind == ERR_VALUE_OUT_OF_RANGE || dl->v[i].kind == ERR_INVALID_SIZE ||
+		    dl->v[i].kind == ERR_MISALIGNED_BASE)
+			return false;
+	if (ast->npolicies && ast->policies[0].ipa_bits_p.invalid)
+		return false;
+	for (size_t i = 0; i < ast->nregions; i++)
+		if (ast->regions[i].size_p.invalid || ast->regions[i].at_p.invalid)
+			return false;
+	return true;
+}
+
+/*
+ * What runs after which errors (docs/diagnostics.md, "What one run
+ * reports"): every check whose input is intact runs, so one run shows every
+ * independent error; a check is skipped only where its findings could echo
+ * an error already reported.
+ *
+ *   parse      always.
+ *   check      always; name and missing-property checks only when the tree
+ *              is whole (errors of REACH_VALUE only), since a lost
+ *              declaration would make its uses look undeclared.
+ *   resolve    when the only errors are in single values (REACH_MODEL):
+ *              the model is built around them; regions are placed only when
+ *              the layout values are valid.
+ *   flows      on that model when trust, kinds and permissions are valid,
+ *              and also after layout errors (E03xx), which flows never read.
+ *   warnings   and the blob: only on an error-free policy.
+ */
 static void run_source(struct frontend *fe, const struct frontend_opts *opts)
 {
 	struct diag_list *dl = &fe->diags;
-	int rc;
+	size_t before = dl->n;
+	bool whole;
 
 	ast_init(&fe->ast, &fe->src);
-	rc = fe->lang == LANG_YAML ? parse_yaml(&fe->ast, dl) : parse_mica(&fe->ast, dl);
-	check_ast(&fe->ast, rc != 0 || has_errors(dl), dl);
-	if (has_errors(dl))
+	check_bidi(&fe->src, dl);
+	if (fe->lang == LANG_YAML)
+		parse_yaml(&fe->ast, dl);
+	else
+		parse_mica(&fe->ast, dl);
+	whole = reach_at_most(dl, before, REACH_VALUE);
+	check_ast(&fe->ast, !whole, dl);
+	if (!has_errors(dl)) {
+		if (resolve(&fe->ast, &fe->model, true, dl) == 0) {
+			fe->has_model = true;
+			check_warnings(&fe->model, dl);
+		}
+	} else if (whole && reach_at_most(dl, before, REACH_MODEL) &&
+		   flow_values_valid(&fe->ast)) {
+		resolve(&fe->ast, &fe->model, layout_values_valid(&fe->ast, dl), dl);
+	} else {
 		return;
-	if (resolve(&fe->ast, &fe->model, dl) != 0)
-		return;
-	fe->has_model = true;
-	check_warnings(&fe->model, dl);
+	}
 	if (!opts->no_flow)
 		flow_check(&fe->model, dl);
 }

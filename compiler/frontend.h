@@ -49,7 +49,9 @@ enum frontend_status frontend_run_mem(struct frontend *fe, const char *name, con
 		     const struct frontend_opts *opts);
 void frontend_free(struct frontend *fe);
 /* Which language SRC is in: a blob by its magic, then by extension
- * (.yaml/.yml/.json: YAML, .pol: blob), else Mica. */
+ * (.yaml/.yml/.json: YAML, .pol: blob, .mica: Mica), else (standard input,
+ * another extension) by content: YAML when it starts like YAML or JSON
+ * (`key:`, `---`, `#`, `{`), else Mica. */
 enum input_lang frontend_detect_lang(const struct source *src);
 
 #endif

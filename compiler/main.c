@@ -2,10 +2,12 @@
  *
  *   micac FILE -o OUT        compile (same as `micac compile FILE -o OUT`)
  *   micac COMMAND [ARGS]     see usage() */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd/cli.h"
+#include "util/source.h"
 #include "mica_blob.h"
 
 struct command {
@@ -26,6 +28,7 @@ static const struct command commands[] = {
 	{"graph", cmd_graph, "draw the flow graph (Graphviz DOT, SVG or PNG), flow errors in red"},
 	{"diff", cmd_diff, "what a change to a policy does: new flows first (text, JSON, Markdown)"},
 	{"enforce", cmd_enforce, "replay a scenario of RMM events through the enforcement library"},
+	{"explain", cmd_explain, "explain a diagnostic code (E0401, W0101, ...) from the manual"},
 };
 
 static void usage(FILE *out)
@@ -39,7 +42,29 @@ static void usage(FILE *out)
 	      out);
 }
 
-int main(int argc, char **argv)
+/* Every output failure is exit 2, whatever the command and format: a CI job
+ * must never take a lost report for a clean one. stdout is flushed here,
+ * after the command, so a full disk or a closed pipe is seen even when the
+ * command wrote everything through stdio's buffer. */
+static int finish(int rc)
+{
+	int e = 0;
+
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		/* errno says why only when this flush failed, not an earlier
+		 * write. A command that stopped with 2 or 3 has said why. */
+		e = errno ? errno : EIO;
+		if (rc < EXIT_USAGE)
+			fprintf(stderr, "micac: error: cannot write to standard output%s%s\n",
+				errno ? ": " : "", errno ? strerror(errno) : "");
+	}
+	if (fflush(stderr) != 0 || ferror(stderr))
+		e = EIO;
+	return e && rc < EXIT_USAGE ? EXIT_USAGE : rc;
+}
+
+static int run(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
@@ -60,4 +85,18 @@ int main(int argc, char **argv)
 		return cli_usage_error(NULL, "unknown option '%s'", argv[1]);
 	/* `micac FILE -o OUT`: the default command is compile. */
 	return cmd_compile(argc, argv);
+}
+
+int main(int argc, char **argv)
+{
+	/* Diagnostics go out a line at a time from one buffer, not a byte at
+	 * a time (stderr is unbuffered by default): a 20 MB line is then a
+	 * few hundred writes, not twenty million. */
+	static char errbuf[1 << 16];
+	int rc;
+
+	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
+	rc = finish(run(argc, argv));
+	source_forget_inputs();
+	return rc;
 }

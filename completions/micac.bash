@@ -22,7 +22,7 @@ _micac()
     local cur prev words cword
     _init_completion || return
 
-    local commands='check compile hash dump fmt endorse flows graph enforce diff'
+    local commands='check compile hash dump fmt endorse flows graph enforce diff explain'
     local cmd='' file='' i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -49,7 +49,7 @@ _micac()
             local formats
             case $cmd in
                 check) formats='text json sarif github junit gitlab' ;;
-                hash) formats='hex base64 json qemu kvmtool' ;;
+                hash) formats='hex base64 json qemu kvmtool tagged' ;;
                 dump) formats='mica yaml json' ;;
                 flows | enforce) formats='text json' ;;
                 graph) formats='dot svg png' ;;
@@ -77,6 +77,7 @@ _micac()
             fmt) opts='-w --write --check -h --help' ;;
             endorse) opts='-o --output --corim --lang -W --werror -h --help' ;;
             diff) opts='--format --fail-on -o --output --old-name --new-name --lang -W --werror -h --help' ;;
+            explain) opts='-h --help' ;;
             flows) opts='--from --to --format -o --output -h --help' ;;
             graph) opts='--format -o --output -h --help' ;;
             enforce) opts='--format -h --help' ;;

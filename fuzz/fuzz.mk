@@ -31,6 +31,7 @@ FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_LIB_OBJ := $(COMPILER_SRC:%.c=$(FUZZ_DIR)/obj/%.o) \
 	$(BACKEND_SRC:%.c=$(FUZZ_DIR)/obj/%.o) \
 	$(FUZZ_DIR)/obj/gen/parser.o $(FUZZ_DIR)/obj/gen/lexer.o \
+	$(FUZZ_DIR)/obj/gen/diagnostics_doc.o \
 	$(FUZZ_DIR)/obj/fuzz/fuzz_compile.o
 
 $(FUZZ_DIR)/obj/gen/%.o: $(BUILD)/gen/%.c $(GEN_HDR)

@@ -39,7 +39,8 @@ static int parse_args(int argc, char **argv, struct check_opts *o)
 	const struct opt opts[] = {
 		OPT_FLAG('W', "werror", &o->fe.werror, "treat warnings as errors"),
 		OPT_COUNT(0, "max-errors", &o->max_errors, "N",
-			  "show at most N diagnostics per file (default 20, 0: all)"),
+			  "show at most N errors per file (default 20, 0: all);\n"
+			  "warnings fill the room errors leave"),
 		OPT_CALLBACK(0, "lang", &o->fe.lang, "LANG", opt_lang,
 			     "input language: mica, yaml or blob (default: by name)"),
 		OPT_CHOICE(0, "color", &o->color, "WHEN", color_names,

@@ -17,7 +17,8 @@ static const struct opt_usage usage = {
 	"\n"
 	"  --from R         every principal that R's data can reach\n"
 	"  --to R           every realm whose data can reach R\n"
-	"  --from A --to B  whether A's data can reach B, and how\n",
+	"  --from A --to B  whether A's data can reach B, and how\n"
+	"  (neither)        every realm's --from answer, then the host's\n",
 	"Exit status: 0 answered (also when there is no flow), 1 the policy has\n"
 	"errors, 2 usage or I/O error, 3 internal error.\n",
 };
@@ -48,8 +49,6 @@ static int parse_args(int argc, char **argv, struct flows_args *a)
 		return rc;
 	if (nargs != 1)
 		return cli_usage_error("flows", "expected one input FILE");
-	if (!a->from && !a->to)
-		return cli_usage_error("flows", "say what to follow: --from R, --to R, or both");
 	a->json = format == 1;
 	a->input = argv[0];
 	return OPTS_CONTINUE;
@@ -59,7 +58,8 @@ static int answer(const void *args, const struct model *m)
 {
 	const struct flows_args *a = args;
 	struct flow_graph g;
-	struct flows_query q = {.g = &g, .from = FLOW_NONE, .to = FLOW_NONE, .json = a->json};
+	struct flows_query q = {.g = &g, .from = FLOW_NONE, .to = FLOW_NONE, .json = a->json,
+				.all = !a->from && !a->to};
 	int rc;
 
 	if (a->from && (rc = flow_cli_principal("flows", m, a->from, &q.from)) != EXIT_CLEAN)

@@ -77,13 +77,17 @@ static int deliver(const struct source *src, const char *path, const char *text,
 		return EXIT_POLICY;
 	}
 	if (mode == MODE_PRINT) {
+		/* A write that fails is reported, with exit 2, by main's
+		 * final flush of stdout. */
 		fwrite(text, 1, len, stdout);
-		return ferror(stdout) ? EXIT_USAGE : EXIT_CLEAN;
+		return EXIT_CLEAN;
 	}
 	/* Unchanged files are not rewritten: their timestamps mean something
 	 * to build tools. */
 	if (same)
 		return EXIT_CLEAN;
+	/* -w replaces its input by design. */
+	source_allow_overwrite(src);
 	if (output_write_file(path, text, len, err, sizeof(err)) != 0) {
 		fprintf(stderr, "micac: error: %s\n", err);
 		return EXIT_USAGE;

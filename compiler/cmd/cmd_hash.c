@@ -16,11 +16,11 @@ static const struct opt_usage usage = {
 	"(or a form that cannot carry this digest), 3 internal error.\n",
 };
 
-enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL };
+enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL, FMT_TAGGED };
 
 static const char *const format_names[] = {
 	[FMT_HEX] = "hex", [FMT_BASE64] = "base64", [FMT_JSON] = "json",
-	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool", NULL,
+	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool", [FMT_TAGGED] = "tagged", NULL,
 };
 
 struct hash_args {
@@ -40,6 +40,8 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 			 "digest zero-padded on the right to 64 bytes"),
 		OPT_CHOICE(0, "format", &format, "FMT", format_names,
 			   "hex      lower-case hex (default)\n"
+			   "tagged   ALGORITHM:hex, as compile's digest line\n"
+			   "         (sha512:...); with --rpv, rpv:hex\n"
 			   "base64   base64 (RFC 4648, padded)\n"
 			   "json     {policy, version, algorithm, digest, rpv,\n"
 			   "         rpv_base64}, whatever --rpv says\n"
@@ -113,6 +115,12 @@ static int print_hash(const struct policy_build *b, const void *args)
 	case FMT_JSON: print_json(b); return EXIT_CLEAN;
 	case FMT_QEMU: s = base64_encode(b->rpv, RPV_SIZE); fputs("personalization-value=", stdout); break;
 	case FMT_KVMTOOL: return print_kvmtool(b);
+	case FMT_TAGGED:
+		/* The digest exactly as compile prints it. */
+		s = a->rpv ? hex_encode(v, n) : policy_digest_text(b);
+		if (a->rpv)
+			fputs("rpv:", stdout);
+		break;
 	}
 	puts(s);
 	free(s);

@@ -57,6 +57,9 @@ int flow_cli_principal(const char *cmd, const struct model *m, const char *name,
 		*out = (uint32_t)i;
 		return EXIT_CLEAN;
 	}
+	if (model_find_region(m, name) >= 0)
+		return cli_usage_error(cmd, "'%s' is a region; flows follow realms (or host): use a "
+				       "realm that reads or writes it", name);
 	cands = xmalloc(((size_t)m->nrealms + 1) * sizeof(*cands));
 	for (uint32_t k = 0; k < m->nrealms; k++)
 		cands[k] = m->realms[k].name;

@@ -87,7 +87,7 @@ const struct diag_code_info *diag_code_lookup(const char *code);
 extern const struct diag_code_info diag_codes[];
 extern const size_t diag_ncodes;
 
-/* Renderers. MAX caps the number of diagnostics shown (0: no cap); a line
+/* Renderers. MAX caps the errors shown (0: no cap; warnings fill the room left); a line
  * says how many more there were. */
 void diag_render_text(FILE *out, const struct diag_list *dl, size_t max, bool color);
 

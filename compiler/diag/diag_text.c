@@ -18,38 +18,73 @@ static void put_source_line(FILE *out, const char *line, size_t len)
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)line[i];
+		size_t bidi = utf8_ok ? utf8_bidi_at(line + i, len - i, NULL) : 0;
 
-		if (c == '\t' || (c >= 0x20 && c < 0x7f) || (c >= 0x80 && utf8_ok))
+		/* A bidirectional control would reorder the line on screen
+		 * (E0108): one '?', like any other byte we cannot show. */
+		if (bidi) {
+			fputc('?', out);
+			i += bidi - 1;
+		} else if (c == '\t' || (c >= 0x20 && c < 0x7f) || (c >= 0x80 && utf8_ok))
 			fputc(c, out);
 		else
 			fputc('?', out);
 	}
 }
 
+/* A line longer than SNIPPET_MAX bytes is shown as a window around the
+ * span, as rustc does: SNIPPET_CONTEXT bytes before it, at most SNIPPET_SPAN
+ * carets, "..." where the line goes on. So a 20 MB one-line policy prints a
+ * short line per diagnostic, not the whole file. */
+#define SNIPPET_MAX 300
+#define SNIPPET_CONTEXT 120
+#define SNIPPET_SPAN 160
+
+static bool is_continuation(const char *line, size_t i)
+{
+	return ((unsigned char)line[i] & 0xC0) == 0x80;
+}
+
 static void put_snippet(FILE *out, const struct source *src, loc_t loc)
 {
-	size_t len;
+	size_t len, from = 0, to;
 	const char *line;
 	uint32_t first, last;
 	int width;
+	bool utf8_ok;
 
 	if (!src || loc.line == 0 || loc.line > src->nlines)
 		return;
 	line = source_line(src, loc.line, &len);
-	width = fprintf(out, "%5u", loc.line);
-	fputs(" | ", out);
-	put_source_line(out, line, len);
-	fprintf(out, "\n%*s | ", width, "");
 	first = loc.col ? loc.col : 1;
 	last = (loc.end_line == loc.line && loc.end_col >= first) ? loc.end_col : first;
 	if (loc.end_line > loc.line)
 		last = len >= first ? (uint32_t)len : first;
+	to = len;
+	if (len > SNIPPET_MAX) {
+		if (last - first >= SNIPPET_SPAN)
+			last = first + SNIPPET_SPAN - 1;
+		from = first - 1 > SNIPPET_CONTEXT ? first - 1 - SNIPPET_CONTEXT : 0;
+		to = from + SNIPPET_MAX < len ? from + SNIPPET_MAX : len;
+		if (to < last && last <= len)
+			to = last;
+		while (from > 0 && is_continuation(line, from))
+			from--;
+		while (to < len && is_continuation(line, to))
+			to++;
+	}
+	width = fprintf(out, "%5u", loc.line);
+	fputs(from ? " | ..." : " | ", out);
+	put_source_line(out, line + from, to - from);
+	fputs(to < len ? "...\n" : "\n", out);
+	fprintf(out, "%*s | %s", width, "", from ? "   " : "");
 	/* Columns count bytes; a UTF-8 continuation byte takes no room on
 	 * screen, so it gets no space or caret of its own. */
-	for (uint32_t c = 1; c <= last; c++) {
+	utf8_ok = utf8_valid(line + from, to - from);
+	for (uint32_t c = (uint32_t)from + 1; c <= last; c++) {
 		unsigned char ch = c - 1 < len ? (unsigned char)line[c - 1] : ' ';
 
-		if (ch >= 0x80 && ch < 0xC0 && utf8_valid(line, len))
+		if (ch >= 0x80 && ch < 0xC0 && utf8_ok && c - 1 < to)
 			continue;
 		if (c < first)
 			fputc(ch == '\t' ? '\t' : ' ', out);
@@ -94,17 +129,42 @@ static void put_one(FILE *out, const struct diag_list *dl, const struct diag *d,
 		fputs("  note: treated as an error because of --werror\n", out);
 }
 
+static void put_count(FILE *out, size_t n, const char *what)
+{
+	fprintf(out, "%zu more %s%s", n, what, n == 1 ? "" : "s");
+}
+
+/* "micac: 3 more errors and 23 more warnings not shown (...)". */
+static void put_not_shown(FILE *out, size_t errors, size_t warnings, size_t max)
+{
+	fputs("micac: ", out);
+	if (errors)
+		put_count(out, errors, "error");
+	if (errors && warnings)
+		fputs(" and ", out);
+	if (warnings)
+		put_count(out, warnings, "warning");
+	fprintf(out, " not shown (--max-errors %zu counts errors only); "
+		"use --max-errors 0 to see them all\n", max);
+}
+
+/* MAX caps the errors shown, as GCC's -fmax-errors: warnings never push an
+ * error out. Errors are shown up to MAX; warnings fill the room MAX leaves
+ * beside the errors shown, in location order. */
 void diag_render_text(FILE *out, const struct diag_list *dl, size_t max, bool color)
 {
-	size_t shown = 0;
+	size_t errors = diag_error_count(dl), warnings = dl->n - errors;
+	size_t err_room = max && errors > max ? max : errors;
+	size_t warn_room = !max ? warnings : max - err_room < warnings ? max - err_room : warnings;
+	size_t err_seen = 0, warn_seen = 0;
 
 	for (size_t i = 0; i < dl->n; i++) {
-		if (max && shown == max)
-			break;
-		put_one(out, dl, &dl->v[i], color);
-		shown++;
+		const struct diag *d = &dl->v[i];
+		bool show = diag_is_error(dl, d) ? err_seen++ < err_room : warn_seen++ < warn_room;
+
+		if (show)
+			put_one(out, dl, d, color);
 	}
-	if (shown < dl->n)
-		fprintf(out, "micac: %zu more diagnostics not shown (--max-errors %zu); "
-			"use --max-errors 0 to see them all\n", dl->n - shown, max);
+	if (err_room < errors || warn_room < warnings)
+		put_not_shown(out, errors - err_room, warnings - warn_room, max);
 }

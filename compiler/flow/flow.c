@@ -54,21 +54,24 @@ static void add_steps(const struct model *m, struct diag *d, const struct flow_p
 	}
 }
 
-/* "a, b, c, and 3 more" for the sources after the one shown. */
+/* "'a' and 'b'", "'a', 'b' and 'c'", "'a', 'b', 'c' and 3 more": the
+ * sources after the one shown. */
 static void note_other_sources(const struct model *m, struct diag *d,
 			       const struct flow_violation *v)
 {
 	char *list = xstrdup("");
 	uint32_t shown = v->nsources - 1 < FLOW_NOTE_SOURCES ? v->nsources - 1 : FLOW_NOTE_SOURCES;
+	bool more = v->nsources - 1 > shown;
 
 	for (uint32_t i = 1; i <= shown; i++) {
-		char *next = xasprintf("%s%s'%s'", list, i > 1 ? ", " : "",
+		char *next = xasprintf("%s%s'%s'", list,
+				       i == 1 ? "" : i == shown && !more ? " and " : ", ",
 				       m->realms[v->sources[i]].name);
 
 		free(list);
 		list = next;
 	}
-	if (v->nsources - 1 > shown)
+	if (more)
 		diag_note(d, (loc_t){0}, "the data of %s and %u more leaves the same way", list,
 			  v->nsources - 1 - shown);
 	else
@@ -80,26 +83,36 @@ static void report_leak(const struct model *m, const struct flow_violation *v,
 			struct diag_list *dl)
 {
 	const struct flow_step *last = &v->path.steps[v->path.nsteps - 1];
-	uint32_t src = v->sources[0];
-	/* Data that comes back to its source and leaves by the source's own
-	 * exit still left through the realm it visited first. */
-	uint32_t through = v->exit_realm == src ? v->path.steps[0].to : v->exit_realm;
+	uint32_t src = v->sources[0], reader = v->path.steps[0].to;
+	/* The realm named is the distrustful one at the exit: the line to
+	 * change is its exit, even when the witness first passes elsewhere
+	 * (or comes back to its source before it leaves). */
+	uint32_t through = last->from;
 	struct diag *d;
 	char *fix = flow_step_fix(m, last);
+	char *via = through == src ? xasprintf(" after passing through '%s'", m->realms[reader].name)
+				   : xstrdup("");
 
 	if (v->nsources > 1)
 		d = diag_add(dl, v->kind, m->src, flow_step_loc(m, last),
-			       "data of '%s' and %u other realm%s can leave through distrustful '%s'",
+			       "data of '%s' and %u other realm%s can leave through distrustful '%s'%s",
 			       m->realms[src].name, v->nsources - 1, v->nsources > 2 ? "s" : "",
-			       m->realms[through].name);
+			       m->realms[through].name, via);
 	else
 		d = diag_add(dl, v->kind, m->src, flow_step_loc(m, last),
-			       "data of '%s' can leave through distrustful '%s'", m->realms[src].name,
-			       m->realms[through].name);
+			       "data of '%s' can leave through distrustful '%s'%s", m->realms[src].name,
+			       m->realms[through].name, via);
 	add_steps(m, d, &v->path);
 	if (v->nsources > 1)
 		note_other_sources(m, d, v);
 	diag_help(d, "%s, or route its output through a trusted realm", fix);
+	/* The usual fix when a trusted realm hands a reader only what it may
+	 * publish anyway: say so, by making the reader a sink. */
+	if (m->realms[src].trust == MICA_TRUST_TRUSTED && reader != src)
+		diag_help(d, "or, if '%s' only ever gives '%s' data it may publish, make '%s' "
+			  "`untrusted` (a sink, like the host)", m->realms[src].name,
+			  m->realms[reader].name, m->realms[reader].name);
+	free(via);
 	free(fix);
 }
 

@@ -158,9 +158,8 @@ static void print_json(FILE *out, const struct flows_query *q, const struct answ
 	json_finish(&j);
 }
 
-int flows_report_print(FILE *out, const void *arg)
+static void print_one(FILE *out, const struct flows_query *q)
 {
-	const struct flows_query *q = arg;
 	struct answers a;
 
 	find_answers(q, &a);
@@ -170,5 +169,31 @@ int flows_report_print(FILE *out, const void *arg)
 		print_text(out, q, &a);
 	free(a.who);
 	flow_search_free(&a.s);
+}
+
+int flows_report_print(FILE *out, const void *arg)
+{
+	const struct flows_query *q = arg;
+	const struct model *m = q->g->m;
+
+	if (!q->all) {
+		print_one(out, q);
+		return ferror(out) ? -1 : 0;
+	}
+	/* Neither end given: every realm's --from answer, in name order, then
+	 * the host's; as text separated by blank lines, as JSON one array. */
+	if (q->json)
+		fputs("[\n", out);
+	for (uint32_t p = 0; p <= m->nrealms; p++) {
+		struct flows_query one = *q;
+
+		one.all = false;
+		one.from = p == m->nrealms ? MODEL_HOST : p;
+		if (p > 0)
+			fputs(q->json ? ",\n" : "\n", out);
+		print_one(out, &one);
+	}
+	if (q->json)
+		fputs("]\n", out);
 	return ferror(out) ? -1 : 0;
 }

@@ -14,6 +14,7 @@ struct flows_query {
 	const struct flow_graph *g;
 	uint32_t from, to;	/* principals; FLOW_NONE when not asked */
 	bool json;
+	bool all;		/* neither asked: every principal's FROM answer */
 };
 
 /* A path's steps, one "a -> b   (cause)" line each after INDENT, in the
@@ -23,7 +24,8 @@ void flows_text_path(FILE *out, const struct model *m, const struct flow_path *p
 struct json;
 void flows_json_path(struct json *j, const struct model *m, const struct flow_path *p);
 
-/* output_print's printer: ARG is a struct flows_query. */
+/* output_print's printer: ARG is a struct flows_query. With ALL, every
+ * principal's FROM answer in turn (JSON: an array of the documents). */
 int flows_report_print(FILE *out, const void *arg);
 
 #endif

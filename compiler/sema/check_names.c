@@ -114,7 +114,7 @@ static const struct name_entry *lookup(const struct names *ns, const char *name)
 #define SUGGEST_MAX_NAMES 100000
 
 /* Resolves a use of a realm name (or `host`, when HOST_OK). ROLE says what
- * the name is used as, for messages ("grant", "call", "assert"). Returns
+ * the name is used as, for messages ("a grant", "a call", "an assertion"). Returns
  * false when the use is wrong (and reported). */
 static bool check_realm_use(const struct ast *ast, const struct names *ns, const ident_t *id,
 			    bool host_ok, bool partial, const char *role, struct diag_list *dl)
@@ -125,13 +125,14 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 	if (strcmp(id->text, "host") == 0) {
 		if (host_ok)
 			return true;
-		d = diag_add(dl, ERR_HOST_NOT_ALLOWED, ast->src, id->loc, "'host' cannot be used in a %s",
+		d = diag_add(dl, ERR_HOST_NOT_ALLOWED, ast->src, id->loc, "'host' cannot be used in %s",
 			       role);
-		if (strcmp(role, "grant") == 0)
+		if (strcmp(role, "a grant") == 0)
 			diag_help(d, "the host can always access unprotected regions and never "
 				  "protected ones; grant realms only");
 		else
-			diag_help(d, "to let a realm exit to the host, give it `hostcall;` or `mmio;`");
+			diag_help(d, "to let a realm exit to the host, give it %s",
+				  ast->yaml ? "`hostcall: true` or `mmio: true`" : "`hostcall;` or `mmio;`");
 		return false;
 	}
 	e = lookup(ns, id->text);
@@ -145,13 +146,15 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 			       suggest_name(id->text, ns->realm_names, ns->nrealm_names) : NULL;
 		if (best)
 			diag_help(d, "did you mean '%s'?", best);
+		else if (ast->yaml)
+			diag_help(d, "declare it under `realms:` as `%s: {trust: ...}`", id->text);
 		else
 			diag_help(d, "declare it with `realm %s { trust ...; }`", id->text);
 		return false;
 	}
 	if (e->kind != NAME_REALM) {
 		d = diag_add(dl, ERR_WRONG_KIND_OF_NAME, ast->src, id->loc,
-			       "'%s' is a region, but a %s names realms", id->text, role);
+			       "'%s' is a region, but %s names realms", id->text, role);
 		diag_note(d, e->loc, "'%s' is declared here", id->text);
 		return false;
 	}
@@ -177,7 +180,7 @@ static void check_grants(const struct ast *ast, const struct names *ns, bool par
 		const struct ast_grant **sorted;
 
 		for (size_t j = 0; j < r->ngrants; j++)
-			check_realm_use(ast, ns, &r->grants[j].realm, false, partial, "grant", dl);
+			check_realm_use(ast, ns, &r->grants[j].realm, false, partial, "a grant", dl);
 		if (r->ngrants < 2)
 			continue;
 		sorted = xmalloc(r->ngrants * sizeof(*sorted));
@@ -193,7 +196,12 @@ static void check_grants(const struct ast *ast, const struct names *ns, bool par
 						    "'%s' is granted region '%s' twice",
 						    b->realm.text, r->name.text);
 			diag_note(d, a->loc, "first granted here");
-			diag_help(d, "keep one grant; `readwrite` gives both directions");
+			/* Offer readwrite only when the two grants together mean it:
+			 * never more than what was written. */
+			if (a->perm && b->perm && a->perm != b->perm)
+				diag_help(d, "keep one grant; `readwrite` gives both directions");
+			else
+				diag_help(d, "remove one of the two grants");
 		}
 		free(sorted);
 	}
@@ -219,9 +227,9 @@ static void check_calls(const struct ast *ast, const struct names *ns, bool part
 
 	for (size_t i = 0; i < ast->ncalls; i++) {
 		const struct ast_call *c = &ast->calls[i];
-		bool ok = check_realm_use(ast, ns, &c->from, false, partial, "call", dl);
+		bool ok = check_realm_use(ast, ns, &c->from, false, partial, "a call", dl);
 
-		ok &= check_realm_use(ast, ns, &c->to, false, partial, "call", dl);
+		ok &= check_realm_use(ast, ns, &c->to, false, partial, "a call", dl);
 		if (ok && strcmp(c->from.text, c->to.text) == 0) {
 			struct diag *d = diag_add(dl, ERR_CALL_TO_ITSELF, ast->src, c->loc,
 						    "realm '%s' calls itself", c->from.text);
@@ -251,9 +259,9 @@ static void check_asserts(const struct ast *ast, const struct names *ns, bool pa
 {
 	for (size_t i = 0; i < ast->nasserts; i++) {
 		const struct ast_assert *a = &ast->asserts[i];
-		bool ok = check_realm_use(ast, ns, &a->from, true, partial, "assert", dl);
+		bool ok = check_realm_use(ast, ns, &a->from, true, partial, "an assertion", dl);
 
-		ok &= check_realm_use(ast, ns, &a->to, true, partial, "assert", dl);
+		ok &= check_realm_use(ast, ns, &a->to, true, partial, "an assertion", dl);
 		if (ok && strcmp(a->from.text, a->to.text) == 0) {
 			struct diag *d = diag_add(dl, ERR_ASSERT_ON_ONE_PRINCIPAL, ast->src, a->loc,
 						    "assertion from '%s' to itself", a->from.text);

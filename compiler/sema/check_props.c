@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sema/check.h"
+#include "util/utf8.h"
 
 static bool is_hex(char c)
 {
@@ -19,7 +20,8 @@ static void check_policy_blocks(const struct ast *ast, bool partial, struct diag
 
 	if (ast->npolicies == 0 && !partial) {
 		d = diag_add(dl, ERR_MISSING_POLICY_BLOCK, src, (loc_t){1, 1, 1, 1}, "no policy block");
-		diag_help(d, "every policy starts with `policy NAME { version 1; }`");
+		diag_help(d, ast->yaml ? "every policy has `policy: {name: NAME, version: 1}`"
+				       : "every policy starts with `policy NAME { version 1; }`");
 	}
 	for (size_t i = 1; i < ast->npolicies; i++) {
 		d = diag_add(dl, ERR_SECOND_POLICY_BLOCK, src, ast->policies[i].loc,
@@ -33,7 +35,8 @@ static void check_policy_blocks(const struct ast *ast, bool partial, struct diag
 		if (!PROP_SET(p->version_p) && !partial) {
 			d = diag_add(dl, ERR_MISSING_PROPERTY, src, p->loc, "policy '%s' has no 'version'",
 				       p->name.text);
-			diag_help(d, "add `version 1;`: the tenant's revision number of this policy");
+			diag_help(d, "add `%s`: the tenant's revision number of this policy",
+				  ast->yaml ? "version: 1" : "version 1;");
 		}
 		if (PROP_SET(p->version_p) && !p->version_p.invalid && p->version > UINT32_MAX) {
 			d = diag_add(dl, ERR_VALUE_OUT_OF_RANGE, src, p->version_p.loc,
@@ -78,6 +81,9 @@ static void check_measurement(const struct ast_realm *r, const struct source *sr
 		at.col += (uint32_t)i + (starts_with_quote(src, at) ? 1 : 0);
 		at.end_line = at.line;
 		at.end_col = at.col;
+		/* A bidirectional control is reported as such (E0108). */
+		if (utf8_bidi_at(hex + i, len - i, NULL))
+			return;
 		d = diag_add(dl, ERR_INVALID_MEASUREMENT, src, at,
 			       "measurement of '%s' has a character that is not a hex digit",
 			       r->name.text);
@@ -100,7 +106,12 @@ static void check_realms(const struct ast *ast, bool partial, struct diag_list *
 		if (!PROP_SET(r->trust_p) && !partial) {
 			d = diag_add(dl, ERR_MISSING_PROPERTY, ast->src, r->name.loc, "realm '%s' has no 'trust'",
 				       r->name.text);
-			diag_help(d, "add `trust trusted;`, `trust distrustful;` or `trust untrusted;`");
+			/* The strictest first: a tenant who takes the first choice
+			 * gets the full leak check, never `trusted` by default. */
+			diag_help(d, ast->yaml ? "add `trust: distrustful` (checked most strictly), "
+						 "`trust: untrusted` or `trust: trusted`"
+					       : "add `trust distrustful;` (checked most strictly), "
+						 "`trust untrusted;` or `trust trusted;`");
 		}
 		if (r->measurement)
 			check_measurement(r, ast->src, dl);
@@ -145,19 +156,22 @@ static void check_regions(const struct ast *ast, bool partial, struct diag_list 
 		if (!partial && !PROP_SET(r->kind_p)) {
 			d = diag_add(dl, ERR_MISSING_PROPERTY, ast->src, r->name.loc,
 				       "region '%s' has no 'kind'", r->name.text);
-			diag_help(d, "add `kind protected;` (realm memory) or `kind unprotected;` "
-				  "(memory shared with the host)");
+			diag_help(d, ast->yaml ? "add `kind: protected` (realm memory) or `kind: unprotected` "
+						 "(memory shared with the host)"
+					       : "add `kind protected;` (realm memory) or `kind unprotected;` "
+						 "(memory shared with the host)");
 		}
 		if (!partial && !PROP_SET(r->size_p)) {
 			d = diag_add(dl, ERR_MISSING_PROPERTY, ast->src, r->name.loc,
 				       "region '%s' has no 'size'", r->name.text);
-			diag_help(d, "add `size 4KiB;` (or any multiple of 4 KiB)");
+			diag_help(d, "add `%s` (or any multiple of 4 KiB)",
+				  ast->yaml ? "size: 4KiB" : "size 4KiB;");
 		}
 		if (!partial && r->ngrants == 0) {
 			d = diag_add(dl, ERR_REGION_WITHOUT_GRANT, ast->src, r->name.loc,
 				       "region '%s' is granted to no realm", r->name.text);
-			diag_help(d, "add `grant REALM read;` (or write, readwrite), or remove the "
-				  "region");
+			diag_help(d, "add `%s` (or write, readwrite), or remove the region",
+				  ast->yaml ? "grants: {REALM: read}" : "grant REALM read;");
 		}
 		check_size_and_base(r, ast->src, dl);
 	}

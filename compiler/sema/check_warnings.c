@@ -18,8 +18,8 @@ static void warn_measurements(const struct model *m, struct diag_list *dl)
 		if (r->trust != MICA_TRUST_UNTRUSTED && r->meas_len == 0) {
 			d = diag_add(dl, WARN_NO_MEASUREMENT, m->src, r->loc,
 					 "realm '%s' has no measurement", r->name);
-			diag_help(d, "add `measurement \"<RIM in hex>\";` so that only the expected "
-				  "image can take this role");
+			diag_help(d, "add `measurement%s \"<RIM in hex>\"%s` so that only the expected "
+				  "image can take this role", m->yaml ? ":" : "", m->yaml ? "" : ";");
 		}
 		if (r->trust == MICA_TRUST_UNTRUSTED && r->meas_len != 0) {
 			d = diag_add(dl, WARN_UNTRUSTED_MEASURED, m->src, r->loc,

@@ -56,6 +56,7 @@ struct model_assert {
 
 struct model {
 	const struct source *src;	/* NULL when decoded from a blob */
+	bool yaml;			/* from YAML: help quotes YAML, not Mica */
 	char *name;
 	uint32_t version;
 	uint8_t digest_alg;		/* MICA_DIGEST_* */

@@ -102,6 +102,36 @@ static bool check_overlaps(const struct model *m, const struct span *s, size_t n
 	return ok;
 }
 
+/* A region that could not be placed even alone: no other region is in its
+ * way, so saying "no room" and suggesting `at` for others would mislead. */
+static void report_too_large(const struct model *m, const struct model_region *r, uint8_t kind,
+			     uint64_t room, struct diag_list *dl)
+{
+	char size[SPELL_MAX], half[SPELL_MAX], auto_room[SPELL_MAX], start[SPELL_MAX];
+	uint64_t half_size = 1ull << (m->ipa_bits - 1);
+	struct diag *d;
+
+	spell_size(r->size, size);
+	spell_size(half_size, half);
+	if (r->size > half_size) {
+		d = diag_add(dl, ERR_NO_ROOM_TO_PLACE, m->src, r->loc,
+			     "region '%s' (%s) is larger than the %s half of the IPA space "
+			     "(%s with ipa_bits %u)", r->name, size, kind_half(kind), half, m->ipa_bits);
+		if (m->ipa_bits < MICA_IPA_BITS_MAX)
+			diag_help(d, "shrink the region, or raise ipa_bits (at most %u)",
+				  MICA_IPA_BITS_MAX);
+		else
+			diag_help(d, "shrink the region");
+		return;
+	}
+	d = diag_add(dl, ERR_NO_ROOM_TO_PLACE, m->src, r->loc,
+		     "region '%s' (%s) is larger than the %s that automatic placement uses in the "
+		     "%s half of the IPA space", r->name, size, spell_size(room, auto_room),
+		     kind_half(kind));
+	diag_help(d, "give it an `at` below %s (in the %s half), shrink it, or raise ipa_bits",
+		  spell_addr(place_auto_start(m->ipa_bits, kind), start), kind_half(kind));
+}
+
 /* Places the unfixed regions of one KIND; FIXED are the fixed spans of
  * that kind, sorted by base. */
 static bool place_kind(struct model *m, uint8_t kind, const struct span *fixed, size_t nfixed,
@@ -124,6 +154,10 @@ static bool place_kind(struct model *m, uint8_t kind, const struct span *fixed, 
 			if (fixed[j].base >= addr && fixed[j].base - addr >= r->size)
 				break;		/* wholly above: fits before it */
 			addr = (fixed[j].end + align - 1) / align * align;
+		}
+		if (r->size > limit - place_auto_start(m->ipa_bits, kind)) {
+			report_too_large(m, r, kind, limit - place_auto_start(m->ipa_bits, kind), dl);
+			return false;
 		}
 		if (addr >= limit || r->size > limit - addr) {
 			char size[SPELL_MAX], start[SPELL_MAX];

@@ -28,6 +28,7 @@ static void resolve_policy(const struct ast *ast, struct model *m)
 	const struct ast_policy *p = &ast->policies[0];
 
 	m->src = ast->src;
+	m->yaml = ast->yaml;
 	m->name = xstrdup(p->name.text);
 	m->version = (uint32_t)p->version;
 	m->digest_alg = PROP_SET(p->digest_p) ? p->digest : DEFAULT_DIGEST;
@@ -50,7 +51,10 @@ static void resolve_realms(const struct ast *ast, struct model *m)
 		r->loc = a->name.loc;
 		r->hostcall_loc = a->hostcall_p.loc;
 		r->mmio_loc = a->mmio_p.loc;
-		if (a->measurement) {
+		/* A measurement E0213 refused (the model is then built only for
+		 * the flow analysis) is left out: it may be any length. */
+		if (a->measurement && strlen(a->measurement) <= 2 * sizeof(r->measurement) &&
+		    strspn(a->measurement, "0123456789abcdefABCDEF") == strlen(a->measurement)) {
 			size_t len = strlen(a->measurement) / 2;
 
 			r->meas_len = (uint8_t)len;
@@ -135,20 +139,19 @@ static void resolve_calls(const struct ast *ast, struct model *m)
 	}
 }
 
-int resolve(const struct ast *ast, struct model *m, struct diag_list *dl)
+int resolve(const struct ast *ast, struct model *m, bool place, struct diag_list *dl)
 {
 	struct place_input in;
-	int rc;
+	int rc = 0;
 
 	memset(m, 0, sizeof(*m));
 	resolve_policy(ast, m);
 	resolve_realms(ast, m);
 	resolve_regions(ast, m, &in);
 	resolve_calls(ast, m);
-	rc = place_regions(m, &in, dl);
+	if (place)
+		rc = place_regions(m, &in, dl);
 	free(in.fixed);
 	free(in.at_loc);
-	if (rc)
-		model_free(m);
 	return rc;
 }

@@ -7,8 +7,11 @@
 #include "sema/model.h"
 #include "syntax/ast.h"
 
-/* Builds the sorted, placed model from a checked tree, with the layout
- * checks; 0 on success. */
-int resolve(const struct ast *ast, struct model *m, struct diag_list *dl);
+/* Builds the sorted model from a checked tree and, when PLACE, places its
+ * regions with the layout checks. 0 on success, -1 when the layout has
+ * errors; either way M is built (names, trust, grants, calls: all the flow
+ * analysis needs) and the caller frees it. Without PLACE, addresses are
+ * left as written (0 where there was no `at`). */
+int resolve(const struct ast *ast, struct model *m, bool place, struct diag_list *dl);
 
 #endif

@@ -86,6 +86,7 @@ struct ast_decl {
 
 struct ast {
 	const struct source *src;
+	bool yaml;		/* written in YAML: help quotes YAML, not Mica */
 	struct ast_policy *policies;	size_t npolicies, policies_cap;
 	struct ast_realm *realms;	size_t nrealms, realms_cap;
 	struct ast_region *regions;	size_t nregions, regions_cap;

@@ -179,6 +179,39 @@ int lex_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const c
 	return T_IDENT;
 }
 
+/* `1.5GiB`: numbers are whole; say what to write when the value is a whole
+ * number of bytes in a smaller unit (1536MiB). */
+static void help_fraction(struct diag *d, const char *text, size_t len)
+{
+	static const struct { const char *name; unsigned shift; } units[] = {
+		{"GiB", 30}, {"MiB", 20}, {"KiB", 10}, {"", 0},
+	};
+	const char *dot = memchr(text, '.', len), *p;
+	uint64_t whole = 0, frac = 0, scale = 1, bytes;
+	unsigned shift = 0;
+
+	for (p = text; p < dot && *p >= '0' && *p <= '9' && whole < UINT32_MAX; p++)
+		whole = whole * 10 + (uint64_t)(*p - '0');
+	for (p = dot + 1; p < text + len && *p >= '0' && *p <= '9' && scale < 1000000; p++) {
+		frac = frac * 10 + (uint64_t)(*p - '0');
+		scale *= 10;
+	}
+	for (size_t i = 0; i < 3; i++)
+		if ((size_t)(text + len - p) == 3 && memcmp(p, units[i].name, 3) == 0)
+			shift = units[i].shift;
+	bytes = ((whole * scale + frac) << shift) / scale;
+	if (p < text + len && shift == 0)
+		bytes = 0;	/* an unknown suffix: nothing sensible to offer */
+	if (bytes && ((whole * scale + frac) << shift) % scale == 0)
+		for (size_t i = 0; i < 4; i++)
+			if (bytes % (1ull << units[i].shift) == 0) {
+				diag_help(d, "numbers are whole: write %llu%s",
+					  (unsigned long long)(bytes >> units[i].shift), units[i].name);
+				return;
+			}
+	diag_help(d, "numbers are whole: give the size in a smaller unit (1536MiB, not 1.5GiB)");
+}
+
 int lex_number(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text, size_t len)
 {
 	struct diag *d;
@@ -195,8 +228,11 @@ int lex_number(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const 
 	default:
 		d = diag_add(ctx->dl, ERR_INVALID_NUMBER, ctx->src, loc, "invalid number '%.*s'",
 			       (int)len, text);
-		diag_help(d, "numbers are decimal (4096) or hex (0x1000), optionally followed "
-			  "by KiB, MiB or GiB (4KiB)");
+		if (memchr(text, '.', len))
+			help_fraction(d, text, len);
+		else
+			diag_help(d, "numbers are decimal (4096) or hex (0x1000), optionally followed "
+				  "by KiB, MiB or GiB (4KiB)");
 		break;
 	}
 	val->num.bad = true;

@@ -20,6 +20,15 @@ int lex_fat_arrow(struct parse_ctx *ctx, loc_t loc)
 	return T_ARROW;
 }
 
+/* `a - > b`: the arrow split by a space; read as the '->' meant. */
+int lex_spaced_arrow(struct parse_ctx *ctx, loc_t loc)
+{
+	diag_help(diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc,
+			   "'->' is written without a space"),
+		  "write `->`");
+	return T_ARROW;
+}
+
 void lex_hash_comment(struct parse_ctx *ctx, loc_t loc)
 {
 	struct diag *d;
@@ -27,7 +36,8 @@ void lex_hash_comment(struct parse_ctx *ctx, loc_t loc)
 	loc.end_line = loc.line;
 	loc.end_col = loc.col;
 	d = diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc, "unexpected character '#'");
-	diag_help(d, "comments start with '//' (a YAML policy must be named *.yaml)");
+	diag_help(d, "comments start with '//' (a YAML policy is read as YAML unless its name "
+		  "ends in .mica: rename it, or pass --lang yaml)");
 }
 
 int lex_single_quoted(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text,
@@ -103,7 +113,7 @@ static const struct lookalike *lookalike(uint32_t c)
 		{0x037E, "';'", T_SEMI}, {0xFF1B, "';'", T_SEMI}, {0xFF5B, "'{'", T_LBRACE},
 		{0xFF5D, "'}'", T_RBRACE}, {0x2192, "'->'", T_ARROW}, {0x2018, "'''", 0},
 		{0x2019, "'''", 0}, {0x201C, "'\"'", 0}, {0x201D, "'\"'", 0}, {0x2212, "'-'", 0},
-		{0x2010, "'-'", 0}, {0x2013, "'-'", 0}, {0x00A0, "a space", 0},
+		{0x2010, "'-'", 0}, {0x2013, "'-'", 0},
 	};
 
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
@@ -120,6 +130,10 @@ static int report_non_ascii(struct parse_ctx *ctx, loc_t at, const char *text, s
 	uint32_t cp = utf8_decode(text + i, l);
 	const struct lookalike *like = lookalike(cp);
 	struct diag *d;
+
+	/* Reported once, wherever it is, by check_bidi (E0108). */
+	if (utf8_bidi_at(text + i, l, NULL))
+		return 0;
 
 	at.end_col = at.col + (uint32_t)l - 1;
 	if (like) {
@@ -181,4 +195,65 @@ int lex_bad_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, con
 		return meant;
 	val->str = xstrndup(text, len);
 	return T_IDENT;
+}
+
+/* U+00A0 NO-BREAK SPACE and U+FEFF ZERO WIDTH NO-BREAK SPACE (the UTF-8
+ * byte-order mark): what editors and word processors put where a space or
+ * nothing belongs. */
+static size_t odd_space_at(const char *text, size_t len)
+{
+	if (len >= 2 && (unsigned char)text[0] == 0xC2 && (unsigned char)text[1] == 0xA0)
+		return 2;
+	if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+	    (unsigned char)text[2] == 0xBF)
+		return 3;
+	return 0;
+}
+
+size_t lex_space_split(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		size_t l = odd_space_at(text + i, len - i);
+
+		if (l)
+			return i ? i : l;
+	}
+	return len;
+}
+
+void lex_shorten(struct parse_ctx *ctx, loc_t *loc, size_t n)
+{
+	/* Names hold no newline: only the column moves. */
+	ctx->offset = ctx->tok_start + n;
+	ctx->col = loc->col + (uint32_t)n;
+	loc->end_col = loc->col + (uint32_t)n - 1;
+}
+
+bool lex_odd_space(struct parse_ctx *ctx, loc_t loc, const char *text, size_t len)
+{
+	size_t l = odd_space_at(text, len);
+
+	if (!l || l != len)
+		return false;
+	if (l == 3 && ctx->tok_start == 0)
+		return true;	/* a UTF-8 byte-order mark: accepted, as rustc and gcc do */
+	if (l == 3)
+		diag_help(diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc,
+				   "invisible character U+FEFF (a byte-order mark) inside the file"),
+			  "delete it; a byte-order mark is accepted only at the very start");
+	else
+		diag_help(diag_add(ctx->dl, ERR_INVALID_CHARACTER, ctx->src, loc,
+				   "no-break space (U+00A0) where a plain space belongs"),
+			  "retype it as a plain space");
+	return true;
+}
+
+bool lex_plain_ident(const char *text, size_t len)
+{
+	if (len == 0 || !(isalpha((unsigned char)text[0]) || text[0] == '_'))
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if (!(isalnum((unsigned char)text[i]) || text[i] == '_'))
+			return false;
+	return true;
 }

@@ -205,11 +205,60 @@ void parse_region_at(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt)
 void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, char *perm, loc_t val, loc_t stmt)
 {
 	struct ast_grant *g = ast_add_grant(cur_region(ctx));
+	uint8_t swapped = keyword_value(&kw_perm, realm->text);
 
+	g->loc = stmt;
+	/* `grant read reporter;`: the words swapped. One error, and the grant
+	 * the user meant, so that nothing else echoes the slip. */
+	if (swapped && !keyword_value(&kw_perm, perm)) {
+		diag_help(diag_add(ctx->dl, ERR_UNKNOWN_VALUE, ctx->src, val,
+				   "unknown permission '%s': the realm comes first", perm),
+			  "write `grant %s %s;`", perm, realm->text);
+		free(realm->text);
+		g->realm.text = perm;
+		g->realm.loc = val;
+		g->perm = swapped;
+		return;
+	}
 	g->realm = *realm;
 	g->perm = keyword_lookup(&kw_perm, perm, ctx->dl, ctx->src, val);
-	g->loc = stmt;
 	free(perm);
+}
+
+loc_t parse_span(loc_t a, loc_t b)
+{
+	a.end_line = b.end_line;
+	a.end_col = b.end_col;
+	return a;
+}
+
+num_t parse_unit_after_space(struct parse_ctx *ctx, num_t v, char *unit, loc_t vloc, loc_t uloc)
+{
+	static const struct { const char *name; unsigned shift; } units[] = {
+		{"KiB", 10}, {"MiB", 20}, {"GiB", 30},
+	};
+	struct diag *d;
+
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (strcmp(unit, units[i].name) != 0)
+			continue;
+		d = diag_add(ctx->dl, ERR_INVALID_NUMBER, ctx->src, parse_span(vloc, uloc),
+			     "a space between the number and its unit");
+		if (!v.bad)
+			diag_help(d, "write %llu%s, without the space", (unsigned long long)v.value,
+				  unit);
+		if (!v.bad && v.value > (UINT64_MAX >> units[i].shift))
+			v.bad = true;
+		else
+			v.value <<= units[i].shift;
+		free(unit);
+		return v;
+	}
+	diag_help(diag_add(ctx->dl, ERR_INVALID_NUMBER, ctx->src, uloc, "unknown unit '%s'", unit),
+		  "sizes take KiB, MiB or GiB, right after the number (4KiB)");
+	free(unit);
+	v.bad = true;
+	return v;
 }
 
 void parse_call(struct parse_ctx *ctx, ident_t *from, ident_t *to, bool oneway, loc_t stmt)

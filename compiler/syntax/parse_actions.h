@@ -37,6 +37,12 @@ void parse_region_kind(struct parse_ctx *ctx, char *kind, loc_t val, loc_t stmt)
 void parse_region_size(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt);
 void parse_region_at(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt);
 void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, char *perm, loc_t val, loc_t stmt);
+/* `size 64 MiB`: a unit after a space. One error (E0105) saying to drop
+ * the space; the value is read as meant (64MiB) when the unit is one, so
+ * the checks that follow see it. Takes over UNIT. */
+num_t parse_unit_after_space(struct parse_ctx *ctx, num_t v, char *unit, loc_t vloc, loc_t uloc);
+/* The span from the start of A to the end of B. */
+loc_t parse_span(loc_t a, loc_t b);
 
 void parse_call(struct parse_ctx *ctx, ident_t *from, ident_t *to, bool oneway, loc_t stmt);
 void parse_assert(struct parse_ctx *ctx, ident_t *from, ident_t *to, loc_t stmt);

@@ -65,6 +65,7 @@ void lex_comment_end(struct parse_ctx *ctx, loc_t loc);
 void lex_unterminated_comment(struct parse_ctx *ctx);
 void lex_nul(struct parse_ctx *ctx, loc_t loc);
 int lex_fat_arrow(struct parse_ctx *ctx, loc_t loc);
+int lex_spaced_arrow(struct parse_ctx *ctx, loc_t loc);
 void lex_hash_comment(struct parse_ctx *ctx, loc_t loc);
 int lex_single_quoted(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text,
 		      size_t len);
@@ -73,6 +74,18 @@ int lex_curly_quoted(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, 
 void lex_bad_char(struct parse_ctx *ctx, loc_t loc, const char *text);
 int lex_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text, size_t len);
 int lex_bad_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text, size_t len);
+/* Where a no-break space (U+00A0) or a byte-order mark (U+FEFF) in TEXT
+ * starts, or, when TEXT starts with one, its length; LEN when none. */
+size_t lex_space_split(const char *text, size_t len);
+/* The scanner kept only the first N bytes of the token: moves the position
+ * back to just after them. */
+void lex_shorten(struct parse_ctx *ctx, loc_t *loc, size_t n);
+/* TEXT is exactly a no-break space or a byte-order mark: reports it (a BOM
+ * at the start of the file is accepted silently) and returns true; the
+ * scanner then goes on as after a space. */
+bool lex_odd_space(struct parse_ctx *ctx, loc_t loc, const char *text, size_t len);
+/* Is TEXT a plain [A-Za-z_][A-Za-z0-9_]* name? */
+bool lex_plain_ident(const char *text, size_t len);
 int lex_number(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text, size_t len);
 int lex_string(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text, size_t len);
 int lex_unterminated_string(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc,

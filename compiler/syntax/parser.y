@@ -168,7 +168,11 @@ region_stmts
 region_stmt
 	: KIND IDENT SEMI		{ parse_region_kind(ctx, $2, @2, @$); }
 	| SIZE NUMBER SEMI		{ parse_region_size(ctx, $2, @2, @$); }
+	| SIZE NUMBER IDENT SEMI	{ parse_region_size(ctx, parse_unit_after_space(ctx, $2, $3, @2, @3),
+							    parse_span(@2, @3), @$); }
 	| AT NUMBER SEMI		{ parse_region_at(ctx, $2, @2, @$); }
+	| AT NUMBER IDENT SEMI		{ parse_region_at(ctx, parse_unit_after_space(ctx, $2, $3, @2, @3),
+							  parse_span(@2, @3), @$); }
 	| GRANT name IDENT SEMI		{ parse_region_grant(ctx, &$2, $3, @3, @$); }
 	| error SEMI			{ yyerrok; }
 	;

@@ -268,17 +268,21 @@ static void unknown_key(struct yfront *f, const struct yblock *b, const char *wh
 			const char *key, loc_t loc)
 {
 	const char *names[MAX_FIELDS];
+	unsigned grants[MAX_FIELDS];
 	char list[160] = "";
 	const char *best;
 	struct diag *d;
 
 	for (size_t i = 0; i < b->n; i++) {
 		names[i] = b->fields[i].key;
+		/* A realm's flags are its exits to the host: 'nohostcall' must
+		 * not be answered with 'hostcall'. */
+		grants[i] = strcmp(b->what, "realm") == 0 && b->fields[i].type == F_BOOL ? GRANTS_HOST : 0;
 		strcat(list, i == 0 ? "" : ", ");
 		strcat(list, names[i]);
 	}
 	d = yev_error(&f->y, ERR_SYNTAX, loc, "unknown key '%s' in %s", key, where);
-	best = suggest_name(key, names, b->n);
+	best = suggest_value(key, names, grants, b->n);
 	if (best)
 		diag_help(d, "did you mean '%s'? %s keys: %s", best, b->what, list);
 	else
@@ -598,6 +602,7 @@ int parse_yaml(struct ast *ast, struct diag_list *dl)
 
 	memset(&f, 0, sizeof(f));
 	f.ast = ast;
+	ast->yaml = true;
 	yev_open(&f.y, ast->src, dl);
 	read_stream(&f);
 	yev_close(&f.y);

@@ -1,6 +1,7 @@
 /* output.c - atomic output files (see output.h). */
-/* realpath() is XSI, beyond the POSIX base the build selects. */
-#define _XOPEN_SOURCE 700
+/* realpath() is XSI, O_TMPFILE and linkat's AT_SYMLINK_FOLLOW on /proc are
+ * Linux: beyond the POSIX base the build selects. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/output.h"
+#include "util/source.h"
 #include "util/xalloc.h"
 
 /*
@@ -140,6 +142,55 @@ static int open_in_place(struct output *o, const char *path, char *err, size_t e
 	return 0;
 }
 
+/* Takes a cleanup slot for an unnamed file, with no name in it yet (the
+ * handler's unlink of "" does nothing): it gets one if the file must be
+ * linked under a temporary name at commit. Keeps OUTPUT_MAX_OPEN a limit on
+ * open outputs whatever their kind. 0, or -1 when every slot is taken. */
+static int reserve_slot(struct output *o)
+{
+	sigset_t old;
+
+	block_signals(&old);
+	for (int i = 0; i < OUTPUT_MAX_OPEN && o->slot < 0; i++) {
+		if (cleanup_used[i])
+			continue;
+		cleanup_path[i][0] = '\0';
+		cleanup_used[i] = 1;
+		o->slot = i;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return o->slot < 0 ? -1 : 0;
+}
+
+/* An unnamed file in TARGET's directory (O_TMPFILE), which nothing but this
+ * process can see and which vanishes with it, even after SIGKILL; it gets
+ * its name only at commit. -1 where the file system or kernel cannot (then
+ * a named temporary file is used), or when /proc, which linkat needs to
+ * name it without privileges, is not mounted. */
+static bool try_unnamed = true;
+
+void output_set_unnamed(bool on)
+{
+	try_unnamed = on;
+}
+
+static int open_unnamed(const char *target)
+{
+#ifdef O_TMPFILE
+	const char *slash = strrchr(target, '/');
+	char *dir = slash ? xstrndup(target, (size_t)(slash - target) + 1) : xstrdup(".");
+	int fd = -1;
+
+	if (try_unnamed && access("/proc/self/fd", X_OK) == 0)
+		fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+	free(dir);
+	return fd;
+#else
+	(void)target;
+	return -1;
+#endif
+}
+
 /* Creates the temporary file beside TARGET, the file to be replaced. */
 static int open_temp(struct output *o, const char *target, char *err, size_t errlen)
 {
@@ -150,10 +201,19 @@ static int open_temp(struct output *o, const char *target, char *err, size_t err
 	install_handler();
 	o->path = xstrdup(target);
 	o->tmp = temp_template(target);
-	errno = 0;
-	fd = create_registered(o);
+	fd = open_unnamed(target);
+	if (fd >= 0 && reserve_slot(o) != 0) {
+		close(fd);
+		fd = -1;
+		errno = EMFILE;
+	} else if (fd >= 0) {
+		o->unnamed = true;
+	} else {
+		errno = 0;
+		fd = create_registered(o);
+	}
 	if (fd < 0) {
-		int e = errno;
+		int e = errno ? errno : EMFILE;
 
 		free(o->path);
 		free(o->tmp);
@@ -189,6 +249,13 @@ int output_open(struct output *o, const char *path, char *err, size_t errlen)
 		return fail(err, errlen, path, "write", EISDIR);
 	if (!S_ISREG(st.st_mode))
 		return open_in_place(o, path, err, errlen);
+	/* The same file as an input (by device and inode, whatever its
+	 * name): replacing it would lose the source. */
+	if (source_is_input((unsigned long long)st.st_dev, (unsigned long long)st.st_ino)) {
+		snprintf(err, errlen, "'%s' is an input of this command: refusing to replace it "
+			 "with the output (write the output to another file)", path);
+		return -1;
+	}
 	/* Through a symbolic link, replace the file, not the link. */
 	real = realpath(path, NULL);
 	if (!real)
@@ -232,6 +299,39 @@ static int commit_in_place(struct output *o, char *err, size_t errlen)
 	return e ? -1 : 0;
 }
 
+/* Names the unnamed file FD: straight as the target when there is none
+ * (it appears complete), else under a temporary name, registered for
+ * cleanup, that the rename below moves over the target. 0 or an errno. */
+static int link_unnamed(struct output *o, int fd)
+{
+	char proc[64];
+	sigset_t old;
+	int e = 0, tfd;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, o->path, AT_SYMLINK_FOLLOW) == 0) {
+		o->linked = true;	/* nothing left to rename */
+		return 0;
+	}
+	if (errno != EEXIST)
+		return errno;
+	block_signals(&old);
+	/* mkstemp's name, then the file it made replaced by ours; the name is
+	 * in the slot reserved at open before it exists. */
+	tfd = mkstemp(o->tmp);
+	if (tfd < 0) {
+		e = errno;
+	} else {
+		close(tfd);
+		memcpy(cleanup_path[o->slot], o->tmp, strlen(o->tmp) + 1);
+		if (unlink(o->tmp) != 0 ||
+		    linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp, AT_SYMLINK_FOLLOW) != 0)
+			e = errno;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return e;
+}
+
 int output_commit(struct output *o, char *err, size_t errlen)
 {
 	int e = 0;
@@ -240,10 +340,12 @@ int output_commit(struct output *o, char *err, size_t errlen)
 		return commit_in_place(o, err, errlen);
 	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
 		e = errno ? errno : EIO;
+	if (e == 0 && o->unnamed)
+		e = link_unnamed(o, fileno(o->fp));
 	if (fclose(o->fp) != 0 && e == 0)
 		e = errno ? errno : EIO;
 	o->fp = NULL;
-	if (e == 0 && rename(o->tmp, o->path) != 0)
+	if (e == 0 && !o->linked && rename(o->tmp, o->path) != 0)
 		e = errno;
 	if (e != 0) {
 		char *path = xstrdup(o->path);
@@ -275,7 +377,9 @@ void output_abort(struct output *o)
 	}
 	if (o->fp)
 		fclose(o->fp);
-	unlink(o->tmp);
+	/* An unnamed file has a name to remove only once linked. */
+	if (!o->unnamed || (o->slot >= 0 && cleanup_path[o->slot][0]))
+		unlink(o->tmp);
 	unregister(o);
 	free(o->path);
 	free(o->tmp);

@@ -75,6 +75,55 @@ static int read_stream(FILE *f, char **out, size_t *outlen, char *err, size_t er
 	return 0;
 }
 
+/*
+ * The inputs read so far (device and inode of each regular file), so that
+ * `micac x.mica -o x.mica` or `dump x.pol -o x.pol` is refused instead of
+ * replacing the source with the output: the same file, whatever the names
+ * (a link, ./x, a path through a symlink). Global because every command
+ * reads through here and writes through output.c, and neither should need
+ * the other's arguments threaded through.
+ */
+static struct { unsigned long long dev, ino; } *inputs;
+static size_t ninputs, inputs_cap;
+
+static void remember_input(struct source *src, int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	src->dev = (unsigned long long)st.st_dev;
+	src->ino = (unsigned long long)st.st_ino;
+	xgrow(&inputs, &inputs_cap, ninputs, sizeof(*inputs));
+	inputs[ninputs].dev = src->dev;
+	inputs[ninputs].ino = src->ino;
+	ninputs++;
+}
+
+bool source_is_input(unsigned long long dev, unsigned long long ino)
+{
+	for (size_t i = 0; i < ninputs; i++)
+		if (inputs[i].dev == dev && inputs[i].ino == ino)
+			return true;
+	return false;
+}
+
+void source_allow_overwrite(const struct source *src)
+{
+	for (size_t i = 0; i < ninputs;)
+		if (src->ino && inputs[i].dev == src->dev && inputs[i].ino == src->ino)
+			inputs[i] = inputs[--ninputs];
+		else
+			i++;
+}
+
+void source_forget_inputs(void)
+{
+	free(inputs);
+	inputs = NULL;
+	ninputs = inputs_cap = 0;
+}
+
 int source_read(struct source *src, const char *path, char *err, size_t errlen)
 {
 	FILE *f;
@@ -86,6 +135,7 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen)
 	memset(src, 0, sizeof(*src));
 	if (strcmp(path, "-") == 0) {
 		rc = read_stream(stdin, &data, &len, err, errlen);
+		remember_input(src, fileno(stdin));
 		path = SOURCE_STDIN_NAME;
 	} else {
 		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -104,6 +154,7 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen)
 			return -1;
 		}
 		rc = read_stream(f, &data, &len, err, errlen);
+		remember_input(src, fileno(f));
 		fclose(f);
 	}
 	if (rc)

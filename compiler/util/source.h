@@ -30,9 +30,12 @@ struct source {
 	size_t len;
 	size_t *lines;		/* byte offset of each line start */
 	size_t nlines;
+	unsigned long long dev, ino;	/* the file read, when regular (else 0) */
 };
 
-/* Reads PATH ("-" for stdin) into SRC. On failure returns -1 (cannot read)
+/* Reads PATH ("-" for stdin) into SRC. Every regular file read (stdin too,
+ * when it is one) is remembered, so that no output can replace an input of
+ * the same run (output.c asks source_is_input). On failure returns -1 (cannot read)
  * or SOURCE_TOO_LARGE, and writes a one-line reason (no trailing newline)
  * into ERR. */
 #define SOURCE_TOO_LARGE (-2)
@@ -40,6 +43,12 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen);
 /* Makes a source from memory (copies DATA); used by tests and fuzzers. */
 void source_from_mem(struct source *src, const char *name, const void *data, size_t len);
 void source_free(struct source *src);
+/* Was the file DEV:INO read as an input by this process? */
+bool source_is_input(unsigned long long dev, unsigned long long ino);
+/* SRC's file may be replaced after all (`micac fmt -w` rewrites its input). */
+void source_allow_overwrite(const struct source *src);
+/* Forgets every input (frees the list; for the end of the program). */
+void source_forget_inputs(void);
 /* Line and byte column (1-based) of byte offset OFF (a binary search of the
  * line starts). */
 void source_pos(const struct source *src, size_t off, uint32_t *line, uint32_t *col);

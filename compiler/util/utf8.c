@@ -48,3 +48,24 @@ bool utf8_valid(const char *s, size_t n)
 	}
 	return true;
 }
+
+size_t utf8_bidi_at(const char *s, size_t n, unsigned *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned c;
+
+	if (n >= 2 && p[0] == 0xD8 && p[1] == 0x9C) {
+		if (cp)
+			*cp = 0x061C;
+		return 2;
+	}
+	if (n < 3 || p[0] != 0xE2 || (p[1] != 0x80 && p[1] != 0x81))
+		return 0;
+	c = 0x2000u | (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3fu);
+	if (!((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+	      c == 0x200F))
+		return 0;
+	if (cp)
+		*cp = c;
+	return 3;
+}

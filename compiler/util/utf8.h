@@ -10,4 +10,9 @@
 size_t utf8_seq_len(const char *s, size_t n);
 bool utf8_valid(const char *s, size_t n);
 
+/* Length of the Unicode bidirectional control character at S (at most N
+ * bytes: U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), or 0. Its
+ * code point goes to *CP when CP is not NULL. */
+size_t utf8_bidi_at(const char *s, size_t n, unsigned *cp);
+
 #endif

@@ -75,10 +75,13 @@ static void test_leak_through_hostcall(void **state)
 		     "detector -> host     (detector may use hostcall)");
 	assert_int_equal(t.dl.v[0].steps[0].loc.line, 5);
 	assert_int_equal(t.dl.v[0].steps[1].loc.line, 3);
-	assert_int_equal(t.dl.v[0].nnotes, 1);
+	assert_int_equal(t.dl.v[0].nnotes, 2);
 	assert_int_equal(t.dl.v[0].notes[0].kind, NOTE_HELP);
 	assert_string_equal(t.dl.v[0].notes[0].text,
 			    "deny hostcall for 'detector', or route its output through a trusted realm");
+	assert_string_equal(t.dl.v[0].notes[1].text,
+			    "or, if 'camera' only ever gives 'detector' data it may publish, make "
+			    "'detector' `untrusted` (a sink, like the host)");
 	done(&t);
 }
 
@@ -338,7 +341,7 @@ static void test_chain_and_shortest(void **state)
 			    "data of 'd2' and 2 other realms can leave through distrustful 'd3'");
 	expect_steps(&t.dl.v[0], 2, "d2 -> d3     (oneway call d2 -> d3)",
 		     "d3 -> host   (d3 may use hostcall)");
-	assert_string_equal(t.dl.v[0].notes[0].text, "the data of 'd1', 's' leaves the same way");
+	assert_string_equal(t.dl.v[0].notes[0].text, "the data of 'd1' and 's' leaves the same way");
 	done(&t);
 }
 

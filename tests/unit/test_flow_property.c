@@ -258,9 +258,12 @@ static void check_leak(const struct brute *bf, const struct flow_violation *v, b
 	for (uint32_t i = 1; i < p->nsteps; i++)
 		assert_true(bf_distrustful(bf, p->steps[i].from));
 	assert_int_equal(p->steps[p->nsteps - 1].from, v->exit_realm);
-	assert_int_equal(p->nsteps, bf_leak_len(bf, src));
+	/* A source is listed under every exit it reaches, so the witness is
+	 * the shortest through this exit: never shorter than its shortest. */
+	assert_true(p->nsteps >= bf_leak_len(bf, src));
 	for (uint32_t i = 0; i < v->nsources; i++) {
-		assert_false(seen[v->sources[i]]);	/* each source once */
+		for (uint32_t j = 0; j < i; j++)
+			assert_int_not_equal(v->sources[i], v->sources[j]);	/* once per exit */
 		seen[v->sources[i]] = true;
 	}
 }
@@ -282,6 +285,8 @@ static void check_one(const struct model *m)
 
 		if (strcmp(v->code, "E0401") == 0) {
 			check_leak(&bf, v, seen);
+			for (size_t j = 0; j < i; j++)	/* one violation per exit */
+				assert_int_not_equal(r.v[j].exit_realm, v->exit_realm);
 			nleaks++;
 			continue;
 		}

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "util/output.h"
+#include "util/source.h"
 #include "util/xalloc.h"
 
 struct dir {
@@ -158,12 +159,18 @@ static void test_abort_leaves_nothing(void **state)
 	char *p = xasprintf("%s/new.pol", d->path), err[256];
 	struct output o;
 
-	assert_int_equal(output_open(&o, p, err, sizeof(err)), 0);
-	fputs("data", o.fp);
-	assert_int_equal(count_entries(d->path), 1);	/* the temporary file */
-	output_abort(&o);
-	assert_int_equal(count_entries(d->path), 0);
-	output_abort(&o);	/* twice is harmless */
+	for (int unnamed = 0; unnamed < 2; unnamed++) {
+		output_set_unnamed(unnamed);
+		assert_int_equal(output_open(&o, p, err, sizeof(err)), 0);
+		fputs("data", o.fp);
+		/* the temporary file, unless it has no name (tmpfs has O_TMPFILE) */
+		assert_int_equal(o.unnamed, unnamed);
+		assert_int_equal(count_entries(d->path), unnamed ? 0 : 1);
+		output_abort(&o);
+		assert_int_equal(count_entries(d->path), 0);
+		output_abort(&o);	/* twice is harmless */
+	}
+	output_set_unnamed(true);
 	free(p);
 }
 
@@ -244,7 +251,7 @@ static void test_symlink_followed(void **state)
 
 /* The child writes half an output, then dies of SIG: the handler must
  * remove the temporary file and the target must keep its old contents. */
-static void die_mid_write(const struct dir *d, int sig)
+static void die_mid_write(const struct dir *d, int sig, bool unnamed)
 {
 	char *p = xasprintf("%s/out.pol", d->path), *got;
 	int status;
@@ -258,6 +265,7 @@ static void die_mid_write(const struct dir *d, int sig)
 		struct output o;
 		char err[256];
 
+		output_set_unnamed(unnamed);
 		if (output_open(&o, p, err, sizeof(err)) != 0)
 			_exit(10);
 		fputs("half of a new blob", o.fp);
@@ -277,12 +285,45 @@ static void die_mid_write(const struct dir *d, int sig)
 
 static void test_sigterm(void **state)
 {
-	die_mid_write(*state, SIGTERM);
+	die_mid_write(*state, SIGTERM, false);
+	die_mid_write(*state, SIGTERM, true);
 }
 
 static void test_sigint(void **state)
 {
-	die_mid_write(*state, SIGINT);
+	die_mid_write(*state, SIGINT, false);
+	die_mid_write(*state, SIGINT, true);
+}
+
+/* No handler runs on SIGKILL: only an unnamed temporary file (O_TMPFILE)
+ * leaves nothing behind. Here, on tmpfs, it must be the one used. */
+static void test_sigkill(void **state)
+{
+	die_mid_write(*state, SIGKILL, true);
+}
+
+/* An output never replaces an input of the same run, whatever its name. */
+static void test_refuses_input(void **state)
+{
+	struct dir *d = *state;
+	char *p = xasprintf("%s/in.mica", d->path), *ln = xasprintf("%s/alias.mica", d->path);
+	char err[256], *got;
+	struct source src;
+
+	put_file(p, "policy p { version 1; }\n");
+	assert_int_equal(link(p, ln), 0);
+	assert_int_equal(source_read(&src, p, err, sizeof(err)), 0);
+	assert_int_equal(output_write_file(p, "blob", 4, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "is an input"));
+	assert_int_equal(output_write_file(ln, "blob", 4, err, sizeof(err)), -1);
+	got = slurp(p);
+	assert_string_equal(got, "policy p { version 1; }\n");
+	free(got);
+	source_allow_overwrite(&src);	/* as fmt -w */
+	assert_int_equal(output_write_file(p, "blob", 4, err, sizeof(err)), 0);
+	source_free(&src);
+	free(p);
+	free(ln);
 }
 
 static void test_many_open(void **state)
@@ -324,6 +365,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_symlink_followed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sigterm, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sigint, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sigkill, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_open, setup, teardown),
 	};
 

@@ -91,7 +91,7 @@ static const struct error_case cases[] = {
 	 "    trsut: trusted\n"
 	 "    colour: red\n",
 	 "3:5-3:9 E0110 unknown key 'trsut' in realm 'cam'\n"
-	 "  help: realm keys: trust, measurement, hostcall, mmio\n"
+	 "  help: did you mean 'trust'? realm keys: trust, measurement, hostcall, mmio\n"
 	 "4:5-4:10 E0110 unknown key 'colour' in realm 'cam'\n"
 	 "  help: realm keys: trust, measurement, hostcall, mmio\n"},
 	{"bad_trust",
