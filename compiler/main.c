@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{"flows", cmd_flows, "show where data can flow: from a realm, to a realm, or between two"},
 	{"graph", cmd_graph, "draw the flow graph (Graphviz DOT, SVG or PNG), flow errors in red"},
 	{"enforce", cmd_enforce, "replay a scenario of RMM events through the enforcement library"},
+	{"lsp", cmd_lsp, "run the Language Server for editors (LSP over stdin/stdout)"},
 };
 
 static void usage(FILE *out)

@@ -12,10 +12,10 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
 	libcmocka-dev:arm64 \
 	make gcc libc6-dev flex bison pkg-config \
-	libyaml-dev libmbedtls-dev libcmocka-dev \
+	libyaml-dev libmbedtls-dev libcmocka-dev libjansson-dev \
 	valgrind clang \
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
-	graphviz python3 python3-jsonschema xxd >/dev/null
+	graphviz python3 python3-jsonschema xxd neovim >/dev/null
 # SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
 # whose `validate` applies the SARIF 2.1.0 schema and GitHub code
 # scanning's ingestion rules (the npm package ships a self-contained Linux
