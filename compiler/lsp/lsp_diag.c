@@ -10,6 +10,23 @@
 
 #include "lsp/lsp_int.h"
 
+struct lsp_doc *lsp_doc_of(struct lsp_server *s, json_t *params, struct lsp_error *e)
+{
+	const char *uri = lsp_uri_of(params);
+	struct lsp_doc *d;
+
+	if (!uri) {
+		lsp_fail(e, RPC_INVALID_PARAMS, "params.textDocument.uri is missing");
+		return NULL;
+	}
+	d = lsp_doc_find(s, uri);
+	if (!d)
+		lsp_fail(e, RPC_INVALID_PARAMS, "the document is not open: %.200s", uri);
+	else
+		lsp_analyse(d);
+	return d;
+}
+
 void lsp_analyse(struct lsp_doc *d)
 {
 	struct frontend_opts fo = {.lang = d->lang};

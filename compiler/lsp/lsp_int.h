@@ -1,13 +1,17 @@
 /* lsp_int.h - what the files of the language server share; not for use
  * outside compiler/lsp/ (lsp.h is the entry point).
  *
- *   lsp_io.c      framing (Content-Length), the batch loop, cancellation
- *   lsp_server.c  lifecycle (initialize, shutdown, exit) and dispatch
+ * Lowest first; each file uses only those above it (no cycles, as
+ * tests/check_deps.py requires):
+ *
+ *   lsp_json.c    messages out (framed), error answers
  *   lsp_text.c    open documents, incremental edits, LSP positions
  *   lsp_diag.c    analysis through the front end, publishDiagnostics
  *   lsp_names.c   name occurrences: hover, definition, references, rename,
  *                 document symbols
- *   lsp_edit.c    completion and formatting */
+ *   lsp_edit.c    completion and formatting
+ *   lsp_server.c  lifecycle (initialize, shutdown, exit) and dispatch
+ *   lsp_io.c      framing (Content-Length), the batch loop, cancellation */
 #ifndef MICAC_LSP_INT_H
 #define MICAC_LSP_INT_H
 
@@ -62,7 +66,7 @@ struct lsp_server {
 	json_t *cancelled;	/* ids cancelled in the current batch */
 };
 
-/* lsp_io.c: sends a message (takes the reference to MSG). */
+/* lsp_json.c: sends a message (takes the reference to MSG). */
 void lsp_send(struct lsp_server *s, json_t *msg);
 void lsp_send_error(struct lsp_server *s, json_t *id, int code, const char *msg);
 void lsp_notify(struct lsp_server *s, const char *method, json_t *params);
@@ -75,11 +79,11 @@ void lsp_handle(struct lsp_server *s, json_t *msg);
 
 /* lsp_text.c */
 struct lsp_doc *lsp_doc_find(struct lsp_server *s, const char *uri);
-/* The document PARAMS.textDocument.uri names, or NULL with E set. */
-struct lsp_doc *lsp_doc_of(struct lsp_server *s, json_t *params, struct lsp_error *e);
+/* PARAMS.textDocument.uri, or NULL. */
+const char *lsp_uri_of(json_t *params);
 void lsp_did_open(struct lsp_server *s, json_t *params);
 void lsp_did_change(struct lsp_server *s, json_t *params);
-void lsp_did_close(struct lsp_server *s, json_t *params);
+void lsp_doc_close(struct lsp_server *s, const char *uri);
 void lsp_docs_free(struct lsp_server *s);
 /* Byte offset in TEXT of the LSP position POS ({line, character}), clamped
  * to the document and to character boundaries; -1 when POS is malformed. */
@@ -96,7 +100,9 @@ json_t *lsp_end_position(const struct lsp_server *s, const char *text, size_t le
 bool lsp_loc_of(const struct lsp_server *s, const struct lsp_doc *d, json_t *pos,
 		uint32_t *line, uint32_t *col);
 
-/* lsp_diag.c */
+/* lsp_diag.c: the document PARAMS.textDocument.uri names, analysed, or
+ * NULL with E set. */
+struct lsp_doc *lsp_doc_of(struct lsp_server *s, json_t *params, struct lsp_error *e);
 void lsp_analyse(struct lsp_doc *d);
 void lsp_publish(struct lsp_server *s, struct lsp_doc *d);
 void lsp_publish_empty(struct lsp_server *s, const char *uri);

@@ -73,13 +73,23 @@ static void did_save(struct lsp_server *s, json_t *params)
 		d->publish = true;
 }
 
+static void did_close(struct lsp_server *s, json_t *params)
+{
+	const char *uri = lsp_uri_of(params);
+
+	if (uri && lsp_doc_find(s, uri)) {
+		lsp_publish_empty(s, uri);
+		lsp_doc_close(s, uri);
+	}
+}
+
 static const struct {
 	const char *method;
 	void (*fn)(struct lsp_server *s, json_t *params);
 } notifications[] = {
 	{"textDocument/didOpen", lsp_did_open},
 	{"textDocument/didChange", lsp_did_change},
-	{"textDocument/didClose", lsp_did_close},
+	{"textDocument/didClose", did_close},
 	{"textDocument/didSave", did_save},
 };
 

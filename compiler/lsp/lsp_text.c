@@ -155,26 +155,9 @@ struct lsp_doc *lsp_doc_find(struct lsp_server *s, const char *uri)
 	return NULL;
 }
 
-static const char *uri_of(json_t *params)
+const char *lsp_uri_of(json_t *params)
 {
 	return json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
-}
-
-struct lsp_doc *lsp_doc_of(struct lsp_server *s, json_t *params, struct lsp_error *e)
-{
-	const char *uri = uri_of(params);
-	struct lsp_doc *d;
-
-	if (!uri) {
-		lsp_fail(e, RPC_INVALID_PARAMS, "params.textDocument.uri is missing");
-		return NULL;
-	}
-	d = lsp_doc_find(s, uri);
-	if (!d)
-		lsp_fail(e, RPC_INVALID_PARAMS, "the document is not open: %.200s", uri);
-	else
-		lsp_analyse(d);
-	return d;
 }
 
 static int hex(char c)
@@ -240,7 +223,7 @@ static void doc_free(struct lsp_doc *d)
 void lsp_did_open(struct lsp_server *s, json_t *params)
 {
 	json_t *td = json_object_get(params, "textDocument"), *text = json_object_get(td, "text");
-	const char *uri = uri_of(params), *lang = json_string_value(json_object_get(td, "languageId"));
+	const char *uri = lsp_uri_of(params), *lang = json_string_value(json_object_get(td, "languageId"));
 	struct lsp_doc *d;
 
 	if (!uri || !json_is_string(text))
@@ -300,7 +283,7 @@ static bool apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *c)
 
 void lsp_did_change(struct lsp_server *s, json_t *params)
 {
-	const char *uri = uri_of(params);
+	const char *uri = lsp_uri_of(params);
 	struct lsp_doc *d = uri ? lsp_doc_find(s, uri) : NULL;
 	json_t *c;
 	size_t i;
@@ -324,14 +307,11 @@ void lsp_did_change(struct lsp_server *s, json_t *params)
 	invalidate(d);
 }
 
-void lsp_did_close(struct lsp_server *s, json_t *params)
+void lsp_doc_close(struct lsp_server *s, const char *uri)
 {
-	const char *uri = uri_of(params);
-
-	for (size_t i = 0; uri && i < s->ndocs; i++) {
+	for (size_t i = 0; i < s->ndocs; i++) {
 		if (strcmp(s->docs[i]->uri, uri) != 0)
 			continue;
-		lsp_publish_empty(s, uri);
 		doc_free(s->docs[i]);
 		s->docs[i] = s->docs[--s->ndocs];
 		return;
