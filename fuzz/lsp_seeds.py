@@ -3,6 +3,10 @@
 gives the input format): for each policy, a session that opens it, edits
 it incrementally, asks for every feature at a name's position, cancels a
 request and shuts down; plus raw streams with a bad header and a bad body.
+
+lsp_seeds.py --framed POLICY - the same session for POLICY as a client
+writes it (initialize first, each message framed), on standard output:
+tests/valgrind.sh runs `micac lsp` on it.
 """
 import json
 import os
@@ -13,8 +17,8 @@ def session(path, text):
     uri = 'file:///' + os.path.basename(path)
     lang = 'mica' if path.endswith('.mica') else 'yaml'
     td = {'uri': uri}
-    at = text.find('realm ')
-    line = text.count('\n', 0, at) if at >= 0 else 0
+    at = text.find('\nrealm ')         # a declaration, not a comment
+    line = text.count('\n', 0, at) + 1 if at >= 0 else 0
     pos = {'line': line, 'character': 7}
     msgs = [
         {'method': 'initialized', 'params': {}},
@@ -47,7 +51,19 @@ def session(path, text):
     return b'\x1e'.join(json.dumps(m, separators=(',', ':')).encode() for m in msgs)
 
 
+def framed(path):
+    text = open(path, encoding='utf-8', errors='replace').read()
+    init = b'{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}'
+    out = b''
+    for body in [init] + session(path, text).split(b'\x1e'):
+        out += b'Content-Length: %d\r\n\r\n' % len(body) + body
+    sys.stdout.buffer.write(out)
+
+
 def main():
+    if sys.argv[1] == '--framed':
+        framed(sys.argv[2])
+        return
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     for path in sys.argv[2:]:
