@@ -59,23 +59,13 @@ static void drop(struct lsp_server *s, size_t n)
 	s->inlen -= n;
 }
 
-/* Where NEEDLE (lower case) first occurs in HAY[0, N), ignoring case. */
-static const char *find_nocase(const char *hay, size_t n, const char *needle)
+/* Where NEEDLE first occurs in HAY[0, N), ignoring case if NOCASE. */
+static const char *find(const char *hay, size_t n, const char *needle, bool nocase)
 {
 	size_t k = strlen(needle);
 
 	for (size_t i = 0; i + k <= n; i++)
-		if (strncasecmp(hay + i, needle, k) == 0)
-			return hay + i;
-	return NULL;
-}
-
-static const char *find_bytes(const char *hay, size_t n, const char *needle)
-{
-	size_t k = strlen(needle);
-
-	for (size_t i = 0; i + k <= n; i++)
-		if (memcmp(hay + i, needle, k) == 0)
+		if ((nocase ? strncasecmp(hay + i, needle, k) : memcmp(hay + i, needle, k)) == 0)
 			return hay + i;
 	return NULL;
 }
@@ -132,10 +122,10 @@ static void frame(struct lsp_server *s, json_t *batch)
 			if (s->skip)
 				return;
 		}
-		hend = find_bytes(s->in, s->inlen, "\r\n\r\n");
+		hend = find(s->in, s->inlen, "\r\n\r\n", false);
 		if (!hend) {
 			if (s->inlen > HEADER_MAX) {
-				cl = find_nocase(s->in + 1, s->inlen - 1, "content-length:");
+				cl = find(s->in + 1, s->inlen - 1, "content-length:", true);
 				lsp_send_error(s, NULL, RPC_PARSE_ERROR,
 					       "no message header: expected \"Content-Length: N\\r\\n\\r\\n\"");
 				drop(s, cl ? (size_t)(cl - s->in) : s->inlen - 3);
@@ -144,7 +134,7 @@ static void frame(struct lsp_server *s, json_t *batch)
 			return;
 		}
 		hlen = (size_t)(hend - s->in) + 4;
-		cl = find_nocase(s->in, hlen - 2, "content-length:");
+		cl = find(s->in, hlen - 2, "content-length:", true);
 		if (cl && cl != s->in && cl[-1] != '\n') {
 			/* Garbage (an unframed body?) runs into the next header. */
 			lsp_send_error(s, NULL, RPC_PARSE_ERROR,

@@ -106,6 +106,29 @@ static const struct occ *occ_at(struct lsp_server *s, struct lsp_doc *d, const s
 	return after;
 }
 
+/* A request about the name at PARAMS.position: the document, its names,
+ * and the one under the cursor (AT, NULL if none). */
+struct lookup {
+	struct lsp_doc *d;
+	struct occs o;
+	const struct occ *at;
+};
+
+/* Fills L; false (E set) when the document or the position is bad. */
+static bool lookup(struct lsp_server *s, json_t *params, struct lsp_error *e, struct lookup *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->d = lsp_doc_of(s, params, e);
+	if (!l->d)
+		return false;
+	collect(&l->d->fe.ast, &l->o);
+	l->at = occ_at(s, l->d, &l->o, params, e);
+	if (!e->code)
+		return true;
+	free(l->o.v);
+	return false;
+}
+
 /* The first declaration of NAME, or NULL. */
 static const struct occ *decl_of(const struct occs *o, const char *name)
 {
@@ -224,17 +247,17 @@ static void hover_policy(struct md *m, const struct ast_policy *p)
 
 json_t *lsp_hover(struct lsp_server *s, json_t *params, struct lsp_error *e)
 {
-	struct lsp_doc *d = lsp_doc_of(s, params, e);
-	struct occs o = {0};
+	struct lookup l;
 	const struct occ *at, *decl;
+	struct lsp_doc *d;
 	struct md m = {0};
 	json_t *out = NULL;
 
-	if (!d)
+	if (!lookup(s, params, e, &l))
 		return NULL;
-	collect(&d->fe.ast, &o);
-	at = occ_at(s, d, &o, params, e);
-	decl = at ? (at->kind == OCC_POLICY ? at : decl_of(&o, at->id->text)) : NULL;
+	d = l.d;
+	at = l.at;
+	decl = at ? (at->kind == OCC_POLICY ? at : decl_of(&l.o, at->id->text)) : NULL;
 	if (decl && decl->kind == OCC_REALM)
 		hover_realm(&m, &d->fe.ast, &d->fe.ast.realms[decl->index]);
 	else if (decl && decl->kind == OCC_REGION)
@@ -251,82 +274,69 @@ json_t *lsp_hover(struct lsp_server *s, json_t *params, struct lsp_error *e)
 				"value", lsp_string(m.p), "range",
 				lsp_range(s, &d->fe.src, name_loc(&d->fe.src, at->id)));
 	free(m.p);
-	free(o.v);
+	free(l.o.v);
 	return out;
 }
 
 json_t *lsp_definition(struct lsp_server *s, json_t *params, struct lsp_error *e)
 {
-	struct lsp_doc *d = lsp_doc_of(s, params, e);
-	struct occs o = {0};
-	const struct occ *at, *decl = NULL;
+	struct lookup l;
+	const struct occ *decl = NULL;
 	json_t *out = NULL;
 
-	if (!d)
+	if (!lookup(s, params, e, &l))
 		return NULL;
-	collect(&d->fe.ast, &o);
-	at = occ_at(s, d, &o, params, e);
-	if (at)
-		decl = at->kind == OCC_POLICY ? at : decl_of(&o, at->id->text);
+	if (l.at)
+		decl = l.at->kind == OCC_POLICY ? l.at : decl_of(&l.o, l.at->id->text);
 	if (decl)
-		out = location(s, d, decl->id);
-	free(o.v);
+		out = location(s, l.d, decl->id);
+	free(l.o.v);
 	return out;
 }
 
 json_t *lsp_references(struct lsp_server *s, json_t *params, struct lsp_error *e)
 {
-	struct lsp_doc *d = lsp_doc_of(s, params, e);
 	json_t *incl = json_object_get(json_object_get(params, "context"), "includeDeclaration");
-	struct occs o = {0};
-	const struct occ *at;
+	struct lookup l;
 	json_t *out = NULL;
 
-	if (!d)
+	if (!lookup(s, params, e, &l))
 		return NULL;
-	collect(&d->fe.ast, &o);
-	at = occ_at(s, d, &o, params, e);
-	if (at && at->kind != OCC_POLICY) {
+	if (l.at && l.at->kind != OCC_POLICY) {
 		out = json_array();
-		for (size_t i = 0; i < o.n; i++)
-			if (o.v[i].kind != OCC_POLICY && strcmp(o.v[i].id->text, at->id->text) == 0 &&
-			    (o.v[i].kind == OCC_USE || !json_is_false(incl)))
-				json_array_append_new(out, location(s, d, o.v[i].id));
+		for (size_t i = 0; i < l.o.n; i++)
+			if (l.o.v[i].kind != OCC_POLICY && strcmp(l.o.v[i].id->text, l.at->id->text) == 0 &&
+			    (l.o.v[i].kind == OCC_USE || !json_is_false(incl)))
+				json_array_append_new(out, location(s, l.d, l.o.v[i].id));
 	}
-	free(o.v);
+	free(l.o.v);
 	return out;
 }
 
-/* The declared realm or region at PARAMS.position, or NULL with E set. */
-static const struct occ *renamable(struct lsp_server *s, struct lsp_doc *d, const struct occs *o,
-				   json_t *params, struct lsp_error *e)
+/* Looks up the name at PARAMS.position, which must be a declared realm or
+ * region; false with E set otherwise (L is then freed). */
+static bool renamable(struct lsp_server *s, json_t *params, struct lsp_error *e, struct lookup *l)
 {
-	const struct occ *at = occ_at(s, d, o, params, e), *decl;
-
-	if (e->code)
-		return NULL;
-	decl = at && at->kind != OCC_POLICY ? decl_of(o, at->id->text) : NULL;
-	if (!decl)
-		lsp_fail(e, RPC_REQUEST_FAILED, "only a declared realm or region can be renamed here");
-	return decl ? at : NULL;
+	if (!lookup(s, params, e, l))
+		return false;
+	if (l->at && l->at->kind != OCC_POLICY && decl_of(&l->o, l->at->id->text))
+		return true;
+	lsp_fail(e, RPC_REQUEST_FAILED, "only a declared realm or region can be renamed here");
+	free(l->o.v);
+	return false;
 }
 
 json_t *lsp_prepare_rename(struct lsp_server *s, json_t *params, struct lsp_error *e)
 {
-	struct lsp_doc *d = lsp_doc_of(s, params, e);
-	struct occs o = {0};
-	const struct occ *at;
-	json_t *out = NULL;
+	struct lookup l;
+	json_t *out;
 
-	if (!d)
+	if (!renamable(s, params, e, &l))
 		return NULL;
-	collect(&d->fe.ast, &o);
-	at = renamable(s, d, &o, params, e);
-	if (at)
-		out = json_pack("{s:o,s:s}", "range",
-				lsp_range(s, &d->fe.src, name_loc(&d->fe.src, at->id)),
-				"placeholder", at->id->text);
-	free(o.v);
+	out = json_pack("{s:o,s:s}", "range",
+			lsp_range(s, &l.d->fe.src, name_loc(&l.d->fe.src, l.at->id)),
+			"placeholder", l.at->id->text);
+	free(l.o.v);
 	return out;
 }
 
@@ -354,34 +364,31 @@ static const char *bad_name(const struct occs *o, const char *name)
 
 json_t *lsp_rename(struct lsp_server *s, json_t *params, struct lsp_error *e)
 {
-	struct lsp_doc *d = lsp_doc_of(s, params, e);
 	const char *to = json_string_value(json_object_get(params, "newName")), *why;
-	struct occs o = {0};
 	const struct occ *at;
+	struct lookup l;
 	json_t *edits, *out = NULL;
 
-	if (!d)
+	if (!renamable(s, params, e, &l))
 		return NULL;
-	collect(&d->fe.ast, &o);
-	at = renamable(s, d, &o, params, e);
-	if (!at)
-		goto done;
+	at = l.at;
 	if (!to) {
 		lsp_fail(e, RPC_INVALID_PARAMS, "params.newName must be a string");
 		goto done;
 	}
-	if (strcmp(to, at->id->text) != 0 && (why = bad_name(&o, to)) != NULL) {
+	if (strcmp(to, at->id->text) != 0 && (why = bad_name(&l.o, to)) != NULL) {
 		lsp_fail(e, RPC_REQUEST_FAILED, "cannot rename '%s' to '%.80s': %s", at->id->text, to, why);
 		goto done;
 	}
 	edits = json_array();
-	for (size_t i = 0; i < o.n; i++)
-		if (o.v[i].kind != OCC_POLICY && strcmp(o.v[i].id->text, at->id->text) == 0)
+	for (size_t i = 0; i < l.o.n; i++)
+		if (l.o.v[i].kind != OCC_POLICY && strcmp(l.o.v[i].id->text, at->id->text) == 0)
 			json_array_append_new(edits, json_pack("{s:o,s:s}", "range",
-				lsp_range(s, &d->fe.src, name_loc(&d->fe.src, o.v[i].id)), "newText", to));
-	out = json_pack("{s:{s:o}}", "changes", d->uri, edits);
+				lsp_range(s, &l.d->fe.src, name_loc(&l.d->fe.src, l.o.v[i].id)),
+				"newText", to));
+	out = json_pack("{s:{s:o}}", "changes", l.d->uri, edits);
 done:
-	free(o.v);
+	free(l.o.v);
 	return out;
 }
 

@@ -8,6 +8,7 @@
  * and one inside a character (between the two halves of a surrogate pair)
  * its start, so no position an editor sends is refused or misread. Bytes
  * that are not UTF-8 count one unit each. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,17 +161,6 @@ const char *lsp_uri_of(json_t *params)
 	return json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
 }
 
-static int hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The path of a file: URI, percent-decoded; other URIs as they are. */
 static char *name_of_uri(const char *uri)
 {
@@ -180,8 +170,12 @@ static char *name_of_uri(const char *uri)
 		return xstrdup(uri);
 	out = o = xstrdup(uri + 7);
 	for (const char *p = uri + 7; *p; p++) {
-		if (p[0] == '%' && hex(p[1]) >= 0 && hex(p[2]) >= 0 && (hex(p[1]) | hex(p[2]))) {
-			*o++ = (char)(hex(p[1]) * 16 + hex(p[2]));
+		char hex[3] = {p[0] ? p[1] : 0, p[0] && p[1] ? p[2] : 0, 0};
+		long v;
+
+		if (p[0] == '%' && isxdigit((unsigned char)hex[0]) && isxdigit((unsigned char)hex[1]) &&
+		    (v = strtol(hex, NULL, 16)) != 0) {
+			*o++ = (char)v;	/* %00 stays as it is: names hold no NUL */
 			p += 2;
 		} else {
 			*o++ = *p;

@@ -130,3 +130,25 @@ class Client:
         if self.p.poll() is None:
             self.p.kill()
         self.wait()
+
+
+def finish(suite, passed, failed):
+    """Records the counts for tests/summary.sh and prints the closing line;
+    returns the exit status."""
+    res = os.environ.get('MICAC_RESULTS')
+    if res:
+        os.makedirs(res, exist_ok=True)
+        with open(os.path.join(res, suite), 'w') as f:
+            f.write('%d %d\n' % (passed, failed))
+    print('%s: %d passed, %d failed' % (suite, passed, failed))
+    return 1 if failed else 0
+
+
+def yaml_detector(path):
+    """In a YAML example: the line of realm detector's key, and the line and
+    column of the first use of the name after it."""
+    with open(path, encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    decl = lines.index('  detector:')
+    use = next(i for i, l in enumerate(lines) if i > decl and 'detector' in l)
+    return decl, use, lines[use].index('detector')

@@ -16,6 +16,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from lspclient import finish, yaml_detector  # noqa: E402
 from protocol import policies, check_json  # noqa: E402
 
 MICAC = os.path.abspath(sys.argv[1])
@@ -63,11 +64,8 @@ def byte_diags(path):
 
 def yaml_case():
     path = EX + 'video_analytics.yaml'
-    lines = open(os.path.join(ROOT, path)).read().split('\n')
-    decl = lines.index('  detector:')
-    use = next(i for i, l in enumerate(lines) if i > decl and 'detector' in l)
-    return path, {'definitions': [{'line': use, 'col': lines[use].index('detector') + 3,
-                                   'to_line': decl, 'to_col': 2}]}
+    decl, use, col = yaml_detector(os.path.join(ROOT, path))
+    return path, {'definitions': [{'line': use, 'col': col + 3, 'to_line': decl, 'to_col': 2}]}
 
 
 def main():
@@ -109,13 +107,7 @@ def main():
               % (len(lines), want, r.returncode, r.stdout.decode(errors='replace')[-2000:],
                  r.stderr.decode(errors='replace')[-2000:]), file=sys.stderr)
     shutil.rmtree(tmp)
-    res = os.environ.get('MICAC_RESULTS')
-    if res:
-        os.makedirs(res, exist_ok=True)
-        with open(os.path.join(res, 'lsp-nvim'), 'w') as f:
-            f.write('%d %d\n' % (passed, failed))
-    print('lsp-nvim: %d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return finish('lsp-nvim', passed, failed)
 
 
 if __name__ == '__main__':

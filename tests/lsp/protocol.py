@@ -15,7 +15,7 @@ import sys
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lspclient import Client, frame, uri_of  # noqa: E402
+from lspclient import Client, finish, frame, uri_of, yaml_detector  # noqa: E402
 
 MICAC = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
@@ -402,6 +402,20 @@ def incremental_edits_update_diagnostics():
     c.kill()
 
 
+@test
+def language_from_percent_encoded_uri():
+    # No languageId the server knows: the language comes from the URI's
+    # path, percent-decoded (%2E is '.'), as `check` takes it from the name.
+    c = started()
+    text = 'policy:\n  name: p\n  version: 1\nrealms:\n  a:\n    trust: trustd\n'
+    c.notify('textDocument/didOpen', {'textDocument': {
+        'uri': 'file:///tmp/my%20policy%2Eyaml', 'languageId': 'plaintext', 'version': 1,
+        'text': text}})
+    eq([(d['code'], d['range']) for d in c.diagnostics('file:///tmp/my%20policy%2Eyaml')],
+       [('E0217', rng(5, 11, 5, 17))])
+    c.kill()
+
+
 # --- features --------------------------------------------------------------
 
 LEAK = EX + 'bad/leak_through_distrustful_hostcall.mica'
@@ -464,10 +478,7 @@ def definition_in_yaml():
     c = started()
     path = EX + 'video_analytics.yaml'
     uri = c.open(path)
-    lines = open(path).read().split('\n')
-    decl = lines.index('  detector:')
-    use = next(i for i, l in enumerate(lines) if i > decl and 'detector' in l)
-    col = lines[use].index('detector')
+    decl, use, col = yaml_detector(path)
     eq(c.call('textDocument/definition', {'textDocument': {'uri': uri},
                                           'position': pos(use, col + 2)})['result'],
        {'uri': uri, 'range': rng(decl, 2, decl, 10)})
@@ -577,13 +588,7 @@ def main():
             failed += 1
             print('FAIL: lsp-protocol: %s\n%s' % (t.__name__, traceback.format_exc()),
                   file=sys.stderr)
-    res = os.environ.get('MICAC_RESULTS')
-    if res:
-        os.makedirs(res, exist_ok=True)
-        with open(os.path.join(res, 'lsp-protocol'), 'w') as f:
-            f.write('%d %d\n' % (passed, failed))
-    print('lsp-protocol: %d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return finish('lsp-protocol', passed, failed)
 
 
 if __name__ == '__main__':
