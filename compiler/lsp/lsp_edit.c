@@ -70,6 +70,18 @@ static void previous_word(const char *text, size_t off, char word[32], bool *aft
 	}
 }
 
+/* Does the line of OFF start with `assert` (where `host` may be named)? */
+static bool in_assert(const char *text, size_t off)
+{
+	size_t b = off;
+
+	while (b > 0 && text[b - 1] != '\n')
+		b--;
+	while (text[b] == ' ' || text[b] == '\t')
+		b++;
+	return strncmp(text + b, "assert", 6) == 0;
+}
+
 /* The word two before the cursor: is it `grant` (so the previous one is a
  * realm, and a permission comes next)? */
 static bool after_grant_realm(const char *text, size_t off)
@@ -114,7 +126,7 @@ json_t *lsp_completion(struct lsp_server *s, json_t *params, struct lsp_error *e
 		values(list, &kw_digest);
 	} else if (strcmp(word, "grant") == 0 || strcmp(word, "call") == 0 ||
 		   strcmp(word, "flow") == 0 || arrow) {
-		realms(list, ast, strcmp(word, "flow") == 0 || arrow);
+		realms(list, ast, in_assert(d->text, (size_t)off));
 	} else if (after_grant_realm(d->text, (size_t)off)) {
 		values(list, &kw_perm);
 	} else {

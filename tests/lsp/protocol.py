@@ -535,7 +535,7 @@ def labels(r):
 def completion_by_context():
     c = started()
     text = ('policy p { version 1; }\nrealm cam { trust  }\nrealm det { trust trusted; }\n'
-            'region m { kind  grant cam  }\ncall det -> \n')
+            'region m { kind  grant cam  }\ncall det -> \nassert no flow cam -> \n')
     uri = c.open('/tmp/c.mica', text)
     td = {'uri': uri}
     eq(labels(c.call('textDocument/completion', {'textDocument': td, 'position': pos(1, 18)})),
@@ -544,9 +544,12 @@ def completion_by_context():
        ['protected', 'unprotected'])
     eq(labels(c.call('textDocument/completion', {'textDocument': td, 'position': pos(3, 27)})),
        ['read', 'write', 'readwrite'])
+    # A call cannot name the host (E0215); an assert can.
     eq(labels(c.call('textDocument/completion', {'textDocument': td, 'position': pos(4, 12)})),
+       ['cam', 'det'])
+    eq(labels(c.call('textDocument/completion', {'textDocument': td, 'position': pos(5, 22)})),
        ['cam', 'det', 'host'])
-    every = labels(c.call('textDocument/completion', {'textDocument': td, 'position': pos(5, 0)}))
+    every = labels(c.call('textDocument/completion', {'textDocument': td, 'position': pos(6, 0)}))
     for w in ('policy', 'realm', 'region', 'measurement', 'oneway', 'sha384', 'readwrite',
               'cam', 'm', 'host'):
         assert w in every, (w, every)
