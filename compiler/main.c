@@ -29,6 +29,7 @@ static const struct command commands[] = {
 	{"diff", cmd_diff, "what a change to a policy does: new flows first (text, JSON, Markdown)"},
 	{"enforce", cmd_enforce, "replay a scenario of RMM events through the enforcement library"},
 	{"explain", cmd_explain, "explain a diagnostic code (E0401, W0101, ...) from the manual"},
+	{"lsp", cmd_lsp, "run the Language Server for editors (LSP over stdin/stdout)"},
 };
 
 static void usage(FILE *out)

@@ -22,7 +22,7 @@ _micac()
     local cur prev words cword
     _init_completion || return
 
-    local commands='check compile hash dump fmt endorse flows graph enforce diff explain'
+    local commands='check compile hash dump fmt endorse flows graph enforce diff explain lsp'
     local cmd='' file='' i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -78,6 +78,7 @@ _micac()
             endorse) opts='-o --output --corim --lang -W --werror -h --help' ;;
             diff) opts='--format --fail-on -o --output --old-name --new-name --lang -W --werror -h --help' ;;
             explain) opts='-h --help' ;;
+            lsp) opts='--stdio -h --help' ;;
             flows) opts='--from --to --format -o --output -h --help' ;;
             graph) opts='--format -o --output -h --help' ;;
             enforce) opts='--format -h --help' ;;

@@ -3,7 +3,7 @@
 #   make fuzz FUZZ_SECONDS=N   run each target for N seconds (default 60) on
 #                              its growing corpus in $(BUILD)/fuzz/corpus;
 #                              crashes land in $(BUILD)/fuzz/artifacts
-#   make fuzz-mica | fuzz-yaml | fuzz-blob | fuzz-scenario
+#   make fuzz-mica | fuzz-yaml | fuzz-blob | fuzz-scenario | fuzz-lsp
 #                              one target (make -j runs several); FUZZ_FLAGS
 #                              adds libFuzzer options (docs/fuzzing.md)
 #   make fuzz-smoke            the check step: FUZZ_SMOKE_RUNS executions each
@@ -26,7 +26,7 @@ FUZZ_CFLAGS := -std=c11 $(WARN) -O1 -g $(FUZZ_SAN) -D_POSIX_C_SOURCE=200809L \
 	-Ibackend/rmm_blob/include -Ifuzz -I$(FUZZ_DIR)/gen
 FUZZ_GEN_CFLAGS := $(FUZZ_CFLAGS) -Wno-unused-function -Wno-sign-compare \
 	-Wno-unused-parameter -Wno-missing-prototypes
-FUZZ_TARGETS := mica yaml blob scenario
+FUZZ_TARGETS := mica yaml blob scenario lsp
 FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_LIB_OBJ := $(COMPILER_SRC:%.c=$(FUZZ_DIR)/obj/%.o) \
 	$(BACKEND_SRC:%.c=$(FUZZ_DIR)/obj/%.o) \
@@ -56,7 +56,7 @@ $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJ)
 # Seeds are copied from the repository (and compiled, for blobs) each time.
 .PHONY: fuzz-build fuzz-seeds fuzz fuzz-smoke $(FUZZ_TARGETS:%=fuzz-%)
 fuzz-build: $(FUZZ_BIN)
-fuzz-seeds: $(BUILD)/micac
+fuzz-seeds: $(BUILD)/micac fuzz/lsp_seeds.py
 	@fuzz/seeds.sh $(BUILD)/micac $(FUZZ_DIR)/seeds
 
 fuzz: $(FUZZ_TARGETS:%=fuzz-%)

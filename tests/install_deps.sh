@@ -12,13 +12,14 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
 	libcmocka-dev:arm64 \
 	make gcc libc6-dev flex bison pkg-config \
-	libyaml-dev libmbedtls-dev libcmocka-dev \
+	libyaml-dev libmbedtls-dev libcmocka-dev libjansson-dev \
 	valgrind clang \
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
 	graphviz python3 python3-jsonschema xxd \
 	vim python3-yaml bash-completion zsh \
 	build-essential debhelper dpkg-dev lintian \
-	libxml2-utils pre-commit git >/dev/null
+	libxml2-utils pre-commit git \
+	neovim >/dev/null
 # SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
 # whose `validate` applies the SARIF 2.1.0 schema and GitHub code
 # scanning's ingestion rules (the npm package ships a self-contained Linux

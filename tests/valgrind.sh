@@ -16,6 +16,9 @@ for f in examples/policies/*.mica examples/policies/*.yaml examples/policies/bad
 	[ -f "$f" ] || continue
 	vg check "$f"
 	case $f in examples/policies/*.mica|examples/policies/*.yaml)
+		# A whole editor session on it through the language server.
+		python3 fuzz/lsp_seeds.py --framed "$f" >"$tmp/session"
+		vg lsp <"$tmp/session"
 		vg "$f" -o "$tmp/out.pol"
 		[ -f "$tmp/out.pol" ] && vg dump "$tmp/out.pol"
 		rm -f "$tmp/out.pol" ;;

@@ -8,7 +8,7 @@ static void put_location(struct json *j, const struct diag *d, loc_t loc)
 {
 	json_key(j, "location");
 	if (!d->src || loc.line == 0) {
-		json_null(j);
+		json_put_null(j);
 		return;
 	}
 	json_begin_object(j);
@@ -49,9 +49,9 @@ static void put_diag(struct json *j, const struct diag_list *dl, const struct di
 	json_begin_object(j);
 	json_key(j, "file");
 	if (d->src)
-		json_string(j, d->src->name);
+		json_put_string(j, d->src->name);
 	else
-		json_null(j);
+		json_put_null(j);
 	json_kv_string(j, "severity", diag_level(dl, d));
 	json_kv_string(j, "code", d->code);
 	json_kv_string(j, "title", info ? info->title : "");

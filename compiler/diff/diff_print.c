@@ -82,9 +82,9 @@ static void json_opt_string(struct json *j, const char *key, const char *s)
 {
 	json_key(j, key);
 	if (s)
-		json_string(j, s);
+		json_put_string(j, s);
 	else
-		json_null(j);
+		json_put_null(j);
 }
 
 static void json_change(struct json *j, const struct diff_doc *d, const struct diff_change *c)
@@ -107,7 +107,7 @@ static void json_change(struct json *j, const struct diff_doc *d, const struct d
 		json_kv_uint(j, "column", c->loc.col);
 		json_end_object(j);
 	} else {
-		json_null(j);
+		json_put_null(j);
 	}
 	json_key(j, "path");
 	flows_json_path(j, diff_change_model(d->r, c), &c->path);

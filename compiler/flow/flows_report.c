@@ -134,9 +134,9 @@ static void json_endpoint(struct json *j, const struct model *m, const char *key
 {
 	json_key(j, key);
 	if (p == FLOW_NONE)
-		json_null(j);
+		json_put_null(j);
 	else
-		json_string(j, model_principal_name(m, p));
+		json_put_string(j, model_principal_name(m, p));
 }
 
 static void print_json(FILE *out, const struct flows_query *q, const struct answers *a)

@@ -9,5 +9,8 @@
  * own list (lex_actions.c), shared with the YAML front end so that a YAML
  * policy never holds a name that Mica could not write. */
 bool lex_is_reserved(const char *text, size_t len);
+/* The I-th keyword in alphabetical order, or NULL past the last (for
+ * completion in editors). */
+const char *lex_reserved_word(size_t i);
 
 #endif

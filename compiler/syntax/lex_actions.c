@@ -163,6 +163,11 @@ bool lex_is_reserved(const char *text, size_t len)
 	return keyword_token(text, len) != 0;
 }
 
+const char *lex_reserved_word(size_t i)
+{
+	return i < sizeof(reserved) / sizeof(reserved[0]) ? reserved[i].word : NULL;
+}
+
 int lex_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const char *text, size_t len)
 {
 	int kw = keyword_token(text, len);

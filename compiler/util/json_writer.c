@@ -92,7 +92,7 @@ void json_key(struct json *j, const char *key)
 	j->after_key = true;
 }
 
-void json_string(struct json *j, const char *s)
+void json_put_string(struct json *j, const char *s)
 {
 	before_value(j);
 	json_put_quoted(j->out, s);
@@ -110,7 +110,7 @@ void json_bool(struct json *j, bool v)
 	fputs(v ? "true" : "false", j->out);
 }
 
-void json_null(struct json *j)
+void json_put_null(struct json *j)
 {
 	before_value(j);
 	fputs("null", j->out);
@@ -119,7 +119,7 @@ void json_null(struct json *j)
 void json_kv_string(struct json *j, const char *key, const char *s)
 {
 	json_key(j, key);
-	json_string(j, s);
+	json_put_string(j, s);
 }
 
 void json_kv_uint(struct json *j, const char *key, uint64_t v)

@@ -68,7 +68,7 @@ static void test_json_escapes(void **state)
 	json_begin_array(&j);
 	json_uint(&j, 18446744073709551615u);
 	json_bool(&j, false);
-	json_null(&j);
+	json_put_null(&j);
 	json_end_array(&j);
 	json_end_object(&j);
 	json_finish(&j);
