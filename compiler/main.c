@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{"flows", cmd_flows, "show where data can flow: from a realm, to a realm, or between two"},
 	{"graph", cmd_graph, "draw the flow graph (Graphviz DOT, SVG or PNG), flow errors in red"},
 	{"enforce", cmd_enforce, "replay a scenario of RMM events through the enforcement library"},
+	{"verify", cmd_verify, "appraise CCA attestation tokens against a policy (RPV, RIM, signatures)"},
 };
 
 static void usage(FILE *out)

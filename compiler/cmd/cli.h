@@ -18,6 +18,7 @@ int cmd_endorse(int argc, char **argv);
 int cmd_flows(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_enforce(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 struct frontend;
 enum input_lang;
