@@ -111,6 +111,21 @@ static void put_region(struct json *j, loc_t loc)
 	json_end_object(j);
 }
 
+/* A blob's table entry: SARIF's binary region, by byte offset and length. */
+static void put_blob_region(struct json *j, const struct source *src, loc_t loc)
+{
+	char entry[128];
+	uint32_t off, n;
+
+	if (!diag_blob_entry(src, loc, entry, sizeof(entry), &off, &n))
+		return;
+	json_key(j, "region");
+	json_begin_object(j);
+	json_kv_uint(j, "byteOffset", off);
+	json_kv_uint(j, "byteLength", n);
+	json_end_object(j);
+}
+
 static void put_physical(struct json *j, const struct source *src, loc_t loc)
 {
 	char *uri = path_uri(src->name);
@@ -123,7 +138,9 @@ static void put_physical(struct json *j, const struct source *src, loc_t loc)
 	if (src->name[0] != '/')
 		json_kv_string(j, "uriBaseId", "%SRCROOT%");
 	json_end_object(j);
-	if (loc.line)
+	if (src->blob)
+		put_blob_region(j, src, loc);
+	else if (loc.line)
 		put_region(j, loc);
 	json_end_object(j);
 	free(uri);

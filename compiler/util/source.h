@@ -27,6 +27,8 @@ struct source {
 	size_t len;
 	size_t *lines;		/* byte offset of each line start */
 	size_t nlines;
+	bool blob;		/* a compiled blob: its locations are table entries
+				 * (diag_blob_loc in diag/diag.h), not lines */
 };
 
 /* Reads PATH ("-" for stdin) into SRC. On failure returns -1 (cannot read)
