@@ -16,6 +16,10 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	valgrind clang \
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
 	graphviz python3 python3-jsonschema xxd >/dev/null
+# micac verify reads CCA attestation tokens (CBOR) with libcbor.
+$SUDO apt-get install -y -qq --no-install-recommends libcbor-dev >/dev/null
+# tests/comid: encodes endorse's CoRIM to CBOR to check it round-trips.
+$SUDO apt-get install -y -qq --no-install-recommends python3-cbor2 >/dev/null
 # SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
 # whose `validate` applies the SARIF 2.1.0 schema and GitHub code
 # scanning's ingestion rules (the npm package ships a self-contained Linux
