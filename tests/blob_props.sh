@@ -70,12 +70,20 @@ round_trips() {	# SRC BLOB
 	done
 }
 
+# The CoRIM check needs cbor2 (Debian python3-cbor2): the system Python
+# has it when python3 on PATH is another one.
+py_cbor=python3
+python3 -c 'import cbor2' 2>/dev/null || py_cbor=/usr/bin/python3
+
 endorse_props() {	# SRC BLOB
 	local src=$1 blob=$2
 	"$micac" dump --format json "$blob" >"$tmp/policy.json"
 	if "$micac" endorse "$blob" -o "$tmp/comid.json" --corim "$tmp/corim.json" 2>"$tmp/e.err"; then
 		expect "$src: endorse" python3 tests/comid/check_comid.py "$tmp/comid.json" \
 			"$tmp/policy.json" "$("$micac" hash --rpv "$blob")" "$tmp/corim.json"
+		expect "$src: endorse fits corim 53b3014 and its CoRIM round-trips through CBOR" \
+			"$py_cbor" tests/comid/corim_shapes.py "$tmp/comid.json" "$tmp/corim.json"
+		cp "$tmp/comid.json" "$tmp/last_comid.json"; cp "$tmp/corim.json" "$tmp/last_corim.json"
 	else
 		# only a policy without any measurement may be refused
 		expect "$src: endorse refused a measured policy" python3 -c '
@@ -96,6 +104,8 @@ for src in examples/policies/*.mica tests/golden/blob/*.mica; do
 	endorse_props "$src" "$tmp/a.pol"
 done
 expect "CoMID schema self-test" python3 tests/comid/check_comid.py schema-selftest
+expect "corim 53b3014 shapes self-test: broken variants refused" \
+	"$py_cbor" tests/comid/corim_shapes.py selftest "$tmp/last_comid.json" "$tmp/last_corim.json"
 expect "docs/attestation.md shows the golden outputs (python3 tests/doc_examples.py update docs/attestation.md)" \
 	python3 tests/doc_examples.py check docs/attestation.md
 

@@ -26,4 +26,11 @@ for s in examples/scenarios/*.yaml; do
 	[ -f "$s" ] || continue
 	vg enforce "examples/policies/$(basename "${s%.yaml}").mica" "$s"
 done
+# verify on the RMM's tokens (one appraised, one failed) and on bad bytes;
+# a leaking blob through the flow analysis.
+vg verify tests/tokens/rmm_host.mica tests/tokens/rmm_host_governed.cbor \
+	observer=tests/tokens/rmm_host_observer.cbor
+head -c 700 tests/tokens/rmm_host_governed.cbor >"$tmp/trunc.cbor"
+vg verify --format json tests/tokens/rmm_host.mica "$tmp/trunc.cbor"
+vg check tests/golden/blobflow/leaky.pol
 t_done valgrind
