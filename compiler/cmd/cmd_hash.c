@@ -26,6 +26,9 @@ static const char usage[] =
 	"                     kvmtool  --realm-pv=$'...' (bash quoting), for lkvm run\n"
 	"                              --realm; refused when the digest has a zero\n"
 	"                              byte, which kvmtool's string option cannot carry\n"
+	"                     coco-initdata  a Confidential Containers init-data\n"
+	"                              document carrying the digest as \"mica.policy\";\n"
+	"                              its own digest becomes the RPV (docs/attestation.md)\n"
 	"      --lang LANG    read FILE as mica, yaml (json too) or blob (default:\n"
 	"                     by extension, then by content)\n"
 	"      --werror       treat warnings as errors\n"
@@ -34,11 +37,11 @@ static const char usage[] =
 	"Exit status: 0 printed, 1 the policy has errors, 2 usage or I/O error\n"
 	"(or a form that cannot carry this digest), 3 internal error.\n";
 
-enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL };
+enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL, FMT_INITDATA };
 
 static const char *const format_names[] = {
 	[FMT_HEX] = "hex", [FMT_BASE64] = "base64", [FMT_JSON] = "json",
-	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool",
+	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool", [FMT_INITDATA] = "coco-initdata",
 };
 
 struct hash_args {
@@ -77,7 +80,7 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 		case 'r': a->rpv = true; break;
 		case 'f':
 			if (parse_format(optarg, &a->format) != 0)
-				return cli_usage_error("hash", "unknown format '%s' (hex, base64, json, qemu, kvmtool)",
+				return cli_usage_error("hash", "unknown format '%s' (hex, base64, json, qemu, kvmtool, coco-initdata)",
 						       optarg);
 			break;
 		case 'h': fputs(usage, stdout); return EXIT_CLEAN;
@@ -131,6 +134,23 @@ static int print_kvmtool(const struct policy_build *b)
 	return EXIT_CLEAN;
 }
 
+/* A Confidential Containers init-data document (Trustee's kbs/docs/
+ * initdata.md, version 0.1.0) whose [data] carries the policy's digest. With
+ * init-data, CoCo sets the RPV to H(init-data) zero-padded and Trustee's CCA
+ * verifier requires exactly that, so the policy is bound one step removed:
+ * the verifier checks that the init-data holds this entry. The document's
+ * algorithm is the policy's, so H(init-data) has the digest's size. */
+static int print_initdata(const struct policy_build *b)
+{
+	char *hex = hex_encode(b->digest, b->digest_len);
+	const char *alg = digest_name(b->fe.model.digest_alg);
+
+	printf("algorithm = \"%s\"\nversion = \"0.1.0\"\n\n[data]\n\"mica.policy\" = \"%s:%s\"\n",
+	       alg, alg, hex);
+	free(hex);
+	return EXIT_CLEAN;
+}
+
 static int print_hash(const struct policy_build *b, const void *args)
 {
 	const struct hash_args *a = args;
@@ -144,6 +164,7 @@ static int print_hash(const struct policy_build *b, const void *args)
 	case FMT_JSON: print_json(b); return EXIT_CLEAN;
 	case FMT_QEMU: s = base64_encode(b->rpv, RPV_SIZE); fputs("personalization-value=", stdout); break;
 	case FMT_KVMTOOL: return print_kvmtool(b);
+	case FMT_INITDATA: return print_initdata(b);
 	}
 	puts(s);
 	free(s);
