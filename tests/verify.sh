@@ -93,6 +93,23 @@ expect gen-hash-unknown 1 "^  FAIL  hash algorithm +'md5' is not sha-256, sha-38
 expect gen-no-rpv 2 'bad input: realm token: claim personalization value \(44235\) is missing$' $pol "$T/norpv.cbor"
 expect gen-no-rak 2 'bad input: realm token: claim public key \(44237\) is missing$' $pol "$T/norak.cbor"
 
+# --- Confidential Containers init-data: RPV = H(init-data), which names the policy ---
+"$micac" hash --format coco-initdata $pol >"$T/init.toml" 2>/dev/null
+"$micac" hash --format coco-initdata ../../examples/policies/video_analytics.mica >"$T/other.toml"
+{ cat "$T/init.toml"; echo '"aa.toml" = "x"'; } >"$T/edited.toml"
+irpv=$(python3 -c 'import hashlib, sys; print(hashlib.sha512(open(sys.argv[1], "rb").read()).hexdigest())' "$T/init.toml")
+"$mk" --rpv "$irpv" --rim "$rim" -o "$T/coco.cbor"
+expect initdata 0 "^  pass  RPV +the sha512 of the init-data, zero-padded; it names policy 'rmm_token'$" \
+	--initdata "$T/init.toml" $pol "$T/coco.cbor"
+expect initdata-absent 1 "^  FAIL  RPV +the token's RPV .* is not policy 'rmm_token''s" $pol "$T/coco.cbor"
+expect initdata-other-policy 1 "^  FAIL  RPV +the init-data has no line \"mica.policy\" = \"sha512:...\" with policy 'rmm_token''s digest$" \
+	--initdata "$T/other.toml" $pol "$T/coco.cbor"
+expect initdata-edited 1 "^  FAIL  RPV +the token's RPV is not the digest of the init-data" \
+	--initdata "$T/edited.toml" $pol "$T/coco.cbor"
+"$micac" verify --initdata "$T/nope.toml" $pol "$T/coco.cbor" >/dev/null 2>"$work/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "^micac: error: --initdata: cannot open '$T/nope.toml'$" "$work/err" &&
+	t_pass || t_fail "initdata-missing: exit $rc"
+
 # --- bytes that are no token at all ---
 good=$T/good.cbor n=$(stat -c %s "$good")
 head -c $((n - 1)) "$good" >"$T/trunc1"

@@ -37,7 +37,7 @@ static const struct opt_usage usage = {
 static const char *const formats[] = {"text", "json", NULL};
 
 struct verify_args {
-	const char *policy, *platform_key, *challenge;
+	const char *policy, *platform_key, *challenge, *initdata;
 	int format;
 	bool realm_only, all;
 	struct frontend_opts fo;
@@ -55,6 +55,10 @@ static int parse_args(int argc, char **argv, struct verify_args *a)
 			   "(the CPAK, PEM or DER)"),
 		OPT_STRING(0, "challenge", &a->challenge, "HEX",
 			   "the challenge (nonce) every token must carry"),
+		OPT_STRING(0, "initdata", &a->initdata, "FILE",
+			   "Confidential Containers init-data the realms were started\n"
+			   "with: the RPV must be its digest, and it must carry the\n"
+			   "policy's (micac hash --format coco-initdata)"),
 		OPT_FLAG(0, "realm-only", &a->realm_only,
 			 "ignore platform tokens (no RAK binding check)"),
 		OPT_FLAG(0, "all", &a->all, "fail when a measured role has no token"),
@@ -142,13 +146,15 @@ static int parse_challenge(const char *hex, uint8_t *out, size_t *n)
 }
 
 static int appraise_all(const struct verify_args *a, const struct policy_build *b,
-			const struct verify_opts *o)
+			const struct verify_opts *o, const uint8_t *initdata, size_t initdata_len)
 {
-	struct verify_policy p = {&b->fe.model, b->rpv};
+	struct verify_policy p = {&b->fe.model, b->rpv, b->digest, b->digest_len, NULL, 0};
 	struct token_result *r = xcalloc((size_t)a->ntokens, sizeof(*r));
 	struct verify_report v = {&p, r, (size_t)a->ntokens, a->all};
 	enum token_status outcome;
 
+	p.initdata = initdata;
+	p.initdata_len = initdata_len;
 	for (int i = 0; i < a->ntokens; i++) {
 		char *role, err[128];
 		const char *path = split_role(a->tokens[i], &role);
@@ -176,6 +182,33 @@ static int appraise_all(const struct verify_args *a, const struct policy_build *
 	return outcome == TOKEN_APPRAISED ? EXIT_CLEAN
 	       : outcome == TOKEN_FAILED  ? EXIT_POLICY
 					  : EXIT_USAGE;
+}
+
+/* Reads --initdata, if given, then appraises. */
+static int with_initdata(const struct verify_args *a, const struct policy_build *b,
+			 const struct verify_opts *o)
+{
+	char err[128];
+	size_t len = 0;
+	uint8_t *data;
+	int rc;
+
+	if (!a->initdata)
+		return appraise_all(a, b, o, NULL, 0);
+	data = read_token(a->initdata, &len, err, sizeof(err));
+	if (!data) {
+		fprintf(stderr, "micac: error: --initdata: %s\n", err);
+		return EXIT_USAGE;
+	}
+	if (len > CBOR_READ_MAX_BYTES) {
+		fprintf(stderr, "micac: error: --initdata: '%s' is larger than %u bytes\n",
+			a->initdata, CBOR_READ_MAX_BYTES);
+		free(data);
+		return EXIT_USAGE;
+	}
+	rc = appraise_all(a, b, o, data, len);
+	free(data);
+	return rc;
 }
 
 int cmd_verify(int argc, char **argv)
@@ -209,7 +242,7 @@ int cmd_verify(int argc, char **argv)
 		if (rc == EXIT_POLICY)
 			rc = EXIT_USAGE;
 		if (rc == EXIT_CLEAN)
-			rc = appraise_all(&a, &b, &o);
+			rc = with_initdata(&a, &b, &o);
 		policy_build_free(&b);
 	}
 	cose_key_free(&key);

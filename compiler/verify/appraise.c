@@ -7,6 +7,7 @@
 #include <mbedtls/md.h>
 
 #include "blob/digest.h"
+#include "mica_blob.h"
 #include "verify/appraise.h"
 
 static const struct {
@@ -154,11 +155,60 @@ static void check_challenge(const struct cca_token *t, const struct verify_opts 
 		set(r, CHECK_CHALLENGE, CHECK_PASS, "equals --challenge");
 }
 
+/* Whether the init-data holds the line "mica.policy" = "ALG:HEX" for P. */
+static bool initdata_names_policy(const struct verify_policy *p)
+{
+	char *hex = hex_encode(p->digest, p->digest_len);
+	char line[200];
+	size_t n = (size_t)snprintf(line, sizeof(line), "\"mica.policy\" = \"%s:%s\"",
+				    digest_name(p->m->digest_alg), hex);
+	bool found = false;
+
+	free(hex);
+	for (size_t at = 0; !found && at + n <= p->initdata_len; at++)
+		found = (at == 0 || p->initdata[at - 1] == '\n') &&
+			memcmp(p->initdata + at, line, n) == 0 &&
+			(at + n == p->initdata_len || p->initdata[at + n] == '\n' ||
+			 p->initdata[at + n] == '\r');
+	return found;
+}
+
+/* With init-data: RPV == H(init-data) zero-padded (Trustee's CCA verifier
+ * compares exactly that), H any of the init-data algorithms. */
+static void check_initdata_rpv(const struct cca_token *t, const struct verify_policy *p,
+			       struct token_result *r)
+{
+	static const uint8_t algs[] = {MICA_DIGEST_SHA256, MICA_DIGEST_SHA384, MICA_DIGEST_SHA512};
+	uint8_t d[DIGEST_MAX_SIZE], rpv[RPV_SIZE];
+
+	if (!initdata_names_policy(p)) {
+		set(r, CHECK_RPV, CHECK_FAIL, "the init-data has no line \"mica.policy\" = \"%s:...\" "
+		    "with policy '%s''s digest", digest_name(p->m->digest_alg), p->m->name);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(algs); i++) {
+		size_t n = digest_compute(algs[i], p->initdata, p->initdata_len, d);
+
+		digest_rpv(d, n, rpv);
+		if (n && memcmp(t->rpv.p, rpv, RPV_SIZE) == 0) {
+			set(r, CHECK_RPV, CHECK_PASS, "the %s of the init-data, zero-padded; it names "
+			    "policy '%s'", digest_name(algs[i]), p->m->name);
+			return;
+		}
+	}
+	set(r, CHECK_RPV, CHECK_FAIL, "the token's RPV is not the digest of the init-data: the "
+	    "realm was not started with it");
+}
+
 static void check_rpv(const struct cca_token *t, const struct verify_policy *p,
 		      struct token_result *r)
 {
 	char got[48], want[48];
 
+	if (p->initdata) {
+		check_initdata_rpv(t, p, r);
+		return;
+	}
 	if (memcmp(t->rpv.p, p->rpv, RPV_SIZE) == 0) {
 		set(r, CHECK_RPV, CHECK_PASS, "the digest of policy '%s', zero-padded (%s)",
 		    p->m->name, digest_name(p->m->digest_alg));

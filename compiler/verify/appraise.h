@@ -53,6 +53,14 @@ struct verify_opts {
 struct verify_policy {
 	const struct model *m;
 	const uint8_t *rpv;		/* RPV_SIZE bytes */
+	const uint8_t *digest;		/* the policy's digest */
+	size_t digest_len;
+	/* Confidential Containers init-data (NULL: none). With it the RPV must
+	 * be H(init-data) zero-padded, H one of SHA-256/384/512, and the
+	 * init-data must hold the line `micac hash --format coco-initdata`
+	 * writes for this policy: "mica.policy" = "ALG:HEX". */
+	const uint8_t *initdata;
+	size_t initdata_len;
 };
 
 /* The check's name as printed ("RPV", "realm signature", ...) and its JSON
