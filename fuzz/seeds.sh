@@ -3,12 +3,13 @@
 # repository at build time (nothing big is committed): OUTDIR/mica gets every
 # .mica of examples/policies/ and tests/golden/, OUTDIR/yaml every .yaml,
 # OUTDIR/blob the blobs MICAC compiles from the good examples, and
-# OUTDIR/scenario the scenarios of examples/scenarios/ and the enforce goldens.
+# OUTDIR/scenario the scenarios of examples/scenarios/ and the enforce goldens,
+# OUTDIR/token the attestation tokens of tests/tokens/.
 set -e
 micac=$1 out=$2
 cd "$(dirname "$0")/.."
 rm -rf "$out"
-mkdir -p "$out/mica" "$out/yaml" "$out/blob" "$out/scenario"
+mkdir -p "$out/mica" "$out/yaml" "$out/blob" "$out/scenario" "$out/token"
 # Policies only (examples/scenarios and tests/golden/enforce hold replay
 # scripts, not policies); each copy is named after its path, since base
 # names repeat across folders.
@@ -28,3 +29,5 @@ done
 # before encoding, so the smallest legal policy stands in for it.
 printf 'policy p { version 1; }\nrealm a { trust trusted; }\n' >"$out/mica/minimal.mica"
 "$micac" compile -q "$out/mica/minimal.mica" -o "$out/blob/minimal.pol" 2>/dev/null || true
+# CCA attestation tokens: the ones the patched TF-RMM produced.
+cp tests/tokens/*.cbor "$out/token/"
