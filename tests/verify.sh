@@ -76,11 +76,11 @@ expect gen-good 0 '^  pass  platform signature +ES384, with --platform-key$' \
 	--platform-key "$T/cpak.pem" $pol "$T/good.cbor"
 expect gen-bare 0 '^  skip  RAK binding +a bare realm token: no platform token$' $pol "$T/bare.cbor"
 expect gen-raw-rak 0 '^  pass  realm signature +ES384, with the token.s RAK$' $pol "$T/raw.cbor"
-expect gen-bad-sig 1 '^  FAIL  realm signature +the realm token.s the ES384 signature does not verify$' \
+expect gen-bad-sig 1 '^  FAIL  realm signature +realm token: the ES384 signature does not verify with the token.s RAK$' \
 	$pol "$T/badsig.cbor"
 expect gen-bad-binding 1 '^  FAIL  RAK binding +the platform token.s challenge is not the sha-256 of the RAK' \
 	$pol "$T/binding.cbor"
-expect gen-other-cpak 1 '^  FAIL  platform signature +the platform token.s the ES384 signature does not verify with --platform-key$' \
+expect gen-other-cpak 1 '^  FAIL  platform signature +platform token: the ES384 signature does not verify with --platform-key$' \
 	--platform-key "$T/cpak.pem" $pol "$T/othercpak.cbor"
 expect gen-rmm-platform-key 1 '^  FAIL  platform signature' --platform-key "$T/cpak.pem" $pol rmm_host_governed.cbor
 expect gen-alg-curve 2 'bad input: the signature.s algorithm ES256 does not match the key.s curve$' $pol "$T/es256.cbor"

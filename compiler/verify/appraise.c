@@ -66,23 +66,23 @@ static void short_hex(const uint8_t *p, size_t n, char *out, size_t size)
 	free(h);
 }
 
-static void check_signature(struct cca_token *t, struct token_result *r, struct cose_key *rak)
+/* One COSE signature: pass, fail, or, when the key cannot check it at all
+ * and UNUSABLE_IS_BAD, bad input. */
+static void signature_check(struct token_result *r, enum check_id id, const struct cose_sign1 *m,
+			    const struct cose_key *key, const char *whose, const char *with,
+			    bool unusable_is_bad)
 {
 	struct cbor_err err = {{0}};
+	enum cose_verdict v = cose_sign1_verify(m, key, &err);
 
-	switch (cose_sign1_verify(&t->realm, rak, &err)) {
-	case COSE_VALID:
-		set(r, CHECK_SIGNATURE, CHECK_PASS, "%s, with the token's RAK",
-		    cose_alg_name(t->realm.alg));
-		break;
-	case COSE_INVALID:
-		set(r, CHECK_SIGNATURE, CHECK_FAIL, "the realm token's %s",
-		    err.msg);
-		break;
-	case COSE_UNUSABLE:
+	if (v == COSE_VALID)
+		set(r, id, CHECK_PASS, "%s, with %s", cose_alg_name(m->alg), with);
+	else if (v == COSE_INVALID)
+		set(r, id, CHECK_FAIL, "%s token: %s with %s", whose, err.msg, with);
+	else if (unusable_is_bad)
 		bad_input(r, err.msg);
-		break;
-	}
+	else
+		set(r, id, CHECK_FAIL, "%s token: %s", whose, err.msg);
 }
 
 /* The platform challenge must be H(RAK), H the realm's RAK hash algorithm. */
@@ -119,27 +119,13 @@ static void check_binding(const struct cca_token *t, const struct verify_opts *o
 static void check_platform_sig(const struct cca_token *t, const struct verify_opts *o,
 			       struct token_result *r)
 {
-	struct cbor_err err = {{0}};
-
-	if (!t->has_platform || o->realm_only || !o->platform_key) {
+	if (!t->has_platform || o->realm_only || !o->platform_key)
 		set(r, CHECK_PLATFORM_SIG, CHECK_SKIP, "%s",
 		    !t->has_platform ? "no platform token" : o->realm_only ? "--realm-only"
 										: "no --platform-key");
-		return;
-	}
-	switch (cose_sign1_verify(&t->platform, o->platform_key, &err)) {
-	case COSE_VALID:
-		set(r, CHECK_PLATFORM_SIG, CHECK_PASS, "%s, with --platform-key",
-		    cose_alg_name(t->platform.alg));
-		break;
-	case COSE_INVALID:
-		set(r, CHECK_PLATFORM_SIG, CHECK_FAIL, "the platform token's %s with --platform-key",
-		    err.msg);
-		break;
-	case COSE_UNUSABLE:
-		set(r, CHECK_PLATFORM_SIG, CHECK_FAIL, "platform token: %s", err.msg);
-		break;
-	}
+	else
+		signature_check(r, CHECK_PLATFORM_SIG, &t->platform, o->platform_key, "platform",
+				"--platform-key", false);
 }
 
 static void check_challenge(const struct cca_token *t, const struct verify_opts *o,
@@ -314,7 +300,7 @@ void appraise_token(const struct verify_policy *p, const uint8_t *data, size_t l
 	if (!cose_key_read(&rak, t.rak.p, t.rak.n, "realm token: public key (RAK)", &err))
 		bad_input(r, err.msg);
 	else
-		check_signature(&t, r, &rak);
+		signature_check(r, CHECK_SIGNATURE, &t.realm, &rak, "realm", "the token's RAK", true);
 	if (r->status != TOKEN_BAD_INPUT) {
 		check_binding(&t, o, r);
 		check_platform_sig(&t, o, r);
