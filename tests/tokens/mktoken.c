@@ -287,6 +287,7 @@ int main(int argc, char **argv)
 		mbedtls_pk_context pk;
 		unsigned char pem[1024];
 
+		mbedtls_ecp_keypair_free(&cpak);	/* --other-cpak signed with another */
 		key_from(&cpak, "micac test CPAK");
 		mbedtls_pk_init(&pk);
 		if (mbedtls_pk_setup(&pk, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)) ||
