@@ -6,7 +6,12 @@
  * run_source). */
 #include <string.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "blob/decode.h"
+#include "blob/encode.h"
+#include "print/emit.h"
 #include "flow/flow_check.h"
 #include "frontend.h"
 #include "sema/check.h"
@@ -71,6 +76,17 @@ static bool has_errors(const struct diag_list *dl)
 		if (dl->v[i].sev == DIAG_ERROR)
 			return true;
 	return false;
+}
+
+/* The checks on a built model, whether it came from source or from a
+ * blob: the model is the same, so a blob gets every warning and flow error
+ * its source would (located at its table entries). */
+static void analyse_model(struct frontend *fe, const struct frontend_opts *opts)
+{
+	fe->has_model = true;
+	check_warnings(&fe->model, &fe->diags);
+	if (!opts->no_flow)
+		flow_check(&fe->model, &fe->diags);
 }
 
 /* How far an error reaches, for deciding what may still run after it. */
@@ -198,10 +214,13 @@ static enum frontend_status run(struct frontend *fe, const struct frontend_opts 
 {
 	fe->diags.werror = opts->werror;
 	fe->lang = opts->lang == LANG_AUTO ? frontend_detect_lang(&fe->src) : opts->lang;
-	if (fe->lang == LANG_BLOB)
-		fe->has_model = decode_blob(&fe->src, &fe->model, &fe->diags) == 0;
-	else
+	if (fe->lang == LANG_BLOB) {
+		fe->src.blob = true;
+		if (decode_blob(&fe->src, &fe->model, &fe->diags) == 0)
+			analyse_model(fe, opts);
+	} else {
 		run_source(fe, opts);
+	}
 	diag_sort(&fe->diags);
 	return diag_error_count(&fe->diags) ? FRONTEND_ERRORS : FRONTEND_OK;
 }
@@ -239,4 +258,30 @@ void frontend_free(struct frontend *fe)
 	model_free(&fe->model);
 	diag_list_free(&fe->diags);
 	source_free(&fe->src);
+}
+
+bool frontend_source_roundtrip(const struct model *m, const uint8_t *blob, size_t len, char **text)
+{
+	struct frontend fe;
+	struct frontend_opts opts = { .lang = LANG_MICA, .no_flow = true };
+	size_t text_len = 0;
+	FILE *out = open_memstream(text, &text_len);
+	uint8_t *again = NULL;
+	size_t again_len = 0;
+	bool same;
+
+	if (!out)
+		return false;
+	if (emit_mica(out, m) != 0) {
+		fclose(out);
+		return false;
+	}
+	if (fclose(out) != 0)
+		return false;
+	same = frontend_run_mem(&fe, "source-form.mica", *text, text_len, &opts) == FRONTEND_OK &&
+	       fe.has_model && encode_model(&fe.model, &again, &again_len) == ENCODE_OK &&
+	       again_len == len && memcmp(again, blob, len) == 0;
+	free(again);
+	frontend_free(&fe);
+	return same;
 }

@@ -9,6 +9,8 @@
 #define MICAC_FRONTEND_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "syntax/ast.h"
 #include "diag/diag.h"
@@ -48,6 +50,12 @@ enum frontend_status frontend_run(struct frontend *fe, const char *path, const s
 enum frontend_status frontend_run_mem(struct frontend *fe, const char *name, const void *data, size_t len,
 		     const struct frontend_opts *opts);
 void frontend_free(struct frontend *fe);
+/* The source form of a blob: prints M (decoded from BLOB, LEN bytes) as
+ * Mica, compiles that text (flow rules aside: a leaking blob has a leaking
+ * source) and tells whether it gives BLOB again, byte for byte. *TEXT gets
+ * the source (free it), whatever the answer. The round-trip rule of
+ * docs/blob-format.md, checked by the fuzzers and the mutation test. */
+bool frontend_source_roundtrip(const struct model *m, const uint8_t *blob, size_t len, char **text);
 /* Which language SRC is in: a blob by its magic, then by extension
  * (.yaml/.yml/.json: YAML, .pol: blob, .mica: Mica), else (standard input,
  * another extension) by content: YAML when it starts like YAML or JSON

@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{"enforce", cmd_enforce, "replay a scenario of RMM events through the enforcement library"},
 	{"explain", cmd_explain, "explain a diagnostic code (E0401, W0101, ...) from the manual"},
 	{"lsp", cmd_lsp, "run the Language Server for editors (LSP over stdin/stdout)"},
+	{"verify", cmd_verify, "appraise CCA attestation tokens against a policy (RPV, RIM, signatures)"},
 };
 
 static void usage(FILE *out)

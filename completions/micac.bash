@@ -22,11 +22,11 @@ _micac()
     local cur prev words cword
     _init_completion || return
 
-    local commands='check compile hash dump fmt endorse flows graph enforce diff explain lsp'
+    local commands='check compile hash dump fmt endorse flows graph enforce diff explain lsp verify'
     local cmd='' file='' i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            -o | --output | --corim | --lang | --color | --format | --max-errors | --from | --to | --fail-on | --old-name | --new-name)
+            -o | --output | --corim | --lang | --color | --format | --max-errors | --from | --to | --fail-on | --old-name | --new-name | --platform-key | --challenge | --initdata | -f)
                 ((i++)) ;;
             -*) ;;
             *)
@@ -49,7 +49,8 @@ _micac()
             local formats
             case $cmd in
                 check) formats='text json sarif github junit gitlab' ;;
-                hash) formats='hex base64 json qemu kvmtool tagged' ;;
+                hash) formats='hex base64 json qemu kvmtool tagged coco-initdata' ;;
+                verify) formats='text json' ;;
                 dump) formats='mica yaml json' ;;
                 flows | enforce) formats='text json' ;;
                 graph) formats='dot svg png' ;;
@@ -60,7 +61,10 @@ _micac()
         --from | --to)
             COMPREPLY=($(compgen -W "$(_micac_realms "$file")" -- "$cur"))
             return ;;
-        --max-errors | --fail-on | --old-name | --new-name)
+        --max-errors | --fail-on | --old-name | --new-name | --challenge)
+            return ;;
+        --platform-key | --initdata)
+            _filedir
             return ;;
         -o | --output | --corim)
             _filedir
@@ -79,6 +83,7 @@ _micac()
             diff) opts='--format --fail-on -o --output --old-name --new-name --lang -W --werror -h --help' ;;
             explain) opts='-h --help' ;;
             lsp) opts='--stdio -h --help' ;;
+            verify) opts='-f --format --platform-key --challenge --initdata --realm-only --all --lang -W --werror -h --help' ;;
             flows) opts='--from --to --format -o --output -h --help' ;;
             graph) opts='--format -o --output -h --help' ;;
             enforce) opts='--format -h --help' ;;

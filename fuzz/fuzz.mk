@@ -26,7 +26,7 @@ FUZZ_CFLAGS := -std=c11 $(WARN) -O1 -g $(FUZZ_SAN) -D_POSIX_C_SOURCE=200809L \
 	-Ibackend/rmm_blob/include -Ifuzz -I$(FUZZ_DIR)/gen
 FUZZ_GEN_CFLAGS := $(FUZZ_CFLAGS) -Wno-unused-function -Wno-sign-compare \
 	-Wno-unused-parameter -Wno-missing-prototypes
-FUZZ_TARGETS := mica yaml blob scenario lsp
+FUZZ_TARGETS := mica yaml blob scenario lsp token
 FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_LIB_OBJ := $(COMPILER_SRC:%.c=$(FUZZ_DIR)/obj/%.o) \
 	$(BACKEND_SRC:%.c=$(FUZZ_DIR)/obj/%.o) \

@@ -20,6 +20,18 @@ static void fail(const char *what)
 	abort();
 }
 
+/* The source form of a valid blob must compile to it again. */
+static void source_roundtrip(const struct model *m, const uint8_t *blob, size_t len)
+{
+	char *text = NULL;
+
+	if (!frontend_source_roundtrip(m, blob, len, &text)) {
+		fprintf(stderr, "fuzz: the source form:\n%s", text ? text : "(none)\n");
+		fail("a valid blob's source form does not compile to the same bytes");
+	}
+	free(text);
+}
+
 void fuzz_blob_roundtrip(const uint8_t *blob, size_t len)
 {
 	struct source src;
@@ -35,6 +47,7 @@ void fuzz_blob_roundtrip(const uint8_t *blob, size_t len)
 		fail("a decoded blob does not encode");
 	if (again_len != len || memcmp(again, blob, len) != 0)
 		fail("a valid blob does not re-encode to itself");
+	source_roundtrip(&m, blob, len);
 	free(again);
 	model_free(&m);
 	diag_list_free(&dl);

@@ -13,8 +13,10 @@
  * the blob decodes and re-encodes to itself. Aborts on a broken rule. */
 void fuzz_compile(const uint8_t *data, size_t size, enum input_lang lang);
 
-/* The round-trip rule on a blob the validator accepted: decode_blob must
- * succeed and encode_model must give back exactly BLOB. Aborts otherwise. */
+/* The round-trip rules on a blob the validator accepted: decode_blob must
+ * succeed and encode_model must give back exactly BLOB; and the blob's
+ * source form (decode, print Mica, compile) must give back exactly BLOB.
+ * Aborts otherwise. */
 void fuzz_blob_roundtrip(const uint8_t *blob, size_t len);
 
 /* The blob of a policy the fuzzer builds on, not one it mutates: NAME

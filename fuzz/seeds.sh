@@ -6,11 +6,12 @@
 # OUTDIR/scenario the scenarios of examples/scenarios/ and the enforce goldens,
 # OUTDIR/lsp a Language Server session on each policy of examples/policies/bad
 # (fuzz/lsp_seeds.py; the good examples are longer than -max_len).
+# OUTDIR/token the attestation tokens of tests/tokens/.
 set -e
 micac=$1 out=$2
 cd "$(dirname "$0")/.."
 rm -rf "$out"
-mkdir -p "$out/mica" "$out/yaml" "$out/blob" "$out/scenario" "$out/lsp"
+mkdir -p "$out/mica" "$out/yaml" "$out/blob" "$out/scenario" "$out/lsp" "$out/token"
 # Policies only (examples/scenarios and tests/golden/enforce hold replay
 # scripts, not policies); each copy is named after its path, since base
 # names repeat across folders.
@@ -31,3 +32,5 @@ done
 printf 'policy p { version 1; }\nrealm a { trust trusted; }\n' >"$out/mica/minimal.mica"
 "$micac" compile -q "$out/mica/minimal.mica" -o "$out/blob/minimal.pol" 2>/dev/null || true
 python3 fuzz/lsp_seeds.py "$out/lsp" examples/policies/bad/*.mica examples/policies/bad/*.yaml
+# CCA attestation tokens: the ones the patched TF-RMM produced.
+cp tests/tokens/*.cbor "$out/token/"

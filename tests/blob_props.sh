@@ -70,12 +70,20 @@ round_trips() {	# SRC BLOB
 	done
 }
 
+# The CoRIM check needs cbor2 (Debian python3-cbor2): the system Python
+# has it when python3 on PATH is another one.
+py_cbor=python3
+python3 -c 'import cbor2' 2>/dev/null || py_cbor=/usr/bin/python3
+
 endorse_props() {	# SRC BLOB
 	local src=$1 blob=$2
 	"$micac" dump --format json "$blob" >"$tmp/policy.json"
 	if "$micac" endorse "$blob" -o "$tmp/comid.json" --corim "$tmp/corim.json" 2>"$tmp/e.err"; then
 		expect "$src: endorse" python3 tests/comid/check_comid.py "$tmp/comid.json" \
 			"$tmp/policy.json" "$("$micac" hash --rpv "$blob")" "$tmp/corim.json"
+		expect "$src: endorse fits corim 53b3014 and its CoRIM round-trips through CBOR" \
+			"$py_cbor" tests/comid/corim_shapes.py "$tmp/comid.json" "$tmp/corim.json"
+		cp "$tmp/comid.json" "$tmp/last_comid.json"; cp "$tmp/corim.json" "$tmp/last_corim.json"
 	else
 		# only a policy without any measurement may be refused
 		expect "$src: endorse refused a measured policy" python3 -c '
@@ -96,6 +104,8 @@ for src in examples/policies/*.mica tests/golden/blob/*.mica; do
 	endorse_props "$src" "$tmp/a.pol"
 done
 expect "CoMID schema self-test" python3 tests/comid/check_comid.py schema-selftest
+expect "corim 53b3014 shapes self-test: broken variants refused" \
+	"$py_cbor" tests/comid/corim_shapes.py selftest "$tmp/last_comid.json" "$tmp/last_corim.json"
 expect "docs/attestation.md shows the golden outputs (python3 tests/doc_examples.py update docs/attestation.md)" \
 	python3 tests/doc_examples.py check docs/attestation.md
 
@@ -115,4 +125,12 @@ expect "failed commands leave no other file" test "$(ls -A "$tmp/out")" = keep.p
 expect "a good compile replaces the output" bash -c '"$1" compile -q "$2" -o - | cmp - "$3"' \
 	_ "$micac" examples/policies/video_analytics.mica "$tmp/out/keep.pol"
 expect "and leaves nothing else" test "$(ls -A "$tmp/out")" = keep.pol
+# The leaking blob of tests/golden/blobflow is what tests/blob_leaky.sh
+# derives from its leak-free source, and the source form of every blob a
+# command accepts compiles back to it (the leak included: E0401 again).
+tests/blob_leaky.sh "$micac" "$tmp/leaky.pol" 2>/dev/null
+expect "tests/golden/blobflow/leaky.pol is tests/blob_leaky.sh's output" \
+	cmp "$tmp/leaky.pol" tests/golden/blobflow/leaky.pol
+"$micac" dump --lang blob tests/golden/blobflow/leaky.pol >"$tmp/leaky.mica" 2>/dev/null
+expect "a leaking blob is not dumped" test ! -s "$tmp/leaky.mica"
 t_done blob

@@ -23,7 +23,7 @@ import sys
 # Lowest first. The driver (compiler/frontend.c) sits between the stages
 # and the commands; main.c is the program on top.
 LEVELS = ['util', 'diag', 'syntax', 'sema', 'blob', 'flow', 'print',
-          'scenario', 'diff', '.', 'lsp', 'cmd', 'main']
+          'scenario', 'verify', 'diff', '.', 'lsp', 'cmd', 'main']
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 

@@ -19,7 +19,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	vim python3-yaml bash-completion zsh \
 	build-essential debhelper dpkg-dev lintian \
 	libxml2-utils pre-commit git \
-	neovim >/dev/null
+	neovim libcbor-dev python3-cbor2 >/dev/null
 # SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
 # whose `validate` applies the SARIF 2.1.0 schema and GitHub code
 # scanning's ingestion rules (the npm package ships a self-contained Linux

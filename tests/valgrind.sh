@@ -43,4 +43,11 @@ vg diff tests/golden/diff/pairs/base.pol tests/golden/diff/pairs/base.yaml
 for fmt in sarif junit gitlab github; do
 	vg check --format "$fmt" examples/policies/bad/clean_room_leaky.mica no/such/file.mica
 done
+# verify on the RMM's tokens (one appraised, one failed) and on bad bytes;
+# a leaking blob through the flow analysis.
+vg verify tests/tokens/rmm_host.mica tests/tokens/rmm_host_governed.cbor \
+	observer=tests/tokens/rmm_host_observer.cbor
+head -c 700 tests/tokens/rmm_host_governed.cbor >"$tmp/trunc.cbor"
+vg verify --format json tests/tokens/rmm_host.mica "$tmp/trunc.cbor"
+vg check tests/golden/blobflow/leaky.pol
 t_done valgrind

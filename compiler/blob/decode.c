@@ -23,6 +23,7 @@ static void decode_realms(const void *blob, struct model *m)
 		r->flags = br->flags;
 		r->meas_len = br->meas_len;
 		memcpy(r->measurement, br->measurement, MICA_MEAS_MAX);
+		r->loc = r->hostcall_loc = r->mmio_loc = diag_blob_loc(MICA_TABLE_REALMS, i);
 	}
 }
 
@@ -40,6 +41,7 @@ static void decode_regions(const void *blob, struct model *m)
 		r->size = br->size;
 		r->grant_first = br->grant_first;
 		r->grant_count = br->grant_count;
+		r->loc = diag_blob_loc(MICA_TABLE_REGIONS, i);
 	}
 }
 
@@ -53,6 +55,7 @@ static void decode_grants_calls(const void *blob, struct model *m)
 		m->grants[i].region = g->region;
 		m->grants[i].realm = g->realm;
 		m->grants[i].perm = g->perm;
+		m->grants[i].loc = diag_blob_loc(MICA_TABLE_GRANTS, i);
 	}
 	m->ncalls = mica_blob_count(blob, MICA_TABLE_CALLS);
 	m->calls = xcalloc(m->ncalls ? m->ncalls : 1, sizeof(*m->calls));
@@ -62,6 +65,7 @@ static void decode_grants_calls(const void *blob, struct model *m)
 		m->calls[i].caller = c->caller;
 		m->calls[i].callee = c->callee;
 		m->calls[i].flags = c->flags;
+		m->calls[i].loc = diag_blob_loc(MICA_TABLE_CALLS, i);
 	}
 }
 
@@ -82,6 +86,7 @@ int decode_blob(const struct source *src, struct model *m, struct diag_list *dl)
 		return -1;
 	}
 	h = mica_blob_header(src->data);
+	m->src = src;
 	m->name = xstrdup(mica_blob_policy_name(src->data));
 	m->version = h->policy_version;
 	m->digest_alg = h->digest_alg;

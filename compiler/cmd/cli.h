@@ -25,6 +25,7 @@ int cmd_enforce(int argc, char **argv);
 int cmd_diff(int argc, char **argv);	/* micac diff OLD NEW */
 int cmd_explain(int argc, char **argv);
 int cmd_lsp(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 /* The exit status for what the front end found (enum frontend_status). */
 int cli_exit_status(int frontend_status);

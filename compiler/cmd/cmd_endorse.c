@@ -1,10 +1,12 @@
 /* cmd_endorse.c - `micac endorse FILE`: Veraison reference values (CoMID
  * and CoRIM templates for cocli) for the realms of a policy. */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cmd/cli.h"
 #include "cmd/options.h"
 #include "print/endorse.h"
+#include "sema/check.h"
 #include "util/output.h"
 #include "cmd/policy_build.h"
 
@@ -74,9 +76,19 @@ static int endorse(const struct policy_build *b, const void *args)
 	const struct model *m = &b->fe.model;
 	char *id = endorse_tag_id(m, b->digest, b->digest_len);
 	struct dnode *comid = endorse_comid(m, b->blob, b->rpv, id);
+	struct diag_list dl = {.werror = a->fo.werror};
 	int rc = EXIT_CLEAN;
 
-	if (!comid) {
+	/* Reference values a verifier will wait for: say which ones RMM 1.0
+	 * can never produce (W0107). */
+	check_rmm10(m, &dl);
+	diag_sort(&dl);
+	diag_render_text(stderr, &dl, 0, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
+	if (diag_error_count(&dl))
+		rc = EXIT_POLICY;
+	diag_list_free(&dl);
+
+	if (rc == EXIT_CLEAN && !comid) {
 		fprintf(stderr, "micac: error: no realm of policy '%s' has a measurement, so there is\n"
 			"  nothing a verifier could compare a realm token with\n"
 			"  help: give the realms `measurement \"<RIM hex>\";`\n", m->name);
@@ -84,6 +96,8 @@ static int endorse(const struct policy_build *b, const void *args)
 	}
 	if (rc == EXIT_CLEAN)
 		rc = write_tree(a->output, comid);
+	else
+		dtree_free(comid);
 	if (rc == EXIT_CLEAN && a->corim)
 		rc = write_tree(a->corim, endorse_corim(id));
 	free(id);

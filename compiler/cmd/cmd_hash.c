@@ -16,11 +16,12 @@ static const struct opt_usage usage = {
 	"(or a form that cannot carry this digest), 3 internal error.\n",
 };
 
-enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL, FMT_TAGGED };
+enum hash_format { FMT_HEX, FMT_BASE64, FMT_JSON, FMT_QEMU, FMT_KVMTOOL, FMT_TAGGED, FMT_INITDATA };
 
 static const char *const format_names[] = {
 	[FMT_HEX] = "hex", [FMT_BASE64] = "base64", [FMT_JSON] = "json",
-	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool", [FMT_TAGGED] = "tagged", NULL,
+	[FMT_QEMU] = "qemu", [FMT_KVMTOOL] = "kvmtool", [FMT_TAGGED] = "tagged",
+	[FMT_INITDATA] = "coco-initdata", NULL,
 };
 
 struct hash_args {
@@ -49,7 +50,10 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 			   "         QEMU's -object rme-guest,...\n"
 			   "kvmtool  --realm-pv=$'...' (bash quoting), for lkvm run\n"
 			   "         --realm; refused when the digest has a zero\n"
-			   "         byte, which kvmtool's string option cannot carry"),
+			   "         byte, which kvmtool's string option cannot carry\n"
+			   "coco-initdata  a Confidential Containers init-data\n"
+			   "         document carrying the digest as \"mica.policy\";\n"
+			   "         its own digest becomes the RPV (docs/attestation.md)"),
 		OPT_FRONTEND(&a->fo),
 		OPT_END(),
 	};
@@ -102,6 +106,23 @@ static int print_kvmtool(const struct policy_build *b)
 	return EXIT_CLEAN;
 }
 
+/* A Confidential Containers init-data document (Trustee's kbs/docs/
+ * initdata.md, version 0.1.0) whose [data] carries the policy's digest. With
+ * init-data, CoCo sets the RPV to H(init-data) zero-padded and Trustee's CCA
+ * verifier requires exactly that, so the policy is bound one step removed:
+ * the verifier checks that the init-data holds this entry. The document's
+ * algorithm is the policy's, so H(init-data) has the digest's size. */
+static int print_initdata(const struct policy_build *b)
+{
+	char *hex = hex_encode(b->digest, b->digest_len);
+	const char *alg = digest_name(b->fe.model.digest_alg);
+
+	printf("algorithm = \"%s\"\nversion = \"0.1.0\"\n\n[data]\n\"mica.policy\" = \"%s:%s\"\n",
+	       alg, alg, hex);
+	free(hex);
+	return EXIT_CLEAN;
+}
+
 static int print_hash(const struct policy_build *b, const void *args)
 {
 	const struct hash_args *a = args;
@@ -121,6 +142,7 @@ static int print_hash(const struct policy_build *b, const void *args)
 		if (a->rpv)
 			fputs("rpv:", stdout);
 		break;
+	case FMT_INITDATA: return print_initdata(b);
 	}
 	puts(s);
 	free(s);

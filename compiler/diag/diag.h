@@ -65,6 +65,15 @@ void diag_note(struct diag *d, loc_t loc, const char *fmt, ...) __attribute__((f
 void diag_help(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_step(struct diag *d, loc_t loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Locations in a blob (a source whose `blob` is set) are its table
+ * entries: line = the table (MICA_TABLE_* + 1), column = the entry's index
+ * + 1, so diagnostics sort in table order. diag_blob_entry names one
+ * ("realm[1] 'detector'") and gives its bytes in the blob; false when LOC
+ * is not such an entry. Documented in docs/diagnostics.md. */
+loc_t diag_blob_loc(unsigned int table, uint32_t index);
+bool diag_blob_entry(const struct source *src, loc_t loc, char *buf, size_t n, uint32_t *off,
+		     uint32_t *len);
+
 void diag_list_free(struct diag_list *dl);
 /* Sorts by (file, line, col, insertion order). */
 void diag_sort(struct diag_list *dl);

@@ -36,7 +36,7 @@ static void put_properties(FILE *out, const struct diag *d)
 		put_escaped(out, d->src->name, true);
 		fputc(',', out);
 	}
-	if (d->src && d->loc.line) {
+	if (d->src && d->loc.line && !d->src->blob) {
 		fprintf(out, "line=%u,col=%u,", d->loc.line, d->loc.col);
 		fprintf(out, "endLine=%u,endColumn=%u,", d->loc.end_line ? d->loc.end_line : d->loc.line,
 			d->loc.end_col ? d->loc.end_col : d->loc.col);

@@ -6,8 +6,19 @@
 
 static void put_location(struct json *j, const struct diag *d, loc_t loc)
 {
+	char entry[128];
+	uint32_t off, n;
+
 	json_key(j, "location");
-	if (!d->src || loc.line == 0) {
+	if (d->src && d->src->blob && diag_blob_entry(d->src, loc, entry, sizeof(entry), &off, &n)) {
+		json_begin_object(j);
+		json_kv_string(j, "entry", entry);
+		json_kv_uint(j, "byte_offset", off);
+		json_kv_uint(j, "byte_length", n);
+		json_end_object(j);
+		return;
+	}
+	if (!d->src || loc.line == 0 || d->src->blob) {
 		json_put_null(j);
 		return;
 	}

@@ -132,12 +132,29 @@ static void put_artifact(struct json *j, const char *name)
 }
 
 /* The file NAME, and LOC in SRC when LOC has a line. */
+/* A blob's table entry: SARIF's binary region, by byte offset and length. */
+static void put_blob_region(struct json *j, const struct source *src, loc_t loc)
+{
+	char entry[128];
+	uint32_t off, n;
+
+	if (!diag_blob_entry(src, loc, entry, sizeof(entry), &off, &n))
+		return;
+	json_key(j, "region");
+	json_begin_object(j);
+	json_kv_uint(j, "byteOffset", off);
+	json_kv_uint(j, "byteLength", n);
+	json_end_object(j);
+}
+
 static void put_file(struct json *j, const char *name, const struct source *src, loc_t loc)
 {
 	json_key(j, "physicalLocation");
 	json_begin_object(j);
 	put_artifact(j, name);
-	if (loc.line)
+	if (src && src->blob)
+		put_blob_region(j, src, loc);
+	else if (loc.line)
 		put_region(j, src, loc);
 	json_end_object(j);
 }

@@ -53,6 +53,14 @@ static void put_snippet(FILE *out, const struct source *src, loc_t loc)
 	int width;
 	bool utf8_ok;
 
+	if (src && src->blob) {
+		char entry[128];
+		uint32_t off, n;
+
+		if (diag_blob_entry(src, loc, entry, sizeof(entry), &off, &n))
+			fprintf(out, "      = %s: blob bytes %u..%u\n", entry, off, off + n - 1);
+		return;
+	}
 	if (!src || loc.line == 0 || loc.line > src->nlines)
 		return;
 	line = source_line(src, loc.line, &len);
@@ -94,9 +102,27 @@ static void put_snippet(FILE *out, const struct source *src, loc_t loc)
 	fputc('\n', out);
 }
 
+/* FILE:realm[1]: in a blob. */
+static bool put_blob_entry(FILE *out, const struct source *src, loc_t loc, const char *sep)
+{
+	char entry[128];
+	uint32_t off, n;
+	char *quote;
+
+	if (!diag_blob_entry(src, loc, entry, sizeof(entry), &off, &n))
+		return false;
+	quote = strchr(entry, ' ');
+	if (quote)
+		*quote = '\0';
+	fprintf(out, "%s:%s%s", src->name, entry, sep);
+	return true;
+}
+
 static void put_location(FILE *out, const struct source *src, loc_t loc)
 {
-	if (src && loc.line)
+	if (src && src->blob && put_blob_entry(out, src, loc, ": "))
+		return;
+	if (src && loc.line && !src->blob)
 		fprintf(out, "%s:%u:%u: ", src->name, loc.line, loc.col);
 	else if (src)
 		fprintf(out, "%s: ", src->name);
@@ -119,7 +145,13 @@ static void put_one(FILE *out, const struct diag_list *dl, const struct diag *d,
 		const struct diag_note *n = &d->notes[i];
 
 		fprintf(out, "  %s: %s\n", n->kind == NOTE_HELP ? "help" : "note", n->text);
-		if (n->loc.line) {
+		if (n->loc.line && d->src && d->src->blob) {
+			fputs("  --> ", out);
+			if (put_blob_entry(out, d->src, n->loc, "\n"))
+				put_snippet(out, d->src, n->loc);
+			else
+				fputc('\n', out);
+		} else if (n->loc.line) {
 			fprintf(out, "  --> %s:%u:%u\n", d->src ? d->src->name : "", n->loc.line,
 				n->loc.col);
 			put_snippet(out, d->src, n->loc);

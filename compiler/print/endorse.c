@@ -1,7 +1,9 @@
 /* endorse.c - CoMID / CoRIM templates of a policy's reference values (see
- * endorse.h). The JSON shapes are those of veraison/corim's comid package:
- * tagged values as {"type", "value"}, byte strings in padded base64, digests
- * as [alg-id, unpadded base64url]. */
+ * endorse.h). The JSON shapes are those of veraison/corim at commit 53b3014
+ * (main, 2026-07-02; docs/attestation.md says why that one): tagged values
+ * as {"type", "value"}, byte strings in padded base64, digests as [alg-id,
+ * unpadded base64url] (comid/digest.go since 88dde1b), the CoRIM profile as
+ * {"type": "uri", "value": ...} (corim/profile.go since 5985ee8). */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,9 +109,11 @@ struct dnode *endorse_comid(const struct model *m, const void *blob, const uint8
 
 struct dnode *endorse_corim(const char *tag_id)
 {
-	struct dnode *root = dtree_root();
+	struct dnode *root = dtree_root(), *profile;
 
 	dt_str(root, "corim-id", tag_id);
-	dt_str(root, "profile", CCA_REALM_PROFILE);
+	profile = dt_map(root, "profile", false);
+	dt_word(profile, "type", "uri");
+	dt_str(profile, "value", CCA_REALM_PROFILE);
 	return root;
 }

@@ -13,6 +13,9 @@
 void check_ast(const struct ast *ast, bool partial, struct diag_list *dl);
 /* Warnings about a built model (check_warnings.c). */
 void check_warnings(const struct model *m, struct diag_list *dl);
+/* What RMM 1.0 cannot run (W0107: a 48-byte measurement), for the commands
+ * that prepare a deployment (micac endorse). */
+void check_rmm10(const struct model *m, struct diag_list *dl);
 
 /* Names: declarations, the reserved `host`, and every reference. */
 void check_names(const struct ast *ast, bool partial, struct diag_list *dl);

@@ -112,3 +112,18 @@ void check_warnings(const struct model *m, struct diag_list *dl)
 	warn_idle_realms(m, dl);
 	warn_shared_measurements(m, dl);
 }
+
+void check_rmm10(const struct model *m, struct diag_list *dl)
+{
+	for (uint32_t i = 0; i < m->nrealms; i++) {
+		const struct model_realm *r = &m->realms[i];
+
+		if (r->meas_len != 48)
+			continue;
+		diag_help(diag_add(dl, WARN_MEASUREMENT_NOT_RMM10, m->src, r->loc,
+				   "realm '%s' has a SHA-384 measurement, which RMM 1.0 cannot produce",
+				   r->name),
+			  "RMM 1.0 measures realms with SHA-256 or SHA-512 only: measure the image "
+			  "with one of them, or deploy on an RMM that takes SHA-384");
+	}
+}

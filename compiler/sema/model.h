@@ -4,8 +4,8 @@
  * (caller, callee): the blob's total order, so the encoder writes the model
  * as it is and the decoder's output compares equal field by field. Every
  * region has a base (the compiler's placement is already done). Locations
- * point into the source when the model came from one, and are zero when it
- * came from a blob. Asserts are compile-time only and never reach the blob. */
+ * point into the source when the model came from one, and name the blob's
+ * table entries (diag_blob_loc) when it came from a blob. Asserts are compile-time only and never reach the blob. */
 #ifndef MICAC_MODEL_H
 #define MICAC_MODEL_H
 
@@ -55,7 +55,7 @@ struct model_assert {
 };
 
 struct model {
-	const struct source *src;	/* NULL when decoded from a blob */
+	const struct source *src;	/* the source, or the blob it was decoded from */
 	bool yaml;			/* from YAML: help quotes YAML, not Mica */
 	char *name;
 	uint32_t version;

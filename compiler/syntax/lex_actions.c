@@ -125,14 +125,12 @@ void lex_nul(struct parse_ctx *ctx, loc_t loc)
 	ctx->stop = true;
 }
 
-/* The reserved words, sorted for binary search. */
+/* The reserved words, sorted for binary search: the backend's list, which
+ * the blob validator also refuses as names. */
 static const struct { const char *word; int token; } reserved[] = {
-	{"assert", T_ASSERT}, {"at", T_AT}, {"call", T_CALL}, {"digest", T_DIGEST},
-	{"flow", T_FLOW}, {"grant", T_GRANT}, {"hostcall", T_HOSTCALL},
-	{"ipa_bits", T_IPA_BITS}, {"kind", T_KIND}, {"measurement", T_MEASUREMENT},
-	{"mmio", T_MMIO}, {"no", T_NO}, {"oneway", T_ONEWAY}, {"policy", T_POLICY},
-	{"realm", T_REALM}, {"region", T_REGION}, {"size", T_SIZE}, {"trust", T_TRUST},
-	{"version", T_VERSION},
+#define MICA_KEYWORD(word, token) {#word, T_##token},
+#include "mica_keywords.def"
+#undef MICA_KEYWORD
 };
 
 /* The keyword token for TEXT[0..LEN), or 0 for an ordinary name. */

@@ -31,6 +31,8 @@ struct source {
 	size_t *lines;		/* byte offset of each line start */
 	size_t nlines;
 	unsigned long long dev, ino;	/* the file read, when regular (else 0) */
+	bool blob;		/* a compiled blob: its locations are table entries
+				 * (diag_blob_loc in diag/diag.h), not lines */
 };
 
 /* Reads PATH ("-" for stdin) into SRC. Every regular file read (stdin too,

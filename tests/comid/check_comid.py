@@ -11,7 +11,9 @@ CoMID shape and against the policy it came from.
       measurement of the policy (POLICY_DUMP.json: `micac dump --format
       json`), whose class id and cca.rim are that RIM with the Named
       Information id of its length, and whose cca.rpv is RPV_HEX; CORIM.json
-      names the same id and the CCA realm profile."""
+      names the same id and the CCA realm profile (as a typed URI, the form
+      of corim since 5985ee8; tests/comid/corim_shapes.py checks the shapes
+      against corim's Go types)."""
 import base64
 import copy
 import json
@@ -88,7 +90,8 @@ def check(comid_path, dump_path, rpv_hex, corim_path=None):
     assert seen == want, "RIMs %s, policy has %s" % (len(seen), len(want))
     if corim_path:
         corim = load(corim_path)
-        assert corim == {"corim-id": comid["tag-identity"]["id"], "profile": PROFILE}, corim
+        assert corim == {"corim-id": comid["tag-identity"]["id"],
+                         "profile": {"type": "uri", "value": PROFILE}}, corim
     print("%s: %d triples, RIMs and RPV as in the policy" % (comid_path, len(seen)))
 
 

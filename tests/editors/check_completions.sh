@@ -75,7 +75,7 @@ for sh in bash zsh; do
 		EXACT=1 expect $sh "$(options "$c")" micac "$c" -
 	done
 	EXACT=1 expect $sh "text json sarif github junit gitlab" micac check --format ''
-	EXACT=1 expect $sh "hex base64 json qemu kvmtool tagged" micac hash x.mica --format ''
+	EXACT=1 expect $sh "hex base64 json qemu kvmtool tagged coco-initdata" micac hash x.mica --format ''
 	EXACT=1 expect $sh "mica yaml blob" micac dump --lang ''
 	EXACT=1 expect $sh "auto always never" micac check --color ''
 	EXACT=1 expect $sh "$realms" micac flows examples/policies/video_analytics.mica --from ''

@@ -137,8 +137,10 @@ static void test_corim_template(void **state)
 	char *s = print_to_string(dtree_print_json, t);
 
 	(void)state;
+	/* corim since 5985ee8: the profile is a typed value, not a string. */
 	assert_string_equal(s, "{\n  \"corim-id\": \"mica:p:sha256:00\",\n"
-			       "  \"profile\": \"tag:arm.com,2025:cca_realm#1.0.0\"\n}\n");
+			       "  \"profile\": {\n    \"type\": \"uri\",\n"
+			       "    \"value\": \"tag:arm.com,2025:cca_realm#1.0.0\"\n  }\n}\n");
 	free(s);
 	dtree_free(t);
 }

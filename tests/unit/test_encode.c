@@ -161,7 +161,12 @@ static void test_decode_round_trip(void **state)
 	source_from_mem(&src, "small.pol", b, len);
 	assert_int_equal(decode_blob(&src, &d, &dl), 0);
 	assert_int_equal(dl.n, 0);
-	assert_null(d.src);
+	/* The decoded model points at the blob, its locations at table entries. */
+	assert_ptr_equal(d.src, &src);
+	assert_int_equal(d.realms[2].loc.line, MICA_TABLE_REALMS + 1);
+	assert_int_equal(d.realms[2].loc.col, 3);
+	assert_int_equal(d.grants[1].loc.line, MICA_TABLE_GRANTS + 1);
+	assert_int_equal(d.grants[1].loc.col, 2);
 	assert_string_equal(d.name, "p");
 	assert_int_equal(d.version, 7);
 	assert_int_equal(d.nrealms, 3);

@@ -116,7 +116,9 @@ enum mica_blob_fault {
 	MICA_FAULT_RIM_IDX_RANGE = 49,
 	MICA_FAULT_RIM_IDX_UNMEASURED = 50,
 	MICA_FAULT_RIM_IDX_ORDER = 51,
-	MICA_FAULT_COUNT = 52
+	/* names, continued */
+	MICA_FAULT_NAME_KEYWORD = 52,
+	MICA_FAULT_COUNT = 53
 };
 
 /* err.table when the fault is in the header itself. */

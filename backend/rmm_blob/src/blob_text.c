@@ -41,6 +41,7 @@ static const char *const fault_reason[MICA_FAULT_COUNT] = {
 	[MICA_FAULT_NAME_CHAR] =
 		"name is not an identifier [A-Za-z_][A-Za-z0-9_]*",
 	[MICA_FAULT_NAME_HOST] = "name \"host\" is reserved",
+	[MICA_FAULT_NAME_KEYWORD] = "name is a Mica keyword",
 	[MICA_FAULT_NAME_ORDER] =
 		"name does not sort strictly after the previous one (by bytes)",
 	[MICA_FAULT_NAME_CLASH] = "name is both a realm's and a region's",

@@ -13,6 +13,25 @@
 
 static const char reserved_name[] = "host";
 
+/* No source can declare a name that is a keyword (mica_keywords.def). */
+static const char *const keywords[] = {
+#define MICA_KEYWORD(word, token) #word,
+#include "mica_keywords.def"
+#undef MICA_KEYWORD
+};
+
+static bool is_keyword(const char *z, uint32_t len)
+{
+	size_t i;
+
+	for (i = 0U; i < (sizeof(keywords) / sizeof(keywords[0])); i++) {
+		if (mica_name_cmp(keywords[i], z, len) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool is_ident_char(uint8_t c, bool first)
 {
 	if (((c >= (uint8_t)'A') && (c <= (uint8_t)'Z')) ||
@@ -79,6 +98,8 @@ int mica_check_name(struct mica_vctx *v, const struct mica_name_ref *ref,
 	} else if ((ref->table != MICA_BLOB_IN_HEADER) &&
 		   (mica_name_cmp(reserved_name, z, len) == 0)) {
 		f = MICA_FAULT_NAME_HOST;
+	} else if (is_keyword(z, len)) {
+		f = MICA_FAULT_NAME_KEYWORD;
 	} else if ((prev != NULL) && (mica_name_cmp(prev, z, len) >= 0)) {
 		f = MICA_FAULT_NAME_ORDER;
 	} else {

@@ -98,7 +98,9 @@ CHECK_STEPS += tfrmm-link
 
 # The 1,500-line target is not met (docs/rmm-integration.md, "Cost"); until
 # it is, the step holds the count where it is so that it cannot grow.
-TFRMM_TCB_MAX ?= 1819
+# 1819 -> 1856: the validator refuses Mica keywords as names (the shared
+# list mica_keywords.def, 19 lines, and its check in validate_names.c).
+TFRMM_TCB_MAX ?= 1856
 tfrmm-tcb:
 	@$(TFRMM)/tcb_lines.sh -s tfrmm-tcb -m $(TFRMM_TCB_MAX)
 CHECK_STEPS += tfrmm-tcb

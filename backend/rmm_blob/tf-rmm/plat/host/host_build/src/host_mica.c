@@ -38,6 +38,7 @@ void handle_ns_smc(unsigned int function_id, unsigned long arg0,
 struct mica_test_realm {
 	struct host_realm h;
 	void *ns_rtts[NS_RTT_LEVELS];
+	void *data;	/* the granule at REALM_BUFFER_IPA */
 };
 
 /* What the realm code saw, for the host to check after REC_ENTER. */
@@ -155,6 +156,7 @@ static int realm_add_rec(struct mica_test_realm *r, realm_entrypoint_t entry)
 	host_rmi_data_create_unknown(r->h.rd, (uintptr_t)data,
 				     REALM_BUFFER_IPA, &result);
 	CHECK_RMI_RESULT();
+	r->data = data;
 	host_rmi_rec_aux_count(r->h.rd, &result);
 	CHECK_RMI_RESULT();
 	r->h.rec_params = allocate_granule();
@@ -442,11 +444,10 @@ static void test_refused_activation(const uint8_t *rpv)
  * MICA_POLICY=FILE (optional): also loads a blob that micac wrote and
  * prints the RPV the RMM computed, to compare with `micac hash --rpv FILE`.
  */
-static void test_external_policy(const char *path)
+static void test_external_policy(const char *path, uint8_t rpv[MICA_RPV_SIZE])
 {
 	static uint64_t blob[MICA_LOAD_PARAMS_MAX_GRANULES * GRANULE_SIZE /
 			     sizeof(uint64_t)];
-	uint8_t rpv[MICA_RPV_SIZE];
 	char hex[2U * MICA_RPV_SIZE + 1U];
 	unsigned long slot = 0UL, ret;
 	size_t size = 0U;
@@ -466,6 +467,82 @@ static void test_external_policy(const char *path)
 	     path, size, ret, slot, hex);
 }
 
+/*
+ * MICA_TOKEN_OUT=FILE (with MICA_POLICY): a realm governed by that policy,
+ * bound to role $MICA_TOKEN_ROLE (default 0), asks for its attestation
+ * token with the challenge 0x00, 0x01, ..., 0x3f; the CCA token the RMM
+ * returns is written to FILE, for `micac verify`.
+ */
+static size_t token_len;
+
+static unsigned long token_offset;
+
+static int realm_token_continue(unsigned long *regs, unsigned long *sp);
+
+static int token_request(unsigned long *regs, unsigned long offset)
+{
+	regs[0] = SMC_RSI_ATTEST_TOKEN_CONTINUE;
+	regs[1] = REALM_BUFFER_IPA;
+	regs[2] = offset;
+	regs[3] = GRANULE_SIZE - offset;
+	return host_util_rsi_helper(realm_token_continue);
+}
+
+static int realm_token_continue(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	if (regs[0] == RSI_INCOMPLETE) {
+		token_offset += regs[1];
+		return token_request(regs, token_offset);
+	}
+	token_len = (regs[0] == RSI_SUCCESS) ? token_offset + regs[1] : 0U;
+	return ARM_EXCEPTION_FIQ_LEL;
+}
+
+/* After RSI_ATTEST_TOKEN_INIT: fetch the token from offset 0. */
+static int realm_token_first(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	if (regs[0] != RSI_SUCCESS) {
+		return ARM_EXCEPTION_FIQ_LEL;
+	}
+	token_offset = 0UL;
+	return token_request(regs, 0UL);
+}
+
+static int realm_token_init(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	regs[0] = SMC_RSI_ATTEST_TOKEN_INIT;
+	for (unsigned int i = 0U; i < 8U; i++) {
+		regs[1U + i] = 0UL;
+		for (unsigned int b = 0U; b < 8U; b++) {	/* bytes 8i..8i+7 */
+			regs[1U + i] |= (unsigned long)(8U * i + b) << (8U * b);
+		}
+	}
+	return host_util_rsi_helper(realm_token_first);
+}
+
+static void dump_token(const uint8_t *rpv, const char *path)
+{
+	struct mica_test_realm r;
+	const char *role = getenv("MICA_TOKEN_ROLE");
+	FILE *f;
+	bool ok;
+
+	check(realm_create(&r, rpv) == 0 &&
+	      realm_bind(&r, (role != NULL) ? strtoul(role, NULL, 10) : 0UL) ==
+	      RMI_SUCCESS && realm_add_rec(&r, realm_token_init) == 0 &&
+	      activate(&r) == RMI_SUCCESS, "token realm bound and activated");
+	token_len = 0U;
+	check(rec_enter(&r) == RMI_SUCCESS && token_len > 0U &&
+	      token_len <= GRANULE_SIZE, "token realm: attestation token");
+	f = fopen(path, "wb");
+	ok = (f != NULL) && (fwrite(r.data, 1U, token_len, f) == token_len);
+	check((f != NULL) && (fclose(f) == 0) && ok, "token written to $MICA_TOKEN_OUT");
+	INFO("MICA token %s: %zu bytes\n", path, token_len);
+}
+
 int host_mica_run(void)
 {
 	uint8_t rpv[MICA_RPV_SIZE];
@@ -477,7 +554,10 @@ int host_mica_run(void)
 	test_beta(rpv);
 	test_refused_activation(rpv);
 	if (getenv("MICA_POLICY") != NULL) {
-		test_external_policy(getenv("MICA_POLICY"));
+		test_external_policy(getenv("MICA_POLICY"), rpv);
+		if (getenv("MICA_TOKEN_OUT") != NULL) {
+			dump_token(rpv, getenv("MICA_TOKEN_OUT"));
+		}
 	}
 	test_load_limits();
 	INFO("MICA: %u failed\n", mica_failures);
