@@ -8,8 +8,10 @@
  * SHA-384. These three calls run the same mbedTLS PSA hash over any number
  * of shared-page chunks: START(cpu, alg), UPDATE(cpu, bytes) per chunk in
  * the shared page, FINISH(cpu) leaving the digest in the shared page. The
- * operation lives in the app's .bss, one per CPU (the .bss is common to the
- * app's instances; a CPU runs one RMI command at a time).
+ * operation lives in the app's .bss, which is common to the app's instances
+ * and a fixed reservation of the RMM: there is one operation, the RMM holds
+ * a lock from START to FINISH, and the app refuses UPDATE and FINISH from a
+ * CPU other than the one that started it.
  */
 
 #ifndef ATTEST_MICA_HASH_H
