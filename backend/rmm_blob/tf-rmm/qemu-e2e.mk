@@ -71,7 +71,7 @@ $(QE_OUT)/bl33.bin: $(QE_OUT)/bl33.elf
 .SECONDARY: $(foreach r,$(QE_ROLES),$(QE_OUT)/realm/$(r).elf $(QE_OUT)/realm/$(r).img $(QE_OUT)/realm/$(r).rim)
 
 .PHONY: qemu-e2e-build qemu-e2e-unit qemu-e2e
-qemu-e2e-build: $(QE_OUT)/bl33.bin
+qemu-e2e-build: $(QE_OUT)/bl33.bin $(foreach r,$(QE_ROLES),$(QE_OUT)/realm/$(r).img)
 	@$(QE)/check_build.sh $(QE_OUT) $(BUILD)/micac
 CHECK_STEPS += qemu-e2e-build
 

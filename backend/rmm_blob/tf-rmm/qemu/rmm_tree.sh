@@ -20,8 +20,8 @@ src=$1 dest=$2
 [ -f "$src/CMakeLists.txt" ] && [ -d "$src/ext/mbedtls" ] ||
 	{ echo "rmm_tree.sh: $src is not a TF-RMM checkout with submodules" >&2; exit 2; }
 [ ! -e "$dest" ] || { echo "rmm_tree.sh: $dest exists" >&2; exit 2; }
-tmp=$dest.tmp.$$
-trap 'rm -rf "$tmp"' EXIT
+tmp=$(cd "$(dirname "$dest")" && pwd)/$(basename "$dest").tmp.$$
+trap 'rm -rf "$tmp" "$tmp.patch"' EXIT
 cp -a "$src" "$tmp"
 cp -r "$T/lib" "$T/app" "$T/plat" "$tmp/"
 mkdir -p "$tmp/lib/mica/rmm_blob"
