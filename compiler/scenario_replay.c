@@ -85,11 +85,11 @@ static struct verdict do_load(struct sim *m, const struct scn_step *st)
 
 	if (len == 0)
 		return verdict(false, "empty blob");
-	if (len > SIM_MAX_BLOB)
+	if (len > MICA_RMM_MAX_BLOB)
 		return verdict(false, "%zu bytes: the RMM takes blobs of at most %u bytes", len,
-			       SIM_MAX_BLOB);
-	if (m->nslots == SIM_MAX_POLICIES)
-		return verdict(false, "the policy pool is full (%u slots)", SIM_MAX_POLICIES);
+			       MICA_RMM_MAX_BLOB);
+	if (m->nslots == MICA_RMM_MAX_POLICIES)
+		return verdict(false, "the policy pool is full (%u slots)", MICA_RMM_MAX_POLICIES);
 	mem = xcalloc((len + 7) / 8, 8);
 	memcpy(mem, b->data, len);
 	if (st->corrupt)

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
  *
- * Unit tests of the RMM enforcement decisions (lib/mica/src/mica_decide.c)
+ * Unit tests of the RMM enforcement decisions (backend/rmm_blob/src/mica_decide.c)
  * on the fixture policy that the TF-RMM host-build test also loads
  * (plat/host/host_build/src/host_mica_fixture.h): every grant, every denial,
  * and the ungoverned and unbound cases.

@@ -36,15 +36,6 @@
 #define MICA_RSI_INFO_GOVERNED		(1UL << 0)	/* X1 bit 0 */
 #define MICA_RSI_INFO_BOUND		(1UL << 1)	/* X1 bit 1 */
 
-/* Policies the RMM holds at once, and the largest blob it takes (each pool
- * slot has room for one). Real pipelines' blobs are around 1 KiB. */
-#ifndef MICA_RMM_MAX_POLICIES
-#define MICA_RMM_MAX_POLICIES	8U
-#endif
-#ifndef MICA_RMM_MAX_BLOB
-#define MICA_RMM_MAX_BLOB	GRANULE_SIZE
-#endif
-
 /*
  * RMI_MICA_POLICY_LOAD parameters: one NS granule, read by the RMM, with the
  * RMM's digest written back so the host can set each realm's RPV to it.

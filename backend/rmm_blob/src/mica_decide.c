@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Mica enforcement decisions (see mica_decide.h). Each predicate is
  * fail-closed for a governed realm: anything the policy does not grant is

@@ -1,12 +1,14 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Mica enforcement decisions for TF-RMM: what each patched RMM point may do
- * for one realm, given the policy that governs it (or none).
+ * Mica enforcement decisions: what each patched RMM point may do for one
+ * realm, given the policy that governs it (or none).
  *
  * Pure functions over the mica_policy query API and a realm's small Mica
- * state. They touch no RMM object, lock or NS memory, so the same code is
- * unit-tested on the build host and compiled into the RMM; the RMM glue
+ * state. They touch no RMM object, lock or NS
+ * memory, so the same code is compiled into the RMM (lib/mica of the TF-RMM
+ * integration) and into micac (`micac enforce`, the unit tests); the RMM glue
  * (mica_rmm_*.c) resolves the policy and calls them.
  *
  * A NULL policy means "not governed": every predicate then allows, because
@@ -23,6 +25,19 @@
 
 /* Bytes of the RMM's Realm Personalization Value. */
 #define MICA_RPV_SIZE		64U
+
+/*
+ * The RMM's policy pool, for the RMM and for micac's replay of it: policies
+ * held at once, and the largest blob one slot takes (the build may raise it
+ * with -DMICA_MAX_BLOB_GRANULES=N, N up to 16).
+ */
+#ifndef MICA_RMM_MAX_POLICIES
+#define MICA_RMM_MAX_POLICIES	8U
+#endif
+#ifndef MICA_MAX_BLOB_GRANULES
+#define MICA_MAX_BLOB_GRANULES	1U
+#endif
+#define MICA_RMM_MAX_BLOB	(MICA_MAX_BLOB_GRANULES * MICA_GRANULE_SIZE)
 
 /* Stage 2 access permission bits of an unprotected RTT entry the host
  * passes to RMI_RTT_MAP_UNPROTECTED (direct encoding): S2AP[0] at bit 6
