@@ -20,6 +20,7 @@ struct sim_slot {
 	struct mica_policy pol;
 	uint8_t rpv[RPV_SIZE];
 	size_t digest_len;
+	struct mica_roles roles;	/* the roles bound under it, as the RMM's pool keeps them */
 };
 
 struct sim_realm {

@@ -5,8 +5,8 @@
  * Mica enforcement decisions: what each patched RMM point may do for one
  * realm, given the policy that governs it (or none).
  *
- * Pure functions over the mica_policy query API and a realm's small Mica
- * state. They touch no RMM object, lock or NS
+ * Pure functions over the mica_policy query API, a realm's small Mica state
+ * and the roles bound under its policy. They touch no RMM object, lock or NS
  * memory, so the same code is compiled into the RMM (lib/mica of the TF-RMM
  * integration) and into micac (`micac enforce`, the unit tests); the RMM glue
  * (mica_rmm_*.c) resolves the policy and calls them.
@@ -39,6 +39,18 @@
 #endif
 #define MICA_RMM_MAX_BLOB	(MICA_MAX_BLOB_GRANULES * MICA_GRANULE_SIZE)
 
+/* Roles a slot's blob can have (each has a realm record), and the words of
+ * a bitmap with one bit per role. */
+#define MICA_RMM_MAX_ROLES	\
+	(MICA_RMM_MAX_BLOB / sizeof(struct mica_blob_realm))
+#define MICA_ROLE_WORDS		((MICA_RMM_MAX_ROLES + 63U) / 64U)
+
+/* The roles bound under one loaded policy: bit i set once a realm holds
+ * role i. Kept with the policy; the caller serialises updates. */
+struct mica_roles {
+	uint64_t taken[MICA_ROLE_WORDS];
+};
+
 /* Stage 2 access permission bits of an unprotected RTT entry the host
  * passes to RMI_RTT_MAP_UNPROTECTED (direct encoding): S2AP[0] at bit 6
  * grants read, S2AP[1] at bit 7 grants write (Arm ARM, stage 2 S2AP). */
@@ -63,12 +75,15 @@ bool mica_rpv_matches(const uint8_t rpv[MICA_RPV_SIZE],
 
 /*
  * RMI_MICA_REALM_BIND: binds role to a governed, still unbound realm whose
- * IPA width is the policy's. 0 and st->role/bound set; -EPERM when not
- * governed, -EBUSY when already bound, -ENOENT for no such role, -EINVAL for
- * an IPA width other than the policy's.
+ * IPA width is the policy's, if no other realm holds the role (one realm per
+ * role per loaded policy). 0 with st->role/bound set and the role marked in
+ * taken; -EPERM when not governed, -EBUSY when already bound, -ENOENT for no
+ * such role, -EINVAL for an IPA width other than the policy's, -EEXIST when
+ * another realm holds the role.
  */
 int mica_decide_bind(const struct mica_policy *pol, struct mica_realm *st,
-		     uint32_t role, unsigned int ipa_bits);
+		     uint32_t role, unsigned int ipa_bits,
+		     struct mica_roles *taken);
 
 /* RMI_REALM_ACTIVATE: a governed realm must be bound, and its RIM must be
  * the role's measurement when the role has one. */
@@ -91,11 +106,14 @@ bool mica_decide_hostcall(const struct mica_policy *pol,
 
 /*
  * A data abort on the unprotected IPA fipa that the RMM would report to the
- * host (emulated MMIO): allowed for roles with mmio, and for faults inside an
- * unprotected region granted to the role (the host maps shared memory on
- * demand); anything else must not leave the realm.
+ * host (emulated MMIO); write: the access was a store, whose value the exit
+ * carries to the host. Allowed for roles with mmio. Otherwise a load may
+ * exit when fipa lies in an unprotected region granted to the role (the
+ * host maps shared memory on demand), and a store only when that grant
+ * includes write: a store under a read-only grant must not leave the realm.
  */
 bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
-			       const struct mica_realm *st, uint64_t fipa);
+			       const struct mica_realm *st, uint64_t fipa,
+			       bool write);
 
 #endif /* MICA_DECIDE_H */

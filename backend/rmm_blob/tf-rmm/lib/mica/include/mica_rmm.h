@@ -74,6 +74,10 @@ int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
  * none. */
 unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE]);
 
+/* mica_decide_bind() on the roles of st's slot, under the pool lock. */
+int mica_pool_bind(struct mica_realm *st, uint32_t role,
+		   unsigned int ipa_bits);
+
 /* ---- Hooks called from the patched RMM ---- */
 
 /* RMI_REALM_CREATE, after the RPV is stored: governed or not. */
@@ -92,8 +96,9 @@ bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
 /* RSI_HOST_CALL. */
 bool mica_rmm_may_hostcall(const struct mica_realm *st);
 
-/* A data abort on unprotected IPA fipa, about to be reported to the host. */
+/* A data abort on unprotected IPA fipa, about to be reported to the host;
+ * write: a store, whose value the exit would carry. */
 bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
-				unsigned long fipa);
+				unsigned long fipa, bool write);
 
 #endif /* MICA_RMM_H */

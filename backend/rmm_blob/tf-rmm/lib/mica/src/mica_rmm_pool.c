@@ -29,6 +29,7 @@ struct mica_pool_slot {
 	struct mica_policy pol;
 	uint8_t rpv[MICA_RPV_SIZE];	/* digest, zero-padded */
 	size_t digest_len;
+	struct mica_roles roles;	/* bound roles, under the pool lock */
 	uint64_t state;			/* SLOT_*, release/acquire */
 };
 
@@ -57,6 +58,20 @@ unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE])
 		}
 	}
 	return 0U;
+}
+
+int mica_pool_bind(struct mica_realm *st, uint32_t role,
+		   unsigned int ipa_bits)
+{
+	const struct mica_policy *pol = mica_pool_policy(st->slot);
+	int rc;
+
+	spinlock_acquire(&mica_pool_lock);
+	rc = mica_decide_bind(pol, st, role, ipa_bits,
+			      (pol != NULL) ? &mica_pool[st->slot - 1U].roles :
+					      NULL);
+	spinlock_release(&mica_pool_lock);
+	return rc;
 }
 
 /* Reserves a free slot; NULL when the pool is full. */
