@@ -40,20 +40,23 @@
 #define MICA_RMM_MAX_BLOB	(MICA_MAX_BLOB_GRANULES * MICA_GRANULE_SIZE)
 
 /* Roles a slot's blob can have (each has a realm record), and the words of
- * a bitmap with one bit per role. */
+ * a bitmap with one bit per role.
+ */
 #define MICA_RMM_MAX_ROLES	\
 	(MICA_RMM_MAX_BLOB / sizeof(struct mica_blob_realm))
 #define MICA_ROLE_WORDS		((MICA_RMM_MAX_ROLES + 63U) / 64U)
 
 /* The roles bound under one loaded policy: bit i set once a realm holds
- * role i. Kept with the policy; the caller serialises updates. */
+ * role i. Kept with the policy; the caller serialises updates.
+ */
 struct mica_roles {
 	uint64_t taken[MICA_ROLE_WORDS];
 };
 
 /* Stage 2 access permission bits of an unprotected RTT entry the host
  * passes to RMI_RTT_MAP_UNPROTECTED (direct encoding): S2AP[0] at bit 6
- * grants read, S2AP[1] at bit 7 grants write (Arm ARM, stage 2 S2AP). */
+ * grants read, S2AP[1] at bit 7 grants write (Arm ARM, stage 2 S2AP).
+ */
 #define MICA_S2AP_READ		(1UL << 6)
 #define MICA_S2AP_WRITE		(1UL << 7)
 
@@ -86,7 +89,8 @@ int mica_decide_bind(const struct mica_policy *pol, struct mica_realm *st,
 		     struct mica_roles *taken);
 
 /* RMI_REALM_ACTIVATE: a governed realm must be bound, and its RIM must be
- * the role's measurement when the role has one. */
+ * the role's measurement when the role has one.
+ */
 bool mica_decide_activate(const struct mica_policy *pol,
 			  const struct mica_realm *st,
 			  const uint8_t *rim, size_t rim_len);

@@ -128,7 +128,8 @@ bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
 		return true;
 	}
 	/* Any grant lets a load's fault out; a store's exit carries the
-	 * stored value to the host, so it needs a write grant. */
+	 * stored value to the host, so it needs a write grant.
+	 */
 	return (mica_policy_ns_map_perm(pol, st->role, fipa, 1U, &perm,
 					NULL) == 0) &&
 	       (!write || ((perm & MICA_PERM_WRITE) != 0U));

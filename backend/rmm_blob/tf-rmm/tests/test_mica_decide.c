@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Unit tests of the RMM enforcement decisions (backend/rmm_blob/src/mica_decide.c)
  * on the fixture policy that the TF-RMM host-build test also loads
@@ -115,7 +116,8 @@ static void test_bind(void **state)
 }
 
 /* One realm per role per loaded policy: a second realm cannot take beta,
- * whichever realm asks, and a free role is still there for it. */
+ * whichever realm asks, and a free role is still there for it.
+ */
 static void test_bind_taken_role(void **state)
 {
 	struct mica_realm first = { .slot = 1U };

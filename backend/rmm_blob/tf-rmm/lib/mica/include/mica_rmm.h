@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Mica policy enforcement in TF-RMM: the two new RMI commands and the hooks
  * that the patched RMM code (0001-mica-enforcement.patch) calls.
@@ -47,6 +48,13 @@ struct mica_rmi_load_params {
 	uint8_t rpv[MICA_RPV_SIZE];		/* out: digest, zero-padded */
 };
 
+/* The ABI (docs/rmm-integration.md), and the 8 bytes struct rd and
+ * rec->realm_info each grow by.
+ */
+COMPILER_ASSERT(offsetof(struct mica_rmi_load_params, rpv) == 136U);
+COMPILER_ASSERT(sizeof(struct mica_rmi_load_params) == 200U);
+COMPILER_ASSERT(sizeof(struct mica_realm) == 8U);
+
 /* ---- RMI handlers (registered in runtime/core/handler.c) ---- */
 
 /* X1: PA of the NS params granule. Returns X1 = pool slot. */
@@ -66,12 +74,14 @@ void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res);
 const struct mica_policy *mica_pool_policy(unsigned int slot);
 
 /* H(blob) with the blob's MICA_DIGEST_* alg, by the attestation app: 0 and
- * the digest zero-padded in out, its length in *len; -EINVAL on failure. */
+ * the digest zero-padded in out, its length in *len; -EINVAL on failure.
+ */
 int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
 		    uint8_t out[MICA_RPV_SIZE], size_t *len);
 
 /* The 1-based slot of the loaded policy whose padded digest is rpv; 0 if
- * none. */
+ * none.
+ */
 unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE]);
 
 /* mica_decide_bind() on the roles of st's slot, under the pool lock. */
@@ -89,7 +99,8 @@ bool mica_rmm_may_activate(const struct mica_realm *st,
 			   const unsigned char *rim, size_t rim_len);
 
 /* RMI_RTT_MAP_UNPROTECTED of host_s2tte at ipa, level. indirect: the realm
- * uses indirect S2AP encoding (permissions not in S2AP bits). */
+ * uses indirect S2AP encoding (permissions not in S2AP bits).
+ */
 bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
 			 long level, unsigned long host_s2tte, bool indirect);
 
@@ -97,7 +108,8 @@ bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
 bool mica_rmm_may_hostcall(const struct mica_realm *st);
 
 /* A data abort on unprotected IPA fipa, about to be reported to the host;
- * write: a store, whose value the exit would carry. */
+ * write: a store, whose value the exit would carry.
+ */
 bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
 				unsigned long fipa, bool write);
 

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The hooks the patched RMM calls, and RMI_MICA_REALM_BIND. Each resolves
  * the realm's policy from its Mica state and asks mica_decide.c; the RMM
@@ -87,7 +88,8 @@ static unsigned long bind_status(int rc)
 	case -EINVAL:
 		return RMI_ERROR_INPUT;
 	default:	/* -EPERM: not governed, -EBUSY: already bound,
-			 * -EEXIST: another realm holds the role */
+			 * -EEXIST: another realm holds the role
+			 */
 		return RMI_ERROR_REALM;
 	}
 }

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Host-build test of Mica enforcement: loads the fixture policy
  * (host_mica_fixture.h) through RMI_MICA_POLICY_LOAD, creates realms governed
@@ -11,12 +12,13 @@
 #include <arch.h>
 #include <arch_helpers.h>
 #include <debug.h>
+#include <host_mica.h>
 #include <host_mica_fixture.h>
-#include <mica_blob.h>
 #include <host_realm.h>
 #include <host_rmi_wrappers.h>
 #include <host_utils.h>
 #include <mbedtls/sha256.h>
+#include <mica_blob.h>
 #include <mica_rmm.h>
 #include <smc-rsi.h>
 #include <stdio.h>
@@ -29,18 +31,11 @@
 /* A value a realm stores to unprotected memory, to find in an exit. */
 #define STORE_VALUE	0x5EC2E7C0FFEEUL
 /* ESR of a data abort the RMM treats as emulated MMIO: ISV, 64-bit access
- * (SAS 3), source register x0, translation fault level 3; WnR for a store. */
+ * (SAS 3), source register x0, translation fault level 3; WnR for a store.
+ */
 #define DABT_ESR	(ESR_EL2_EC_DATA_ABORT | ESR_EL2_ABORT_ISV_BIT | \
 			 (3UL << 22) | 0x7UL)
 #define DABT_WNR	(1UL << 6)
-
-void *allocate_granule(void);
-/* The RMM's RMI entry point (runtime/core/handler.c), as the harness's
- * host_rmi_wrappers.c declares it. */
-void handle_ns_smc(unsigned int function_id, unsigned long arg0,
-		   unsigned long arg1, unsigned long arg2, unsigned long arg3,
-		   unsigned long arg4, unsigned long arg5,
-		   struct smc_result *res);
 
 struct mica_test_realm {
 	struct host_realm h;
@@ -75,7 +70,8 @@ static unsigned long rmi(unsigned int fid, unsigned long a0, unsigned long a1,
 }
 
 /* Loads blob (size bytes) from consecutive NS granules; the RMM's RPV goes
- * to rpv. */
+ * to rpv.
+ */
 static unsigned long load_policy(const void *blob, size_t size,
 				 uint8_t rpv[MICA_RPV_SIZE],
 				 unsigned long *slot)
@@ -211,11 +207,15 @@ static unsigned long activate(struct mica_test_realm *r)
 	return res.x[0];
 }
 
+/* REC_ENTER, logging what the exit hands the host. */
 static unsigned long rec_enter(struct mica_test_realm *r)
 {
 	struct smc_result res;
+	const struct rmi_rec_exit *e = &r->h.rec_run->exit;
 
 	host_rmi_rec_enter(r->h.rec, r->h.rec_run, &res);
+	INFO("MICA exit: reason %lu esr %lx hpfar %lx gprs[0] %lx\n",
+	     e->exit_reason, e->esr, e->hpfar, e->gprs[0]);
 	return res.x[0];
 }
 
@@ -229,7 +229,8 @@ static int realm_done(unsigned long *regs, unsigned long *sp)
 }
 
 /* Faults on unprotected ipa with x0 = STORE_VALUE: a store (wnr) or a
- * load. If the RMM reports it to the host, the realm resumes at next. */
+ * load. If the RMM reports it to the host, the realm resumes at next.
+ */
 static int realm_ns_fault(unsigned long *regs, unsigned long ipa,
 			  unsigned long wnr, realm_entrypoint_t next)
 {
@@ -267,7 +268,8 @@ static int realm_after_sea(unsigned long *regs, unsigned long *sp)
 }
 
 /* Fakes a data abort on the unprotected IPA MICA_FIX_NS_OUTSIDE, as an
- * emulated MMIO access would raise. */
+ * emulated MMIO access would raise.
+ */
 static int realm_mmio_abort(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
@@ -357,7 +359,8 @@ static unsigned long load_raw(uint64_t size, uint64_t granule)
 }
 
 /* Refusals of the load, then the pool filling up: run last, it leaves no
- * free slot. */
+ * free slot.
+ */
 static void test_load_limits(void)
 {
 	static uint64_t blob[GRANULE_SIZE / sizeof(uint64_t)];
