@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * A policy blob's digest, computed by the attestation app: the hash engine
  * that measures realms, driven through its multi-part Mica entry points

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The attestation app's multi-part hash for Mica policy digests (see
  * attest_mica_hash.h). Any failure aborts the operation, so a later START

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * A multi-part hash in the attestation app, for Mica policy digests.
  *
@@ -29,7 +30,8 @@
 #define ATTEST_MICA_HASH_SHA512		3UL
 
 /* What every call returns on failure; FINISH otherwise returns the digest
- * length, START and UPDATE 0. */
+ * length, START and UPDATE 0.
+ */
 #define ATTEST_MICA_HASH_ERROR		(~0UL)
 
 /* App side (el0_app/src/attest_mica_hash.c). */
@@ -37,7 +39,8 @@ unsigned long app_mica_hash(unsigned long func_id, unsigned long cpu,
 			    unsigned long arg, uint8_t *shared);
 
 /* RMM side: the calling CPU's attestation app instance (rmm_stub attest.c),
- * as struct app_data_cfg *. */
+ * as struct app_data_cfg *.
+ */
 void *attest_cpu_app_data(void);
 
 #endif /* ATTEST_MICA_HASH_H */

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Host-build test of Mica enforcement: loads the fixture policy
  * (host_mica_fixture.h) through RMI_MICA_POLICY_LOAD, creates realms governed
@@ -11,12 +12,13 @@
 #include <arch.h>
 #include <arch_helpers.h>
 #include <debug.h>
+#include <host_mica.h>
 #include <host_mica_fixture.h>
-#include <mica_blob.h>
 #include <host_realm.h>
 #include <host_rmi_wrappers.h>
 #include <host_utils.h>
 #include <mbedtls/sha256.h>
+#include <mica_blob.h>
 #include <mica_rmm.h>
 #include <smc-rsi.h>
 #include <stdio.h>
@@ -26,14 +28,14 @@
 #define NS_RTT_LEVELS	3U	/* RTTs for levels 1..3 at MICA_FIX_NS_BASE */
 #define S2AP_RO		MICA_S2AP_READ
 #define S2AP_RW		(MICA_S2AP_READ | MICA_S2AP_WRITE)
-
-void *allocate_granule(void);
-/* The RMM's RMI entry point (runtime/core/handler.c), as the harness's
- * host_rmi_wrappers.c declares it. */
-void handle_ns_smc(unsigned int function_id, unsigned long arg0,
-		   unsigned long arg1, unsigned long arg2, unsigned long arg3,
-		   unsigned long arg4, unsigned long arg5,
-		   struct smc_result *res);
+/* A value a realm stores to unprotected memory, to find in an exit. */
+#define STORE_VALUE	0x5EC2E7C0FFEEUL
+/* ESR of a data abort the RMM treats as emulated MMIO: ISV, 64-bit access
+ * (SAS 3), source register x0, translation fault level 3; WnR for a store.
+ */
+#define DABT_ESR	(ESR_EL2_EC_DATA_ABORT | ESR_EL2_ABORT_ISV_BIT | \
+			 (3UL << 22) | 0x7UL)
+#define DABT_WNR	(1UL << 6)
 
 struct mica_test_realm {
 	struct host_realm h;
@@ -46,6 +48,7 @@ struct realm_log {
 	unsigned long role;
 	unsigned long hostcall_ret;
 	unsigned long sea_esr;
+	unsigned long ro_store_sea;	/* ESR of the abort the store got */
 };
 
 static struct realm_log realm_log;
@@ -67,7 +70,8 @@ static unsigned long rmi(unsigned int fid, unsigned long a0, unsigned long a1,
 }
 
 /* Loads blob (size bytes) from consecutive NS granules; the RMM's RPV goes
- * to rpv. */
+ * to rpv.
+ */
 static unsigned long load_policy(const void *blob, size_t size,
 				 uint8_t rpv[MICA_RPV_SIZE],
 				 unsigned long *slot)
@@ -203,26 +207,69 @@ static unsigned long activate(struct mica_test_realm *r)
 	return res.x[0];
 }
 
+/* REC_ENTER, logging what the exit hands the host. */
 static unsigned long rec_enter(struct mica_test_realm *r)
 {
 	struct smc_result res;
+	const struct rmi_rec_exit *e = &r->h.rec_run->exit;
 
 	host_rmi_rec_enter(r->h.rec, r->h.rec_run, &res);
+	INFO("MICA exit: reason %lu esr %lx hpfar %lx gprs[0] %lx\n",
+	     e->exit_reason, e->esr, e->hpfar, e->gprs[0]);
 	return res.x[0];
 }
 
 /* ---- Realm code (runs inside REC_ENTER, continuation style) ---- */
 
-static int realm_after_sea(unsigned long *regs, unsigned long *sp)
+static int realm_done(unsigned long *regs, unsigned long *sp)
 {
 	(void)regs;
 	(void)sp;
-	realm_log.sea_esr = host_read_sysreg("esr_el12");
 	return ARM_EXCEPTION_FIQ_LEL;	/* back to the host */
 }
 
+/* Faults on unprotected ipa with x0 = STORE_VALUE: a store (wnr) or a
+ * load. If the RMM reports it to the host, the realm resumes at next.
+ */
+static int realm_ns_fault(unsigned long *regs, unsigned long ipa,
+			  unsigned long wnr, realm_entrypoint_t next)
+{
+	regs[0] = STORE_VALUE;
+	write_elr_el2((uintptr_t)next);
+	host_write_sysreg("hpfar_el2", ipa >> 8);
+	host_write_sysreg("far_el2", ipa);
+	write_esr_el2(DABT_ESR | wnr);
+	return ARM_EXCEPTION_SYNC_LEL;
+}
+
+/* Third REC_ENTER of alpha: a store to its read-write region exits. */
+static int realm_rw_store(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	return realm_ns_fault(regs, MICA_FIX_RW_BASE, DABT_WNR, realm_done);
+}
+
+/* The store to the read-only region was refused: a load there exits. */
+static int realm_after_ro_store(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	realm_log.ro_store_sea = host_read_sysreg("esr_el12");
+	return realm_ns_fault(regs, MICA_FIX_RO_BASE, 0UL, realm_rw_store);
+}
+
+/* A store to alpha's read-only region must not reach the host. */
+static int realm_after_sea(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	realm_log.sea_esr = host_read_sysreg("esr_el12");
+	host_write_sysreg("vbar_el12",
+			  (uintptr_t)realm_after_ro_store - VBAR_LEL_AA64_OFFSET);
+	return realm_ns_fault(regs, MICA_FIX_RO_BASE, DABT_WNR, realm_done);
+}
+
 /* Fakes a data abort on the unprotected IPA MICA_FIX_NS_OUTSIDE, as an
- * emulated MMIO access would raise. */
+ * emulated MMIO access would raise.
+ */
 static int realm_mmio_abort(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
@@ -231,7 +278,7 @@ static int realm_mmio_abort(unsigned long *regs, unsigned long *sp)
 			  (uintptr_t)realm_after_sea - VBAR_LEL_AA64_OFFSET);
 	host_write_sysreg("hpfar_el2", MICA_FIX_NS_OUTSIDE >> 8);
 	host_write_sysreg("far_el2", MICA_FIX_NS_OUTSIDE);
-	write_esr_el2(ESR_EL2_EC_DATA_ABORT | ESR_EL2_ABORT_ISV_BIT | 0x7UL);
+	write_esr_el2(DABT_ESR);
 	return ARM_EXCEPTION_SYNC_LEL;
 }
 
@@ -312,7 +359,8 @@ static unsigned long load_raw(uint64_t size, uint64_t granule)
 }
 
 /* Refusals of the load, then the pool filling up: run last, it leaves no
- * free slot. */
+ * free slot.
+ */
 static void test_load_limits(void)
 {
 	static uint64_t blob[GRANULE_SIZE / sizeof(uint64_t)];
@@ -341,6 +389,7 @@ static void test_load_limits(void)
 	      "the pool held MICA_RMM_MAX_POLICIES policies");
 }
 
+/* A stock realm: before any policy is loaded, and beside governed ones. */
 static void test_stock(void)
 {
 	static const uint8_t zero_rpv[MICA_RPV_SIZE];
@@ -385,8 +434,11 @@ static void test_alpha(const uint8_t *rpv)
 	check(activate(&r) == RMI_SUCCESS, "alpha activated");
 	(void)memset(&realm_log, 0, sizeof(realm_log));
 	check(rec_enter(&r) == RMI_SUCCESS &&
-	      r.h.rec_run->exit.exit_reason == RMI_EXIT_FIQ,
-	      "alpha run: no exit to the host but the final FIQ");
+	      r.h.rec_run->exit.exit_reason == RMI_EXIT_SYNC &&
+	      r.h.rec_run->exit.hpfar == (MICA_FIX_RO_BASE >> 8) &&
+	      (r.h.rec_run->exit.esr & DABT_WNR) == 0UL &&
+	      r.h.rec_run->exit.gprs[0] == 0UL,
+	      "alpha: first exit is the load from its read-only region");
 	check(realm_log.info == (MICA_RSI_INFO_GOVERNED | MICA_RSI_INFO_BOUND) &&
 	      realm_log.role == MICA_FIX_ALPHA,
 	      "alpha: RSI_MICA_REALM_INFO says governed, bound, role alpha");
@@ -395,6 +447,17 @@ static void test_alpha(const uint8_t *rpv)
 	check((realm_log.sea_esr & MASK(ESR_EL2_ABORT_FSC)) ==
 	      ESR_EL2_ABORT_FSC_SEA,
 	      "alpha: MMIO abort became a synchronous external abort");
+	check((realm_log.ro_store_sea & MASK(ESR_EL2_ABORT_FSC)) ==
+	      ESR_EL2_ABORT_FSC_SEA,
+	      "alpha: store to its read-only region refused (abort, no exit)");
+	check(rec_enter(&r) == RMI_SUCCESS &&
+	      r.h.rec_run->exit.exit_reason == RMI_EXIT_SYNC &&
+	      r.h.rec_run->exit.hpfar == (MICA_FIX_RW_BASE >> 8) &&
+	      r.h.rec_run->exit.gprs[0] == STORE_VALUE,
+	      "alpha: a store to its read-write region exits with the value");
+	check(rec_enter(&r) == RMI_SUCCESS &&
+	      r.h.rec_run->exit.exit_reason == RMI_EXIT_FIQ,
+	      "alpha: then nothing but the final FIQ");
 }
 
 static void test_beta(const uint8_t *rpv)
@@ -424,18 +487,31 @@ static void test_refused_activation(const uint8_t *rpv)
 {
 	struct mica_test_realm r, u;
 
+	/* gamma's role is still free here: only the REC makes BIND fail. */
+	check(realm_create(&u, rpv) == 0, "unbound realm created");
+	check(realm_add_rec(&u, realm_entry) == 0, "unbound REC created");
+	check(realm_bind(&u, MICA_FIX_GAMMA) == RMI_ERROR_REALM,
+	      "BIND after REC_CREATE refused");
+	check(activate(&u) == RMI_ERROR_REALM,
+	      "governed but unbound: ACTIVATE refused");
+
 	check(realm_create(&r, rpv) == 0, "gamma created");
 	check(realm_bind(&r, MICA_FIX_GAMMA) == RMI_SUCCESS, "BIND gamma");
 	check(realm_add_rec(&r, realm_entry) == 0, "gamma REC created");
 	check(activate(&r) == RMI_ERROR_REALM,
 	      "gamma: RIM differs from its measurement, ACTIVATE refused");
+}
 
-	check(realm_create(&u, rpv) == 0, "unbound realm created");
-	check(realm_add_rec(&u, realm_entry) == 0, "unbound REC created");
-	check(realm_bind(&u, MICA_FIX_ALPHA) == RMI_ERROR_REALM,
-	      "BIND after REC_CREATE refused");
-	check(activate(&u) == RMI_ERROR_REALM,
-	      "governed but unbound: ACTIVATE refused");
+/* One realm per role per loaded policy. */
+static void test_taken_role(const uint8_t *rpv)
+{
+	struct mica_test_realm r;
+
+	check(realm_create(&r, rpv) == 0, "second alpha created");
+	check(realm_bind(&r, MICA_FIX_ALPHA) == RMI_ERROR_REALM,
+	      "BIND of a second realm to the taken role alpha refused");
+	check(map_ns(&r, MICA_FIX_RW_BASE, S2AP_RW) == RMI_ERROR_INPUT,
+	      "second alpha, unbound: MAP_UNPROTECTED refused");
 }
 
 /*
@@ -476,6 +552,8 @@ int host_mica_run(void)
 	test_alpha(rpv);
 	test_beta(rpv);
 	test_refused_activation(rpv);
+	test_taken_role(rpv);
+	test_stock();
 	if (getenv("MICA_POLICY") != NULL) {
 		test_external_policy(getenv("MICA_POLICY"));
 	}
