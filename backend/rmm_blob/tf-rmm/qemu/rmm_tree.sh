@@ -27,12 +27,23 @@ cp -r "$T/lib" "$T/app" "$T/plat" "$tmp/"
 mkdir -p "$tmp/lib/mica/rmm_blob"
 cp -r "$BLOB/include" "$BLOB/src" "$tmp/lib/mica/rmm_blob/"
 if [ $nohooks -eq 1 ]; then
-	# one hunk = an "@@" line and the "+" lines after it
-	awk '/^@@/ { flush(); held = $0 "\n"; next }
-	     held != "" && /^\+/ { held = held $0 "\n"; next }
+	# One hunk = an "@@ -N,0 +M,K @@" line and its K "+" lines. git
+	# apply places a zero-context hunk by M, so the hunks kept after a
+	# dropped one in the same file move up by the lines it would have added.
+	awk '/^diff --git/ { flush(); drop = 0; print; next }
+	     /^@@/ { flush(); held = $0 "\n"; next }
+	     held != "" && /^\+/ { held = held $0 "\n"; k++; next }
 	     { flush(); print }
 	     END { flush() }
-	     function flush() { if (held != "" && held !~ /mica_rmm_may_/) printf "%s", held; held = "" }' \
+	     function flush(   h, m) {
+		if (held == "") return
+		if (held ~ /mica_rmm_may_/) drop += k
+		else {
+			split(held, h, " "); m = substr(h[3], 2); sub(/,.*/, "", m)
+			sub(/ \+[0-9]+/, " +" (m - drop), held); printf "%s", held
+		}
+		held = ""; k = 0
+	     }' \
 		"$T/0001-mica-enforcement.patch" > "$tmp.patch"
 	patch=$tmp.patch
 else

@@ -332,6 +332,15 @@ void e2e_main(void)
 	bool ok;
 
 	e2e_puts("\ne2e: Mica on TF-RMM, emulated CCA machine\n");
+	{
+		unsigned long dfr0;
+
+		/* TF-RMM's Debug build asserts PMUv3p7 (PMUVer 7) or later */
+		__asm__ volatile("mrs %0, id_aa64dfr0_el1" : "=r"(dfr0));
+		e2e_puts("e2e: ID_AA64DFR0_EL1.PMUVer ");
+		e2e_puthex((dfr0 >> 8) & 0xfUL);
+		e2e_putc('\n');
+	}
 	ret = smc(RMI_VERSION, 0x10000UL, 0, 0, 0, 0);
 	e2e_puts("e2e: RMI_VERSION status ");
 	e2e_puthex(ret.x0);
