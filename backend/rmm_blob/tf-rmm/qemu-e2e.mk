@@ -7,7 +7,8 @@
 #                        compiled by micac and its RPV linked in; no TF-A or
 #                        TF-RMM needed (part of make check)
 #   make qemu-e2e-unit   unit tests of the program's check bookkeeping
-#                        (nw/e2e_checks.c) on the build host (make check)
+#                        (nw/e2e_checks.c) on the build host (make check;
+#                        qemu-e2e-valgrind: the same under valgrind)
 #   make qemu-e2e TFA_SRC=DIR RMM_SRC=DIR
 #                        builds TF-RMM with the integration (Release, Debug,
 #                        and Release with the hook lines left out), TF-A
@@ -86,6 +87,13 @@ $(QE_TEST): $(QE)/tests/test_e2e_checks.c $(QE)/nw/e2e_checks.c \
 qemu-e2e-unit: $(QE_TEST)
 	@tests/run_unit.sh -s qemu-e2e-unit $^
 CHECK_STEPS += qemu-e2e-unit
+
+ifneq ($(SANITIZE),1)
+.PHONY: qemu-e2e-valgrind
+qemu-e2e-valgrind: $(QE_TEST)
+	@tests/run_unit.sh -s qemu-e2e-valgrind -r "$(RMM_BLOB_VALGRIND)" $^
+CHECK_STEPS += qemu-e2e-valgrind
+endif
 
 # ---- the run on QEMU ---------------------------------------------------------------
 qemu-e2e: $(QE_OUT)/bl33.bin

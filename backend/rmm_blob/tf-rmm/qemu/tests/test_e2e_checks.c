@@ -109,9 +109,11 @@ static void hexdump_32_per_line(void **state)
 static void hpfar_to_ipa(void **state)
 {
 	(void)state;
-	/* HPFAR_EL2.FIPA holds IPA[51:12] at bits [43:4]; bits 3:0 and 63
-	 * (NS) are not address bits. */
+	/* HPFAR_EL2.FIPA holds IPA[51:12] at bits [43:4]; bits 3:0, 62:44
+	 * and 63 (NS) are not address bits. */
 	assert_int_equal(e2e_hpfar_ipa((E2E_CALIB >> 12) << 4), E2E_CALIB);
+	assert_int_equal(e2e_hpfar_ipa(((E2E_CALIB >> 12) << 4) | (1UL << 44)),
+			 E2E_CALIB);
 	assert_int_equal(e2e_hpfar_ipa(((E2E_NO_REGION >> 12) << 4) | 0xfUL |
 				       (1UL << 63)), E2E_NO_REGION);
 	assert_int_equal(e2e_hpfar_ipa(0), 0);
