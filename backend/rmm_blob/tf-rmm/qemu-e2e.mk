@@ -39,6 +39,9 @@ $(QE_OUT)/realm/%.img: $(QE_OUT)/realm/%.elf
 $(QE_OUT)/realm/%.rim: $(QE_OUT)/realm/%.img $(QE)/rim.py
 	$(QE)/rim.py $< > $@.tmp && mv $@.tmp $@
 
+$(QE_OUT)/realm/%.rim.bin: $(QE_OUT)/realm/%.rim
+	xxd -r -p $< > $@.tmp && mv $@.tmp $@
+
 # ---- the policy: video_analytics with our RIMs, plus calib ---------------------
 QE_EXAMPLE := examples/policies/video_analytics.mica
 $(QE_OUT)/e2e.mica: $(QE_EXAMPLE) $(QE)/e2e_policy.sh \
@@ -57,13 +60,14 @@ $(QE_OUT)/e2e.rpv: $(QE_OUT)/e2e.pol $(BUILD)/micac
 # ---- the normal-world program (BL33) ------------------------------------------
 QE_NW_SRC := $(QE)/nw/start.S $(QE)/nw/e2e_main.c $(QE)/nw/e2e_checks.c
 QE_PAYLOADS := $(foreach r,camera detector uploader stock,$(QE_OUT)/realm/$(r).img) \
-	$(QE_OUT)/e2e.pol $(QE_OUT)/e2e.rpv
+	$(QE_OUT)/e2e.pol $(QE_OUT)/e2e.rpv $(QE_OUT)/realm/camera.rim.bin
 
 $(QE_OUT)/bl33.elf: $(QE_NW_SRC) $(QE)/nw/e2e_checks.h $(QE)/nw/nw.ld \
 		$(QE)/e2e_abi.h $(QE_PAYLOADS)
 	$(AARCH64_CC) $(QE_CFLAGS) -T $(QE)/nw/nw.ld \
 		$(foreach r,camera detector uploader stock,-DE2E_IMG_$(shell echo $(r) | tr a-z A-Z)='"$(QE_OUT)/realm/$(r).img"') \
 		-DE2E_POLICY='"$(QE_OUT)/e2e.pol"' -DE2E_RPV='"$(QE_OUT)/e2e.rpv"' \
+		-DE2E_RIM_CAMERA='"$(QE_OUT)/realm/camera.rim.bin"' \
 		-o $@ $(QE_NW_SRC)
 
 $(QE_OUT)/bl33.bin: $(QE_OUT)/bl33.elf

@@ -30,7 +30,7 @@ enum { ROLE_AGGREGATOR, ROLE_CAMERA, ROLE_DETECTOR, ROLE_MODEL_VAULT,
 
 extern const uint8_t e2e_img_camera[], e2e_img_detector[], e2e_img_uploader[],
 	e2e_img_stock[], e2e_policy[], e2e_policy_end[], e2e_rpv[],
-	e2e_rpv_end[];
+	e2e_rpv_end[], e2e_rim_camera[], e2e_rim_camera_end[];
 
 void e2e_main(void);
 
@@ -101,6 +101,18 @@ static bool equal(const uint8_t *a, const uint8_t *b, unsigned long n)
 		}
 	}
 	return true;
+}
+
+/* Does p[0..len) contain needle[0..n)? */
+static bool contains(const uint8_t *p, unsigned long len, const uint8_t *needle,
+		     unsigned long n)
+{
+	for (unsigned long i = 0; i + n <= len; i++) {
+		if (equal(p + i, needle, n)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 static bool fatal_seen;
@@ -478,6 +490,13 @@ void e2e_main(void)
 			  (*(volatile uint8_t *)dma0 == 0xd9) &&
 			  (*(volatile uint8_t *)(dma0 + 1) == 0x01) &&
 			  (*(volatile uint8_t *)(dma0 + 2) == 0x8f));
+		/* The realm token's claims are a CBOR map in a byte string:
+		 * the RPV and RIM appear as they are. */
+		e2e_check(&tally, "camera", "token carries the policy's RPV and the RIM rim.py computed for camera's image",
+			  got && (len <= 2U * GRANULE) &&
+			  contains((const uint8_t *)dma0, len, e2e_rpv, 64) &&
+			  (e2e_rim_camera_end - e2e_rim_camera == 32) &&
+			  contains((const uint8_t *)dma0, len, e2e_rim_camera, 32));
 		if (got && (len <= 2U * GRANULE)) {
 			e2e_puts("token: camera ");
 			e2e_putdec(len);

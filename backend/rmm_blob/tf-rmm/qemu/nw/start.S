@@ -23,8 +23,9 @@ _start:
 	smc	#0
 	b	3b
 
-/* Payloads built with this program: realm images, the policy blob and the
- * RPV micac printed for it (qemu-e2e.mk passes the paths). */
+/* Payloads built with this program: realm images, the policy blob, the
+ * RPV micac printed for it and camera's RIM from rim.py (qemu-e2e.mk
+ * passes the paths). */
 	.section .rodata.payloads, "a"
 	.macro	blob name, file
 	.balign	4096
@@ -38,3 +39,4 @@ _start:
 	blob	e2e_img_stock, E2E_IMG_STOCK
 	blob	e2e_policy, E2E_POLICY
 	blob	e2e_rpv, E2E_RPV
+	blob	e2e_rim_camera, E2E_RIM_CAMERA
