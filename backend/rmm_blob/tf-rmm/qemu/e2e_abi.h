@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * What the normal-world driver (nw/) and the realm payloads (realm/) of the
  * emulated-CCA-machine run agree on: the RMI/RSI function ids and structure

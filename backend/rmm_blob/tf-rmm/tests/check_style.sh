@@ -9,6 +9,10 @@
 #
 #   check_style.sh -r RMM_SRC [-s SUITE]
 #
+# tf-rmm/qemu/ is left out: its programs run in the normal world and in
+# realms on the emulated machine, not in the RMM, and follow the project's
+# own C rules.
+#
 # One exception, by path: the CMocka tests include <setjmp.h>, <stdarg.h>
 # and <stddef.h> before <cmocka.h>, which needs them and does not include
 # them itself, so checkincludes' alphabetical order cannot hold there.
@@ -31,7 +35,8 @@ fi
 rmm=$(cd "$rmm" && pwd)
 
 mapfile -t files < <(cd "$blob" && find . \( -name '*.[ch]' -o -name CMakeLists.txt \) \
-	-not -path './tf-rmm/tests/bad_patches/*' | sort | sed "s|^\.|$blob|")
+	-not -path './tf-rmm/tests/bad_patches/*' -not -path './tf-rmm/qemu/*' |
+	sort | sed "s|^\.|$blob|")
 mapfile -t cfiles < <(printf '%s\n' "${files[@]}" | grep '\.[ch]$')
 mapfile -t incfiles < <(printf '%s\n' "${cfiles[@]}" | grep -v '/tests/test_\|/tests/expect\.h$')
 

@@ -1,11 +1,12 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Check lines, the count, and REC exit records (e2e_checks.h).
  */
 
-#include "e2e_checks.h"
 #include "../e2e_abi.h"
+#include "e2e_checks.h"
 
 void e2e_puts(const char *s)
 {

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The bookkeeping of the emulated-CCA-machine run, apart from the hardware:
  * one printed line per check, the final count, and the record of what a

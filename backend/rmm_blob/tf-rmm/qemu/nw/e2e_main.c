@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The normal-world side of the emulated CCA machine run: a bare-metal
  * program at NS-EL2 (TF-A's BL33) that drives the patched TF-RMM through a

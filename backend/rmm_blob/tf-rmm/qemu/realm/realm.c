@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * A realm payload for the emulated CCA machine (docs/rmm-integration.md,
  * "An emulated CCA machine"). One source, one image per role, chosen with
@@ -96,7 +97,7 @@ static void store64(unsigned long ipa, unsigned long v)
 	__asm__ volatile("str %0, [%1]" : : "r"(v), "r"(ipa) : "memory");
 }
 
-static __attribute__((unused)) unsigned long load64(unsigned long ipa)
+static unsigned long load64(unsigned long ipa)
 {
 	unsigned long v;
 
@@ -161,15 +162,19 @@ void realm_main(void)
 	expect(token_len > 0);
 
 #if defined(E2E_ROLE_CAMERA)
-	/* The token out through the granted read-write region (mapped by the
-	 * host: no exit), its length through an MMIO exit (mmio). */
+	/*
+	 * The token out through the granted read-write region (mapped by the
+	 * host: no exit), its length through an MMIO exit (mmio).
+	 */
 	for (unsigned long i = 0; i < token_len; i += 8) {
-		store64(E2E_SENSOR_DMA + i, *(volatile uint64_t *)(token_buf + i));
+		store64(E2E_SENSOR_DMA + i, load64((unsigned long)token_buf + i));
 	}
 	try_store(E2E_NO_REGION, token_len, MMIO);
 #elif defined(E2E_ROLE_DETECTOR)
-	/* calib is mapped read-only: reading it works, storing to it must not
-	 * carry the value to the host; a device outside every region neither. */
+	/*
+	 * calib is mapped read-only: reading it works, storing to it must not
+	 * carry the value to the host; a device outside every region neither.
+	 */
 	{
 		uint64_t before = e2e_aborts;
 

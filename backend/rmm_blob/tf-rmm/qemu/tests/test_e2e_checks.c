@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Unit tests of the emulated-CCA-machine program's bookkeeping
  * (nw/e2e_checks.c) on the build host: the exact check lines and count the
@@ -85,8 +86,8 @@ static void numbers(void **state)
 	e2e_putdec(0);
 	e2e_putc(' ');
 	e2e_putdec(UINT64_MAX);
-	assert_string_equal(out, "0x0 0x5ec2e7c0ffee 0xffffffffffffffff 0 "
-			    "18446744073709551615");
+	assert_string_equal(out,
+		"0x0 0x5ec2e7c0ffee 0xffffffffffffffff 0 18446744073709551615");
 }
 
 static void hexdump_32_per_line(void **state)
@@ -109,8 +110,10 @@ static void hexdump_32_per_line(void **state)
 static void hpfar_to_ipa(void **state)
 {
 	(void)state;
-	/* HPFAR_EL2.FIPA holds IPA[51:12] at bits [43:4]; bits 3:0, 62:44
-	 * and 63 (NS) are not address bits. */
+	/*
+	 * HPFAR_EL2.FIPA holds IPA[51:12] at bits [43:4]; bits 3:0, 62:44
+	 * and 63 (NS) are not address bits.
+	 */
 	assert_int_equal(e2e_hpfar_ipa((E2E_CALIB >> 12) << 4), E2E_CALIB);
 	assert_int_equal(e2e_hpfar_ipa(((E2E_CALIB >> 12) << 4) | (1UL << 44)),
 			 E2E_CALIB);
