@@ -97,7 +97,7 @@ static void store64(unsigned long ipa, unsigned long v)
 	__asm__ volatile("str %0, [%1]" : : "r"(v), "r"(ipa) : "memory");
 }
 
-static unsigned long load64(unsigned long ipa)
+static __attribute__((unused)) unsigned long load64(unsigned long ipa)
 {
 	unsigned long v;
 
