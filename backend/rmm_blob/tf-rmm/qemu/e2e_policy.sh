@@ -25,7 +25,7 @@ END {
 	print "// Added for the emulated CCA machine run (e2e_policy.sh)."
 	print "region calib {"
 	print "    kind unprotected;"
-	print "    size 4KiB;"
+	print "    size 8KiB;"
 	print "    at 0x8000800000;"
 	print "    grant detector read;"
 	print "}"

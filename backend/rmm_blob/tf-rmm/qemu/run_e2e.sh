@@ -77,7 +77,7 @@ boot() { # VARIANT
 	# (assert, panic) leaves it spinning, so watch the log and end it.
 	t=0
 	while kill -0 $qpid 2>/dev/null; do
-		if grep -qE 'Assertion|App id' "$run/$1.log"; then
+		if grep -qE 'Assertion|App id' "$run/$1.log" 2>/dev/null; then
 			sleep 2; kill $qpid 2>/dev/null; break
 		fi
 		[ $t -ge "${QEMU_TIMEOUT:-600}" ] && { echo "timeout"; kill $qpid; break; }
