@@ -14,7 +14,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	make gcc libc6-dev flex bison pkg-config \
 	libyaml-dev libmbedtls-dev libcmocka-dev \
 	valgrind clang \
-	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
+	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
 	graphviz python3 python3-jsonschema xxd >/dev/null
 # SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
 # whose `validate` applies the SARIF 2.1.0 schema and GitHub code

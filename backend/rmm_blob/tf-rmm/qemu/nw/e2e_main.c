@@ -326,6 +326,15 @@ static void check_realm_verdict(struct realm *r, const char *what)
 	e2e_check(&tally, r->name, what, r->end_fid == PSCI_SYSTEM_OFF);
 }
 
+/* After a fatal error the run cannot go on: the count so far, and stop. */
+static bool stopped(void)
+{
+	if (fatal_seen) {
+		(void)e2e_summary(&tally);
+	}
+	return fatal_seen;
+}
+
 static bool stored(struct realm *r, unsigned long ipa)
 {
 	unsigned long v;
@@ -400,8 +409,7 @@ void e2e_main(void)
 	realm_create(&impostor, "impostor", e2e_rpv, 5);
 	realm_create(&unbound, "unbound", e2e_rpv, 6);
 	realm_create(&stock, "stock", no_rpv, 7);
-	if (fatal_seen) {
-		(void)e2e_summary(&tally);
+	if (stopped()) {
 		return;
 	}
 
@@ -457,8 +465,7 @@ void e2e_main(void)
 	rec_create(&impostor);
 	rec_create(&unbound);
 	rec_create(&stock);
-	if (fatal_seen) {
-		(void)e2e_summary(&tally);
+	if (stopped()) {
 		return;
 	}
 	e2e_check_op(&tally, "camera", "RMI_REALM_ACTIVATE, RIM == camera's measurement",
@@ -479,8 +486,7 @@ void e2e_main(void)
 	realm_run(&detector);
 	realm_run(&uploader);
 	realm_run(&stock);
-	if (fatal_seen) {
-		(void)e2e_summary(&tally);
+	if (stopped()) {
 		return;
 	}
 
