@@ -17,6 +17,10 @@
 #                        the glue calls defined
 #   make tfrmm-tcb       tcb_lines.sh: the lines the integration compiles
 #                        into the RMM, at most TFRMM_TCB_MAX
+#   make tfrmm-replay    micac enforce replays the host-build test's events
+#                        (tests/host_mica.yaml) on the same policy; with
+#                        RMM_LOG=rmm_core.elf's output, checks the RMM
+#                        decided each alike
 #   make tfrmm-style RMM_SRC=path  TF-RMM's checkpatch, checkascii, checkspdx
 #                        and checkincludes, run from that checkout on every
 #                        C file and CMakeLists.txt of backend/rmm_blob
@@ -43,7 +47,7 @@ $(TFRMM_BIN): $(TFRMM_OBJ) $(BACKEND_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka
 
 .PHONY: tfrmm-unit tfrmm-valgrind tfrmm-aarch64 tfrmm-patch tfrmm-link tfrmm-tcb \
-	tfrmm-style
+	tfrmm-style tfrmm-replay
 tfrmm-unit: $(TFRMM_BIN)
 	@tests/run_unit.sh -s tfrmm-unit $^
 CHECK_STEPS += tfrmm-unit
@@ -98,6 +102,21 @@ TFRMM_TCB_MAX ?= 1859
 tfrmm-tcb:
 	@$(TFRMM)/tcb_lines.sh -s tfrmm-tcb -m $(TFRMM_TCB_MAX)
 CHECK_STEPS += tfrmm-tcb
+
+# ---- the host-build test, replayed by micac enforce -------------------------
+# host_mica.yaml is host_mica.c's events as a scenario on the same policy.
+# RMM_LOG=file (the output of a patched rmm_core.elf) also checks the RMM's
+# decisions against micac's.
+TFRMM_DUMP := $(BUILD)/tfrmm/fixture_dump
+$(TFRMM_DUMP): $(BUILD)/obj/$(TFRMM)/tests/fixture_dump.o \
+		$(BUILD)/obj/$(TFRMM)/plat/host/host_build/src/host_mica_fixture.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^
+
+tfrmm-replay: $(BUILD)/micac $(TFRMM_DUMP)
+	@$(TFRMM)/tests/check_replay.sh -s tfrmm-replay -m $(BUILD)/micac \
+		-d $(TFRMM_DUMP) -o $(BUILD)/tfrmm/replay $(if $(RMM_LOG),-l $(RMM_LOG))
+CHECK_STEPS += tfrmm-replay
 
 # ---- TF-RMM's own style rules ----------------------------------------------
 # Needs a TF-RMM checkout (read only): make tfrmm-style RMM_SRC=path. With

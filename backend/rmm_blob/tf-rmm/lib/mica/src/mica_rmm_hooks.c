@@ -16,9 +16,10 @@
 #include <s2tt.h>
 #include <string.h>
 
+/* Ungoverned realms, the common case, skip the pool. */
 static const struct mica_policy *policy_of(const struct mica_realm *st)
 {
-	return mica_pool_policy(st->slot);
+	return (st->slot == 0U) ? NULL : mica_pool_policy(st->slot);
 }
 
 void mica_rmm_realm_create(struct mica_realm *st,
