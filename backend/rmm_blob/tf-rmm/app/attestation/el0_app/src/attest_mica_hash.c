@@ -20,7 +20,7 @@
 #include <utils_def.h>
 
 static psa_hash_operation_t mica_hash_op;
-static unsigned long mica_hash_cpu = ~0UL;	/* the CPU that STARTed */
+static unsigned long mica_hash_cpu = ~0UL;	/* the CPU that last STARTed */
 
 static psa_algorithm_t psa_alg(unsigned long alg)
 {
@@ -73,10 +73,6 @@ unsigned long app_mica_hash(unsigned long func_id, unsigned long cpu,
 	ret = step(&mica_hash_op, func_id, arg, shared);
 	if (ret == ATTEST_MICA_HASH_ERROR) {
 		(void)psa_hash_abort(&mica_hash_op);
-	}
-	if ((ret == ATTEST_MICA_HASH_ERROR) ||
-	    (func_id == ATTESTATION_APP_FUNC_ID_MICA_HASH_FINISH)) {
-		mica_hash_cpu = ~0UL;
 	}
 	return ret;
 }
