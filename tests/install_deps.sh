@@ -14,7 +14,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	make gcc libc6-dev flex bison pkg-config \
 	libyaml-dev libmbedtls-dev libcmocka-dev libjansson-dev \
 	valgrind clang \
-	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
+	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
 	graphviz python3 python3-jsonschema xxd \
 	vim python3-yaml bash-completion zsh \
 	build-essential debhelper dpkg-dev lintian \

@@ -151,17 +151,24 @@ struct verdict sim_mmio(struct sim *m, const struct scn_step *st)
 	 * only the role's mmio right can let the exit out. */
 	uint64_t ipa = st->has_ipa ? st->ipa : UINT64_MAX;
 	struct verdict v;
+	unsigned perm = 0;
+	uint32_t region = 0;
 
 	if (!running(m, st->realm, &v))
 		return v;
-	if (!mica_decide_ns_abort_exit(pol, rs, ipa))
-		return verdict(false, "role '%s' has no mmio", sim_role(m, st->realm));
-	if (!pol)
-		return verdict(true, "ungoverned");
-	if (mica_policy_may_mmio(pol, rs->role))
-		return verdict(true, "role '%s' has mmio", sim_role(m, st->realm));
-	return verdict(true, "a fault in an unprotected region granted to role '%s'",
-		       sim_role(m, st->realm));
+	if (mica_decide_ns_abort_exit(pol, rs, ipa, st->write)) {
+		if (!pol)
+			return verdict(true, "ungoverned");
+		if (mica_policy_may_mmio(pol, rs->role))
+			return verdict(true, "role '%s' has mmio", sim_role(m, st->realm));
+		return verdict(true, "a fault in an unprotected region granted to role '%s'",
+			       sim_role(m, st->realm));
+	}
+	if (mica_policy_ns_map_perm(pol, rs->role, ipa, 1, &perm, &region) == 0)
+		return verdict(false, "role '%s' has no mmio and only %s on region '%s': the store's "
+			       "value may not reach the host", sim_role(m, st->realm), perm_name(perm),
+			       mica_blob_region_name(pol->blob, region));
+	return verdict(false, "role '%s' has no mmio", sim_role(m, st->realm));
 }
 
 struct verdict sim_call(struct sim *m, const struct scn_step *st)

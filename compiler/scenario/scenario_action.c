@@ -75,8 +75,9 @@ char *scn_action(const struct scenario *s, const struct scn_step *st)
 		return xasprintf("share_protected %s -> %s region=%s", r, s->realms[st->peer], st->name);
 	case SCN_HOSTCALL: return xasprintf("host_call %s", r);
 	case SCN_MMIO:
-		return st->has_ipa ? xasprintf("mmio %s ipa=0x%llx", r, (unsigned long long)st->ipa)
-				   : xasprintf("mmio %s", r);
+		return st->has_ipa ? xasprintf("mmio %s ipa=0x%llx %s", r, (unsigned long long)st->ipa,
+					       st->write ? "store" : "load")
+				   : xasprintf("mmio %s %s", r, st->write ? "store" : "load");
 	case SCN_CALL: return xasprintf("realm_call %s -> %s", r, s->realms[st->peer]);
 	case SCN_KIND_COUNT: break;
 	}

@@ -45,7 +45,7 @@ static const struct field event_fields[SCN_KIND_COUNT][MAX_FIELDS + 1] = {
 	[SCN_SHARE] = {{"realm", T_REALM, true}, {"with", T_PEER, true},
 		       {"region", T_NAME, true}},
 	[SCN_HOSTCALL] = {{"realm", T_REALM, true}},
-	[SCN_MMIO] = {{"realm", T_REALM, true}, {"ipa", T_IPA, false}},
+	[SCN_MMIO] = {{"realm", T_REALM, true}, {"ipa", T_IPA, false}, {"write", T_WRITE, false}},
 	[SCN_CALL] = {{"realm", T_REALM, true}, {"callee", T_PEER, true}},
 };
 

@@ -62,11 +62,11 @@ static struct verdict do_load(struct sim *m, const struct scn_step *st)
 
 	if (len == 0)
 		return verdict(false, "empty blob");
-	if (len > SIM_MAX_BLOB)
+	if (len > MICA_RMM_MAX_BLOB)
 		return verdict(false, "%zu bytes: the RMM takes blobs of at most %u bytes", len,
-			       SIM_MAX_BLOB);
-	if (m->nslots == SIM_MAX_POLICIES)
-		return verdict(false, "the policy pool is full (%u slots)", SIM_MAX_POLICIES);
+			       MICA_RMM_MAX_BLOB);
+	if (m->nslots == MICA_RMM_MAX_POLICIES)
+		return verdict(false, "the policy pool is full (%u slots)", MICA_RMM_MAX_POLICIES);
 	mem = xcalloc((len + 7) / 8, 8);
 	memcpy(mem, b->data, len);
 	if (st->corrupt)
@@ -98,6 +98,16 @@ static struct verdict do_create(struct sim *m, const struct scn_step *st)
 		       r->st.slot);
 }
 
+/* The instance that holds ROLE under realm I's policy. */
+static const char *role_holder(const struct sim *m, size_t i, uint32_t role)
+{
+	for (size_t j = 0; j < m->s->nrealms; j++)
+		if (j != i && m->realms[j].st.slot == m->realms[i].st.slot && m->realms[j].st.bound &&
+		    m->realms[j].st.role == role)
+			return m->s->realms[j];
+	return "?";
+}
+
 static struct verdict do_bind(struct sim *m, const struct scn_step *st)
 {
 	struct sim_realm *r = &m->realms[st->realm];
@@ -110,7 +120,8 @@ static struct verdict do_bind(struct sim *m, const struct scn_step *st)
 			       name);
 	if (pol && mica_policy_find_realm(pol, st->name, strlen(st->name), &role) != 0)
 		role = pol->realm_count;	/* the index the host would pass: none */
-	switch (mica_decide_bind(pol, &r->st, role, r->ipa_bits)) {
+	switch (mica_decide_bind(pol, &r->st, role, r->ipa_bits,
+				 pol ? &m->slots[r->st.slot - 1].roles : NULL)) {
 	case 0:
 		return verdict(true, "role '%s' bound", st->name);
 	case -EPERM:
@@ -121,6 +132,9 @@ static struct verdict do_bind(struct sim *m, const struct scn_step *st)
 	case -ENOENT:
 		return verdict(false, "policy '%s' has no role '%s'", mica_blob_policy_name(pol->blob),
 			       st->name);
+	case -EEXIST:
+		return verdict(false, "role '%s' is already bound to realm '%s'", st->name,
+			       role_holder(m, st->realm, role));
 	default:
 		return verdict(false, "the realm's IPA width is %u bits, the policy's %u", r->ipa_bits,
 			       (unsigned)mica_blob_header(pol->blob)->ipa_bits);

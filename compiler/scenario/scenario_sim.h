@@ -2,27 +2,25 @@
  * lifecycle steps (scenario_replay.c) and the access steps
  * (scenario_access.c). Internal to the replayer.
  *
- * The decisions themselves are the RMM's own code: mica_decide.c from the
- * TF-RMM integration, compiled into micac (scenario_decide.c). What is
- * simulated here is only what the RMM glue around it does: the policy pool
- * (mica_rmm_pool.c) and the realm states. */
+ * The decisions themselves are the RMM's own code: mica_decide.c of
+ * backend/rmm_blob, which the RMM compiles too, and so are the pool's
+ * bounds (MICA_RMM_MAX_POLICIES, MICA_RMM_MAX_BLOB in mica_decide.h). What
+ * is simulated here is only what the RMM glue around it does: the policy
+ * pool (mica_rmm_pool.c) and the realm states. */
 #ifndef MICAC_SCENARIO_SIM_H
 #define MICAC_SCENARIO_SIM_H
 
-#include "../backend/rmm_blob/tf-rmm/lib/mica/include/mica_decide.h"
+#include "mica_decide.h"
+
 #include "blob/digest.h"
 #include "scenario/scenario_replay.h"
-
-/* The pool's bounds, as the RMM builds it (mica_rmm.h: MICA_RMM_MAX_POLICIES,
- * MICA_RMM_MAX_BLOB = one granule). */
-#define SIM_MAX_POLICIES 8u
-#define SIM_MAX_BLOB 4096u
 
 struct sim_slot {
 	uint64_t *mem;		/* the pool's copy: 8-byte aligned, as the RMM's */
 	struct mica_policy pol;
 	uint8_t rpv[RPV_SIZE];
 	size_t digest_len;
+	struct mica_roles roles;	/* the roles bound under it, as the RMM's pool keeps them */
 };
 
 struct sim_realm {
@@ -35,7 +33,7 @@ struct sim {
 	const struct scenario *s;
 	const struct scn_blob *files;
 	uint8_t (*file_rpv)[RPV_SIZE];	/* each file's padded digest */
-	struct sim_slot slots[SIM_MAX_POLICIES];
+	struct sim_slot slots[MICA_RMM_MAX_POLICIES];
 	unsigned nslots;
 	struct sim_realm *realms;
 };

@@ -12,13 +12,16 @@
 #include "frontend.h"
 #include "scenario/scenario_replay.h"
 
-/* Two realms, one unprotected read-only grant, one protected region, one
- * call; `a` is measured (all 0x11), `b` has hostcall and no measurement. */
+/* Three realms, one unprotected read-only grant, one protected region, one
+ * call; `a` is measured (all 0x11), `b` has hostcall and no measurement, `c`
+ * is measured (all 0x33) and takes part in nothing. */
 static const char policy_src[] =
 	"policy p { version 1; digest sha256; ipa_bits 40; }\n"
 	"realm a { trust trusted; measurement "
 	"\"1111111111111111111111111111111111111111111111111111111111111111\"; }\n"
 	"realm b { trust trusted; hostcall; }\n"
+	"realm c { trust trusted; measurement "
+	"\"3333333333333333333333333333333333333333333333333333333333333333\"; }\n"
 	"region ring { kind unprotected; size 8KiB; at 0x8000000000; grant a read; }\n"
 	"region buf { kind protected; size 4KiB; at 0x1000; grant a write; grant b read; }\n"
 	"call a -> b oneway;\n";
@@ -114,7 +117,8 @@ static void test_lifecycle(void **state)
 	       "  - {create: {realm: z, rpv: policy}, expect: allow}\n"
 	       "  - {activate: {realm: z}, expect: deny}\n"
 	       "  - {bind: {realm: z, role: nobody}, expect: deny}\n"
-	       "  - {bind: {realm: z, role: a}, expect: allow}\n"
+	       "  - {bind: {realm: z, role: a}, expect: deny}\n"
+	       "  - {bind: {realm: z, role: c}, expect: allow}\n"
 	       "  - {activate: {realm: z, rim: " "2222222222222222222222222222222222222222222222222222222222222222" "}, expect: deny}\n"
 	       "  - {create: {realm: w, rpv: policy, ipa_bits: 44}, expect: allow}\n"
 	       "  - {bind: {realm: w, role: b}, expect: deny}\n");
@@ -125,8 +129,9 @@ static void test_lifecycle(void **state)
 	expect_step(f, 8, false, "realm 'x' is already active");
 	expect_step(f, 10, false, "no role is bound to realm 'z'");
 	expect_step(f, 11, false, "policy 'p' has no role 'nobody'");
-	expect_step(f, 13, false, "the RIM is not role 'a''s measurement");
-	expect_step(f, 15, false, "the realm's IPA width is 44 bits, the policy's 40");
+	expect_step(f, 12, false, "role 'a' is already bound to realm 'x'");
+	expect_step(f, 14, false, "the RIM is not role 'c''s measurement");
+	expect_step(f, 16, false, "the realm's IPA width is 44 bits, the policy's 40");
 	assert_int_equal(f->rep.unexpected, 0);
 }
 

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Mica policy blob, format version 1: the on-disk / in-memory layout.
  *
@@ -52,7 +53,8 @@
 
 /* Table limits: what the language allows, the encoder writes, and the
  * validator accepts. Large enough for the benchmark's million-realm
- * platforms; small enough that every offset fits in 32 bits. */
+ * platforms; small enough that every offset fits in 32 bits.
+ */
 #define MICA_MAX_REALMS		(1U << 21)
 #define MICA_MAX_REGIONS	(1U << 21)
 #define MICA_MAX_GRANTS		(1U << 23)

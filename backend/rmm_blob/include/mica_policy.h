@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Mica policy library: validates a policy blob (mica_blob.h, format version 1)
  * once, then answers enforcement queries on it in place.
@@ -49,7 +50,8 @@
 
 /* ------------------------------------------------------------------------
  * Validation
- * ------------------------------------------------------------------------ */
+ * ------------------------------------------------------------------------
+ */
 
 /*
  * Which rule a refused blob breaks. The values are stable (docs/blob-format.md
@@ -156,18 +158,21 @@ int mica_blob_validate(const void *blob, size_t size,
 		       struct mica_blob_error *err);
 
 /* micac (blob_text.c): "header", "realm", "region", "grant", "call",
- * "region index", "rim index", "string table"; "?" for anything else. */
+ * "region index", "rim index", "string table"; "?" for anything else.
+ */
 const char *mica_blob_table_name(unsigned int table);
 
 /* micac (blob_text.c): the fixed reason string of a fault; "?" for an
- * unknown value. */
+ * unknown value.
+ */
 const char *mica_blob_fault_reason(enum mica_blob_fault fault);
 
 /* ------------------------------------------------------------------------
  * Read API: only on a blob that mica_blob_validate() accepted. Nothing is
  * re-checked; indices must be below the table's count. All micac
  * (blob_read.c) but mica_blob_header (policy_enforce.c).
- * ------------------------------------------------------------------------ */
+ * ------------------------------------------------------------------------
+ */
 
 const struct mica_blob_header *mica_blob_header(const void *blob);
 /* Element count of table MICA_TABLE_* (bytes for the string table). */
@@ -186,7 +191,8 @@ const char *mica_blob_region_name(const void *blob, uint32_t i);
 
 /* ------------------------------------------------------------------------
  * Query API: O(log n) each, after one validation in mica_policy_init().
- * ------------------------------------------------------------------------ */
+ * ------------------------------------------------------------------------
+ */
 
 struct mica_policy {
 	const void *blob;	/* validated, 8-byte aligned, read in place */
@@ -195,12 +201,14 @@ struct mica_policy {
 };
 
 /* Validates the blob (see mica_blob_validate) and binds pol to it. On
- * failure pol refers to no blob and every query on it answers "no". */
+ * failure pol refers to no blob and every query on it answers "no".
+ */
 int mica_policy_init(struct mica_policy *pol, const void *blob, size_t size,
 		     struct mica_blob_error *err);
 
 /* micac (policy_lookup.c): realm / region index by name (len bytes, no NUL
- * needed): 0, or -ENOENT. */
+ * needed): 0, or -ENOENT.
+ */
 int mica_policy_find_realm(const struct mica_policy *pol, const char *name,
 			   size_t len, uint32_t *realm);
 int mica_policy_find_region(const struct mica_policy *pol, const char *name,
@@ -216,7 +224,8 @@ uint32_t mica_policy_role_by_rim(const struct mica_policy *pol,
 				 const uint8_t *rim, size_t len, uint32_t *pos);
 
 /* True when the realm has no measurement, or its measurement is exactly the
- * len bytes at rim (the RMI_REALM_ACTIVATE check). False for a bad index. */
+ * len bytes at rim (the RMI_REALM_ACTIVATE check). False for a bad index.
+ */
 bool mica_policy_rim_matches(const struct mica_policy *pol, uint32_t realm,
 			     const uint8_t *rim, size_t len);
 
@@ -238,13 +247,15 @@ unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 
 /* micac (policy_flows.c; no RMM hook yet): may writer pass data to a
  * different realm, reader, through the region: writer's grant includes write
- * and reader's includes read? */
+ * and reader's includes read?
+ */
 bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
 			   uint32_t writer, uint32_t reader);
 
 /* micac (policy_flows.c; no RMM hook yet): may caller call callee? If so
  * and oneway is not NULL, *oneway tells whether the call is a one-way signal
- * (data flows caller to callee only). */
+ * (data flows caller to callee only).
+ */
 bool mica_policy_may_call(const struct mica_policy *pol, uint32_t caller,
 			  uint32_t callee, bool *oneway);
 

@@ -1,12 +1,13 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Read accessors on a validated blob: the public face of mica_read.h, for
  * micac (the RMM build leaves this file out).
  */
 
-#include "mica_read.h"
 #include <mica_policy.h>
+#include "mica_read.h"
 
 uint32_t mica_blob_count(const void *blob, unsigned int table)
 {

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The fault catalogue: one fixed reason per rule, so that every caller that
  * reports a refused blob (micac; the tests assert them) uses the same words.

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  */
 
 #include "mica_bytes.h"
@@ -59,7 +60,8 @@ int mica_pair_cmp(uint32_t a_hi, uint32_t a_lo, uint32_t b_hi, uint32_t b_lo)
 /* The 8 bytes at p (any alignment) as a little-endian word: what an aligned
  * load of them from the blob gives. Spelled out byte by byte so that where
  * unaligned loads are allowed (not under -mstrict-align) the compiler makes
- * it one load. */
+ * it one load.
+ */
 static uint64_t load_le64(const uint8_t *p)
 {
 	return (uint64_t)p[0] | ((uint64_t)p[1] << 8) |

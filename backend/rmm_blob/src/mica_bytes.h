@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Private byte comparisons shared by the validator (which checks the blob's
  * sort orders) and the queries (which binary-search those same orders): one
@@ -17,7 +18,8 @@
 int mica_bytes_cmp(const uint8_t *a, const uint8_t *b, size_t n);
 
 /* Orders the NUL-terminated name z against the n bytes at s by bytes, a
- * proper prefix first: <0, 0 or >0. Reads z only up to its NUL. */
+ * proper prefix first: <0, 0 or >0. Reads z only up to its NUL.
+ */
 int mica_name_cmp(const char *z, const char *s, size_t n);
 
 /* strlen's contract, for names the validator already bounded. */
@@ -73,7 +75,8 @@ static inline int mica_meas_cmp(const struct mica_blob_realm *r,
 	for (i = 0U; i < (key->len / 8U); i++) {
 		if (w[i] != key->word[i]) {
 			/* The blob is little-endian (mica_blob.h): swapped, the
-			 * first byte is the most significant, as memcmp orders. */
+			 * first byte is the most significant, as memcmp orders.
+			 */
 			return (__builtin_bswap64(w[i]) <
 				__builtin_bswap64(key->word[i])) ? -1 : 1;
 		}

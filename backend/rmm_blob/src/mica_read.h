@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Private: where the tables of a blob lie. The public read API
  * (blob_read.c, for micac) is built on these; the queries use them directly

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Private: the one binary search behind every query.
  */
@@ -18,12 +19,15 @@ typedef int (*mica_key_cmp_fn)(const void *blob, uint32_t i, const void *key);
  * or not before it (after == false), or hi if none: C++'s upper_bound and
  * lower_bound. Elements in [lo, hi) must be sorted by cmp.
  *
- * Always inlined: where cmp and after are constants, as in every query, the
+ * Inlined: where cmp and after are constants, as in every query, the
  * comparator is then inlined too and the search compiles to a loop of a few
  * loads and one compare, instead of an indirect call per step (which cost
- * the region and rim searches about 50 instructions a step).
+ * the region and rim searches about 50 instructions a step). GCC 12 at -O2
+ * inlines it into every RMM query unforced: policy_enforce.o has the same
+ * code size with the always_inline attribute, which TF-RMM's checkpatch
+ * does not accept.
  */
-static inline __attribute__((always_inline))
+static inline
 uint32_t mica_search(const void *blob, uint32_t lo, uint32_t hi,
 		     mica_key_cmp_fn cmp, const void *key, bool after)
 {

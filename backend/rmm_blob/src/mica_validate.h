@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Private to the validator: the state of one validation pass, shared by the
  * per-table checkers (validate_*.c), which run in the order of
@@ -10,9 +11,9 @@
 #define MICA_VALIDATE_H
 
 #include <mica_policy.h>
+#include "mica_read.h"
 #include <stdbool.h>
 #include <stdint.h>
-#include "mica_read.h"
 
 struct mica_vctx {
 	const uint8_t *bytes;			/* the blob */
@@ -23,11 +24,12 @@ struct mica_vctx {
 };
 
 /* Records the fault (if v->err) and returns -ENOTSUP for
- * MICA_FAULT_VERSION, -EINVAL for every other fault. */
+ * MICA_FAULT_VERSION, -EINVAL for every other fault.
+ */
 int mica_fault(const struct mica_vctx *v, enum mica_blob_fault fault,
 	       unsigned int table, uint32_t index, uint32_t offset);
 
-/* Faults at the first non-zero byte of the n bytes at blob offset offset. */
+/* Faults at the first non-zero byte of the n bytes from blob offset `offset`. */
 int mica_check_zero(const struct mica_vctx *v, uint32_t offset, uint32_t n,
 		    enum mica_blob_fault fault, unsigned int table,
 		    uint32_t index);

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Binding a policy to a blob, and the queries the RMM's hooks make: the
  * measurement check, unprotected mappings and exits to the host. Each is a
@@ -8,9 +9,9 @@
 
 #include <errno.h>
 #include "mica_bytes.h"
+#include <mica_policy.h>
 #include "mica_read.h"
 #include "mica_search.h"
-#include <mica_policy.h>
 
 const struct mica_blob_header *mica_blob_header(const void *blob)
 {
@@ -79,7 +80,8 @@ unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 }
 
 /* The region index and the regions, located once per search so that each
- * step only loads an index entry and a base. */
+ * step only loads an index entry and a base.
+ */
 struct base_key {
 	const uint32_t *by_base;
 	const struct mica_blob_region *regions;
@@ -96,7 +98,8 @@ static int base_cmp(const void *blob, uint32_t k, const void *key)
 }
 
 /* The region that holds the whole range, if any: the last one by base that
- * starts at or below ipa, as regions never overlap. */
+ * starts at or below ipa, as regions never overlap.
+ */
 static int find_ns_region(const struct mica_policy *pol, uint64_t ipa,
 			  uint64_t size, uint32_t *region)
 {

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Flows between realms: sharing through a region and calls. The RMM has no
  * hook for these yet (docs/rmm-integration.md, "Not done yet"), so its build
@@ -7,9 +8,9 @@
  */
 
 #include "mica_bytes.h"
+#include <mica_policy.h>
 #include "mica_read.h"
 #include "mica_search.h"
-#include <mica_policy.h>
 
 bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
 			   uint32_t writer, uint32_t reader)

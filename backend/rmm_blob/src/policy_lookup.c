@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Finding realms and regions by name and roles by measurement: micac's
  * lookups (the RMM binds roles by index and leaves this file out).
@@ -7,9 +8,9 @@
 
 #include <errno.h>
 #include "mica_bytes.h"
+#include <mica_policy.h>
 #include "mica_read.h"
 #include "mica_search.h"
-#include <mica_policy.h>
 
 struct name_key {
 	const char *name;
@@ -65,7 +66,8 @@ int mica_policy_find_region(const struct mica_policy *pol, const char *name,
 }
 
 /* The rim index and the realms, located once per search so that each step
- * only loads an index entry and compares a realm's measurement. */
+ * only loads an index entry and compares a realm's measurement.
+ */
 struct rim_key {
 	const uint32_t *by_meas;
 	const struct mica_blob_realm *realms;
@@ -99,7 +101,8 @@ uint32_t mica_policy_role_by_rim(const struct mica_policy *pol,
 	first = mica_search(pol->blob, 0U, n, rim_cmp, &key, false);
 	*pos = first;
 	/* A miss (the usual answer for an unknown RIM) needs no second search;
-	 * a hit's run of equal measurements starts after first. */
+	 * a hit's run of equal measurements starts after first.
+	 */
 	if ((first == n) || (rim_cmp(pol->blob, first, &key) != 0)) {
 		return 0U;
 	}

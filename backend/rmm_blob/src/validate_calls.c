@@ -1,13 +1,14 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Call records: strictly sorted by (caller, callee), so no call is listed
  * twice, and no realm calls itself.
  */
 
-#include <stddef.h>
 #include "mica_bytes.h"
 #include "mica_validate.h"
+#include <stddef.h>
 
 #define CALL_OFF(field)	((uint32_t)offsetof(struct mica_blob_call, field))
 

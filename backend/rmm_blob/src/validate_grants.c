@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Grant records: each names a region and a realm, with a permission, and the
  * table is strictly sorted by (region, realm), which also rules out granting
@@ -7,9 +8,9 @@
  * region's grant_first/grant_count is exactly its run of this table.
  */
 
-#include <stddef.h>
 #include "mica_bytes.h"
 #include "mica_validate.h"
+#include <stddef.h>
 
 #define GRANT_OFF(field)	((uint32_t)offsetof(struct mica_blob_grant, field))
 

@@ -1,18 +1,20 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The validator's entry point and its first stage, the fixed header fields.
  */
 
 #include <errno.h>
-#include <stddef.h>
 #include "mica_bytes.h"
 #include "mica_validate.h"
+#include <stddef.h>
 
 #define HDR_OFF(field)	((uint32_t)offsetof(struct mica_blob_header, field))
 
 /* Enough bytes to read the magic and the format version, which come first
- * so that a blob of a later format is told apart from a damaged one. */
+ * so that a blob of a later format is told apart from a damaged one.
+ */
 #define MICA_BLOB_ID_SIZE	(HDR_OFF(format_version) + 2U)
 
 static int check_identity(const struct mica_vctx *v, size_t size)
@@ -115,6 +117,7 @@ static const mica_stage_fn stages[] = {
 	mica_validate_region_index,
 	mica_validate_rim_index,
 	mica_validate_name_sets,
+	NULL
 };
 
 int mica_blob_validate(const void *blob, size_t size,
@@ -124,8 +127,7 @@ int mica_blob_validate(const void *blob, size_t size,
 	size_t i;
 	int rc = mica_validate_header(&v, blob, size);
 
-	for (i = 0U; (rc == 0) && (i < (sizeof(stages) / sizeof(stages[0])));
-	     i++) {
+	for (i = 0U; (rc == 0) && (stages[i] != NULL); i++) {
 		rc = stages[i](&v);
 	}
 	if ((rc == 0) && (err != NULL)) {

@@ -1,13 +1,14 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Second stage: the table descriptors. Every offset is fixed by the counts
  * before it, so a valid blob has exactly one layout and no byte unaccounted
  * for; once this stage passes, every table lies inside the blob.
  */
 
-#include <stddef.h>
 #include "mica_validate.h"
+#include <stddef.h>
 
 static const uint32_t elem_size[MICA_TABLE_COUNT] = {
 	[MICA_TABLE_REALMS] = sizeof(struct mica_blob_realm),

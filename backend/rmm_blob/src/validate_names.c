@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Names: the string table holds the policy name, then the realm names, then
  * the region names, back to back. Checking each name as its record is
@@ -7,9 +8,9 @@
  * those names and nothing else.
  */
 
-#include <stddef.h>
 #include "mica_bytes.h"
 #include "mica_validate.h"
+#include <stddef.h>
 
 static const char reserved_name[] = "host";
 

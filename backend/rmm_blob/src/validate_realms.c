@@ -1,12 +1,13 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Realm records, and the rim index that orders the measured ones.
  */
 
-#include <stddef.h>
 #include "mica_bytes.h"
 #include "mica_validate.h"
+#include <stddef.h>
 
 #define REALM_OFF(field)	((uint32_t)offsetof(struct mica_blob_realm, field))
 

@@ -1,12 +1,13 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Region records, with their runs in the grant table, and the region index
  * that orders them by base.
  */
 
-#include <stddef.h>
 #include "mica_validate.h"
+#include <stddef.h>
 
 #define REGION_OFF(field)	((uint32_t)offsetof(struct mica_blob_region, field))
 

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  */
 
 #include "blob_builder.h"
@@ -22,8 +23,9 @@ static uint32_t measured_count(const struct tb_policy *p)
 {
 	uint32_t i, n = 0;
 
-	for (i = 0; i < p->nrealms; i++)
+	for (i = 0; i < p->nrealms; i++) {
 		n += p->realms[i].meas_len != 0;
+	}
 	return n;
 }
 
@@ -32,10 +34,12 @@ static uint32_t strings_size(const struct tb_policy *p)
 	size_t n = strlen(p->name) + 1;
 	uint32_t i;
 
-	for (i = 0; i < p->nrealms; i++)
+	for (i = 0; i < p->nrealms; i++) {
 		n += strlen(p->realms[i].name) + 1;
-	for (i = 0; i < p->nregions; i++)
+	}
+	for (i = 0; i < p->nregions; i++) {
 		n += strlen(p->regions[i].name) + 1;
+	}
 	return (uint32_t)n;
 }
 
@@ -97,10 +101,12 @@ static void put_regions(uint8_t *blob, const struct tb_policy *p, uint32_t *pos)
 		r->size = p->regions[j].size;
 		r->grant_first = next;
 		for (i = 0; i < p->ngrants; i++) {
-			if (p->grants[i].region != j)
+			if (p->grants[i].region != j) {
 				continue;
-			if (r->grant_count++ == 0)
+			}
+			if (r->grant_count++ == 0) {
 				r->grant_first = i;
+			}
 		}
 		next = r->grant_first + r->grant_count;
 	}
@@ -131,10 +137,12 @@ static int rim_before(const struct tb_policy *p, uint32_t a, uint32_t b)
 {
 	const struct tb_realm *x = &p->realms[a], *y = &p->realms[b];
 
-	if (x->meas_len != y->meas_len)
+	if (x->meas_len != y->meas_len) {
 		return x->meas_len < y->meas_len;
-	if (x->meas_fill != y->meas_fill)
+	}
+	if (x->meas_fill != y->meas_fill) {
 		return x->meas_fill < y->meas_fill;
+	}
 	return a < b;
 }
 
@@ -147,8 +155,9 @@ static void sort_index(uint32_t *v, uint32_t n, const struct tb_policy *p,
 	for (i = 1; i < n; i++) {
 		uint32_t x = v[i];
 
-		for (j = i; j > 0 && before(p, x, v[j - 1]); j--)
+		for (j = i; j > 0 && before(p, x, v[j - 1]); j--) {
 			v[j] = v[j - 1];
+		}
 		v[j] = x;
 	}
 }
@@ -159,12 +168,14 @@ static void put_indices(uint8_t *blob, const struct tb_policy *p)
 	uint32_t *rim = tb_index_at(blob, MICA_TABLE_RIM_IDX, 0);
 	uint32_t i, n = 0;
 
-	for (i = 0; i < p->nregions; i++)
+	for (i = 0; i < p->nregions; i++) {
 		by_base[i] = i;
+	}
 	sort_index(by_base, p->nregions, p, base_before);
 	for (i = 0; i < p->nrealms; i++)
-		if (p->realms[i].meas_len != 0)
+		if (p->realms[i].meas_len != 0) {
 			rim[n++] = i;
+		}
 	sort_index(rim, n, p, rim_before);
 }
 
@@ -177,8 +188,9 @@ uint8_t *tb_build(const struct tb_policy *p, size_t *size)
 	*size = layout(p, &h);
 	/* malloc's alignment (16 on the hosts we test) is enough for 8. */
 	blob = calloc(1, *size);
-	if (blob == NULL)
+	if (blob == NULL) {
 		abort();
+	}
 	h.format_version = MICA_BLOB_FORMAT_VERSION;
 	h.header_size = sizeof(h);
 	h.total_size = (uint32_t)*size;

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Test-only blob builder: lays out records given in arrays by the rules of
  * mica_blob.h (offsets, padding, string table, grant runs, both indices). It
@@ -13,6 +14,9 @@
 #include <mica_blob.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Elements of an array (the tests are hosted C, without TF-RMM's headers). */
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 struct tb_realm {
 	const char *name;
@@ -60,7 +64,8 @@ struct tb_policy {
 uint8_t *tb_build(const struct tb_policy *p, size_t *size);
 
 /* The sample pipeline most tests start from: 5 realms (two sharing one
- * measurement), 4 regions of both kinds, 9 grants, 4 calls; 848 bytes. */
+ * measurement), 4 regions of both kinds, 9 grants, 4 calls; 848 bytes.
+ */
 const struct tb_policy *tb_sample(void);
 uint8_t *tb_build_sample(size_t *size);
 

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The sample pipeline the tests share. Indices, by name:
  *   realms  0 camera, 1 detector, 2 logger, 3 sink, 4 store
@@ -43,10 +44,10 @@ static const struct tb_call calls[] = {
 
 static const struct tb_policy sample = {
 	"pipeline", 7, MICA_DIGEST_SHA512, 40,
-	realms, sizeof(realms) / sizeof(realms[0]),
-	regions, sizeof(regions) / sizeof(regions[0]),
-	grants, sizeof(grants) / sizeof(grants[0]),
-	calls, sizeof(calls) / sizeof(calls[0]),
+	realms, ARRAY_SIZE(realms),
+	regions, ARRAY_SIZE(regions),
+	grants, ARRAY_SIZE(grants),
+	calls, ARRAY_SIZE(calls),
 };
 
 const struct tb_policy *tb_sample(void)

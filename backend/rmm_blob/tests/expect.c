@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  */
 
 #include "expect.h"
@@ -16,9 +17,8 @@ void expect_fault_at(const uint8_t *blob, size_t size, struct fault_at want,
 	if (rc != want_rc || err.fault != want.fault ||
 	    err.table != want.table || err.index != want.index ||
 	    err.offset != want.offset) {
-		print_error("%s:%d: got rc %d fault %d table %u index %u "
-			    "offset %u (%s); want rc %d fault %d table %u "
-			    "index %u offset %u\n", file, line, rc,
+		print_error("%s:%d: got rc %d fault %d table %u index %u offset %u (%s); want rc %d fault %d table %u index %u offset %u\n",
+			    file, line, rc,
 			    (int)err.fault, err.table, err.index, err.offset,
 			    mica_blob_fault_reason(err.fault), want_rc, (int)want.fault, want.table,
 			    want.index, want.offset);
@@ -46,8 +46,9 @@ int sample_setup(void **state)
 {
 	struct sample *f = calloc(1, sizeof(*f));
 
-	if (f == NULL)
+	if (f == NULL) {
 		return -1;
+	}
 	f->b = tb_build_sample(&f->size);
 	*state = f;
 	return mica_policy_init(&f->pol, f->b, f->size, NULL);

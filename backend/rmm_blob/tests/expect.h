@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Shared by the CMocka tests: includes in the order cmocka.h needs, the
  * assertion that a blob is refused for exactly one reason, and a fixture.
@@ -29,7 +30,8 @@ struct fault_at {
 };
 
 /* Validates and asserts rc (-EINVAL unless the fault is the version's) and
- * every field of the error, including the catalogue's reason. */
+ * every field of the error, including the catalogue's reason.
+ */
 #define expect_fault(blob, size, ...) \
 	expect_fault_at((blob), (size), (struct fault_at){ __VA_ARGS__ }, \
 			__FILE__, __LINE__)

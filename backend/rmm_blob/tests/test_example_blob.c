@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The worked example of docs/blob-format.md, byte for byte: a two-realm,
  * one-region policy as the builder lays it out (the same bytes the doc

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The fault catalogue and the table names, and their agreement with
  * docs/blob-format.md, which lists each fault as a table row
@@ -60,8 +61,9 @@ static char *doc_row(FILE *doc, int f, char *line, size_t len)
 	snprintf(prefix, sizeof(prefix), "| %d | `", f);
 	rewind(doc);
 	while (fgets(line, (int)len, doc) != NULL)
-		if (strncmp(line, prefix, strlen(prefix)) == 0)
+		if (strncmp(line, prefix, strlen(prefix)) == 0) {
 			return line;
+		}
 	return NULL;
 }
 
@@ -72,8 +74,9 @@ static void test_doc_lists_every_fault(void **state)
 	int f;
 
 	(void)state;
-	if (doc == NULL)
+	if (doc == NULL) {
 		fail_msg("cannot open %s (run from the repository root)", DOC);
+	}
 	for (f = 1; f < MICA_FAULT_COUNT; f++) {
 		const char *row = doc_row(doc, f, line, sizeof(line));
 

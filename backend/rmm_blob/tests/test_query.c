@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Enforcement queries on the sample pipeline (blob_sample.c):
  *   realms  0 camera, 1 detector (hostcall), 2 logger (hostcall, mmio),
@@ -279,7 +280,8 @@ static void test_ns_map_misses(void **state)
 	expect_map(pol, CAMERA, NS, 4 * KiB, -EACCES, 0, 0);
 	expect_map(pol, SINK, NS, 4 * KiB, -EACCES, 0, 0);
 	/* straddles log_buf and shared_ns, though both are adjacent and
-	 * detector (log_buf) and sink (shared_ns) each hold one of them */
+	 * detector (log_buf) and sink (shared_ns) each hold one of them
+	 */
 	expect_map(pol, DETECTOR, NS + 60 * KiB, 8 * KiB, -ENOENT, 0, 0);
 	expect_map(pol, SINK, NS + 60 * KiB, 8 * KiB, -ENOENT, 0, 0);
 	/* ends past the last region, starts past it, in no region */

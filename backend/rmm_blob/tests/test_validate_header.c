@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Validation of the buffer, the header fields and the table layout. The
  * sample blob (blob_sample.c) is 848 bytes: realms at 88, regions at 448,
@@ -181,7 +182,7 @@ static void test_header_reserved(void **state)
 	uint8_t *b = tb_build_sample(&size);
 
 	(void)state;
-	for (i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(at); i++) {
 		b[at[i]] = 0x80;
 		expect_fault(b, size, MICA_FAULT_RESERVED, MICA_BLOB_IN_HEADER,
 			     MICA_BLOB_NO_INDEX, at[i]);
@@ -298,7 +299,7 @@ static void test_padding(void **state)
 	uint8_t *b = tb_build_sample(&size);
 
 	(void)state;
-	for (i = 0; i < sizeof(pad) / sizeof(pad[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(pad); i++) {
 		b[pad[i].at] = 1;
 		expect_fault(b, size, MICA_FAULT_PADDING, pad[i].table,
 			     MICA_BLOB_NO_INDEX, pad[i].at);

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Validation of the region index (at 736 in the sample: 2 results, 0 frames,
  * 1 log_buf, 3 shared_ns) and the rim index (at 752: 0 camera and 3 sink,
@@ -133,7 +134,8 @@ static void test_rim_order_by_bytes(void **state)
 
 	(void)state;
 	/* detector becomes 64 bytes 22..22 00..00: it now sorts after
-	 * store's 05..05, yet the index still lists it first. */
+	 * store's 05..05, yet the index still lists it first.
+	 */
 	detector->meas_len = 64;
 	expect_fault(b, size, MICA_FAULT_RIM_IDX_ORDER, MICA_TABLE_RIM_IDX, 3,
 		     RIM_IDX(3));

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Robustness: every truncation of a valid blob is refused, and every
  * single-byte mutation of it is either refused with a well-formed error or
@@ -44,10 +45,12 @@ static void query_everything(const struct mica_policy *pol)
 		(void)mica_policy_rim_matches(pol, x, rim, 32);
 		(void)mica_policy_ns_map_perm(pol, x, 0x8000000000ULL, 0x1000,
 					      &perm, &found);
-		for (y = 0; y <= pol->realm_count; y++)
+		for (y = 0; y <= pol->realm_count; y++) {
 			(void)mica_policy_may_call(pol, x, y, &oneway);
-		for (y = 0; y <= pol->region_count; y++)
+		}
+		for (y = 0; y <= pol->region_count; y++) {
 			(void)mica_policy_may_share(pol, y, x, 0);
+		}
 	}
 	(void)mica_policy_role_by_rim(pol, rim, 32, &pos);
 	(void)mica_policy_find_realm(pol, "sink", 4, &found);
@@ -69,8 +72,9 @@ static void test_every_byte_mutation(void **state)
 			struct mica_blob_error err;
 			int rc;
 
-			if (v == orig)
+			if (v == orig) {
 				continue;
+			}
 			b[at] = (uint8_t)v;
 			rc = mica_policy_init(&pol, b, size, &err);
 			if (rc == 0) {
@@ -89,7 +93,8 @@ static void test_every_byte_mutation(void **state)
 	}
 	assert_int_equal(accepted + refused, size * 255);
 	/* Most bytes are structure; the accepted ones are free values such
-	 * as measurement bytes, the policy version and some name letters. */
+	 * as measurement bytes, the policy version and some name letters.
+	 */
 	assert_true(refused > accepted);
 	assert_true(accepted > 0);
 	print_message("mutations: %u accepted, %u refused\n", accepted,

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Validation of names and the string table. In the sample blob the string
  * table starts at 768: "pipeline" at +0, realms camera +9, detector +16,
@@ -25,10 +26,11 @@ static uint8_t *renamed(bool region, uint32_t i, const char *name,
 
 	memcpy(realms, p.realms, p.nrealms * sizeof(realms[0]));
 	memcpy(regions, p.regions, p.nregions * sizeof(regions[0]));
-	if (region)
+	if (region) {
 		regions[i].name = name;
-	else
+	} else {
 		realms[i].name = name;
+	}
 	p.realms = realms;
 	p.regions = regions;
 	return tb_build(&p, size);

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Validation of realm, region, grant and call records, one broken field at
  * a time in the sample blob: realms at 88 (72 bytes each), regions at 448

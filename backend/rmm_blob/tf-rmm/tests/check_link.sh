@@ -1,7 +1,7 @@
 #!/bin/bash
 # backend/rmm_blob/tf-rmm/tests/check_link.sh - checks that the library
 # files lib/mica/CMakeLists.txt lists are all the RMM needs: in OBJ (those
-# files and mica_decide.c linked with ld -r for aarch64) no mica_* symbol is
+# files linked with ld -r for aarch64) no mica_* symbol is
 # undefined, and every mica_policy_* / mica_blob_* function that a glue
 # source calls is defined. Results go through tests/lib.sh.
 #

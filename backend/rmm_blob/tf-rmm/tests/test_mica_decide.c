@@ -1,7 +1,8 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Unit tests of the RMM enforcement decisions (lib/mica/src/mica_decide.c)
+ * Unit tests of the RMM enforcement decisions (backend/rmm_blob/src/mica_decide.c)
  * on the fixture policy that the TF-RMM host-build test also loads
  * (plat/host/host_build/src/host_mica_fixture.h): every grant, every denial,
  * and the ungoverned and unbound cases.
@@ -82,9 +83,10 @@ static void test_ungoverned_keeps_stock(void **state)
 	assert_true(mica_decide_map_ns(NULL, &st, MICA_FIX_NS_OUTSIDE, KIB,
 				       RW));
 	assert_true(mica_decide_hostcall(NULL, &st));
-	assert_true(mica_decide_ns_abort_exit(NULL, &st, MICA_FIX_NS_OUTSIDE));
-	assert_int_equal(mica_decide_bind(NULL, &st, 0U, MICA_FIX_IPA_BITS),
-			 -EPERM);
+	assert_true(mica_decide_ns_abort_exit(NULL, &st, MICA_FIX_NS_OUTSIDE,
+					      true));
+	assert_int_equal(mica_decide_bind(NULL, &st, 0U, MICA_FIX_IPA_BITS,
+					  NULL), -EPERM);
 	assert_int_equal(st.bound, 0U);
 }
 
@@ -92,21 +94,47 @@ static void test_bind(void **state)
 {
 	struct mica_realm st = { .slot = 1U };
 	struct mica_realm none = { 0 };
+	struct mica_roles taken = { { 0 } };
 
 	assert_int_equal(mica_decide_bind(pol_of(state), &none, 0U,
-					  MICA_FIX_IPA_BITS), -EPERM);
+					  MICA_FIX_IPA_BITS, &taken), -EPERM);
 	assert_int_equal(mica_decide_bind(pol_of(state), &st, MICA_FIX_REALMS,
-					  MICA_FIX_IPA_BITS), -ENOENT);
+					  MICA_FIX_IPA_BITS, &taken), -ENOENT);
 	assert_int_equal(mica_decide_bind(pol_of(state), &st, MICA_FIX_BETA,
-					  MICA_FIX_IPA_BITS - 1U), -EINVAL);
+					  MICA_FIX_IPA_BITS - 1U, &taken),
+			 -EINVAL);
 	assert_int_equal(st.bound, 0U);
+	assert_int_equal(taken.taken[0], 0U);
 	assert_int_equal(mica_decide_bind(pol_of(state), &st, MICA_FIX_BETA,
-					  MICA_FIX_IPA_BITS), 0);
+					  MICA_FIX_IPA_BITS, &taken), 0);
 	assert_int_equal(st.bound, 1U);
 	assert_int_equal(st.role, MICA_FIX_BETA);
+	assert_int_equal(taken.taken[0], 1ULL << MICA_FIX_BETA);
 	assert_int_equal(mica_decide_bind(pol_of(state), &st, MICA_FIX_ALPHA,
-					  MICA_FIX_IPA_BITS), -EBUSY);
+					  MICA_FIX_IPA_BITS, &taken), -EBUSY);
 	assert_int_equal(st.role, MICA_FIX_BETA);
+}
+
+/* One realm per role per loaded policy: a second realm cannot take beta,
+ * whichever realm asks, and a free role is still there for it.
+ */
+static void test_bind_taken_role(void **state)
+{
+	struct mica_realm first = { .slot = 1U };
+	struct mica_realm second = { .slot = 1U };
+	struct mica_roles taken = { { 0 } };
+
+	assert_int_equal(mica_decide_bind(pol_of(state), &first, MICA_FIX_BETA,
+					  MICA_FIX_IPA_BITS, &taken), 0);
+	assert_int_equal(mica_decide_bind(pol_of(state), &second,
+					  MICA_FIX_BETA, MICA_FIX_IPA_BITS,
+					  &taken), -EEXIST);
+	assert_int_equal(second.bound, 0U);
+	assert_int_equal(mica_decide_bind(pol_of(state), &second,
+					  MICA_FIX_GAMMA, MICA_FIX_IPA_BITS,
+					  &taken), 0);
+	assert_int_equal(taken.taken[0],
+			 (1ULL << MICA_FIX_BETA) | (1ULL << MICA_FIX_GAMMA));
 }
 
 static void test_activate(void **state)
@@ -185,17 +213,36 @@ static void test_ns_abort_exit(void **state)
 	const struct mica_policy *pol = pol_of(state);
 
 	/* beta has mmio: any unprotected fault may go to the host */
-	assert_true(mica_decide_ns_abort_exit(pol, &beta, MICA_FIX_NS_OUTSIDE));
+	assert_true(mica_decide_ns_abort_exit(pol, &beta, MICA_FIX_NS_OUTSIDE,
+					      true));
 	/* alpha: only faults on its own shared memory (mapped on demand) */
-	assert_true(mica_decide_ns_abort_exit(pol, &alpha, MICA_FIX_RO_BASE));
-	assert_true(mica_decide_ns_abort_exit(pol, &alpha, MICA_FIX_RW_BASE));
+	assert_true(mica_decide_ns_abort_exit(pol, &alpha, MICA_FIX_RO_BASE,
+					      false));
+	assert_true(mica_decide_ns_abort_exit(pol, &alpha, MICA_FIX_RW_BASE,
+					      false));
 	assert_false(mica_decide_ns_abort_exit(pol, &alpha,
-					       MICA_FIX_NS_OUTSIDE));
+					       MICA_FIX_NS_OUTSIDE, false));
 	assert_false(mica_decide_ns_abort_exit(pol, &alpha,
 					       MICA_FIX_RO_BASE +
-					       MICA_FIX_RO_SIZE));
+					       MICA_FIX_RO_SIZE, false));
 	assert_false(mica_decide_ns_abort_exit(pol, &unbound,
-					       MICA_FIX_RW_BASE));
+					       MICA_FIX_RW_BASE, false));
+}
+
+/* A store's exit carries the stored value: only under a write grant. */
+static void test_ns_abort_store(void **state)
+{
+	struct mica_realm alpha = bound(MICA_FIX_ALPHA);
+	const struct mica_policy *pol = pol_of(state);
+
+	assert_false(mica_decide_ns_abort_exit(pol, &alpha, MICA_FIX_RO_BASE,
+					       true));
+	assert_false(mica_decide_ns_abort_exit(pol, &alpha,
+					       MICA_FIX_RO_BASE + KIB, true));
+	assert_true(mica_decide_ns_abort_exit(pol, &alpha, MICA_FIX_RW_BASE,
+					      true));
+	assert_false(mica_decide_ns_abort_exit(pol, &alpha,
+					       MICA_FIX_NS_OUTSIDE, true));
 }
 
 int main(void)
@@ -204,11 +251,13 @@ int main(void)
 		cmocka_unit_test(test_rpv_padded_digest),
 		cmocka_unit_test(test_ungoverned_keeps_stock),
 		cmocka_unit_test(test_bind),
+		cmocka_unit_test(test_bind_taken_role),
 		cmocka_unit_test(test_activate),
 		cmocka_unit_test(test_map_read_only_grant),
 		cmocka_unit_test(test_map_bounds),
 		cmocka_unit_test(test_hostcall),
 		cmocka_unit_test(test_ns_abort_exit),
+		cmocka_unit_test(test_ns_abort_store),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Mica policy enforcement in TF-RMM: the two new RMI commands and the hooks
  * that the patched RMM code (0001-mica-enforcement.patch) calls.
@@ -36,15 +37,6 @@
 #define MICA_RSI_INFO_GOVERNED		(1UL << 0)	/* X1 bit 0 */
 #define MICA_RSI_INFO_BOUND		(1UL << 1)	/* X1 bit 1 */
 
-/* Policies the RMM holds at once, and the largest blob it takes (each pool
- * slot has room for one). Real pipelines' blobs are around 1 KiB. */
-#ifndef MICA_RMM_MAX_POLICIES
-#define MICA_RMM_MAX_POLICIES	8U
-#endif
-#ifndef MICA_RMM_MAX_BLOB
-#define MICA_RMM_MAX_BLOB	GRANULE_SIZE
-#endif
-
 /*
  * RMI_MICA_POLICY_LOAD parameters: one NS granule, read by the RMM, with the
  * RMM's digest written back so the host can set each realm's RPV to it.
@@ -55,6 +47,13 @@ struct mica_rmi_load_params {
 	uint64_t granules[MICA_LOAD_PARAMS_MAX_GRANULES]; /* in: NS PAs */
 	uint8_t rpv[MICA_RPV_SIZE];		/* out: digest, zero-padded */
 };
+
+/* The ABI (docs/rmm-integration.md), and the 8 bytes struct rd and
+ * rec->realm_info each grow by.
+ */
+COMPILER_ASSERT(offsetof(struct mica_rmi_load_params, rpv) == 136U);
+COMPILER_ASSERT(sizeof(struct mica_rmi_load_params) == 200U);
+COMPILER_ASSERT(sizeof(struct mica_realm) == 8U);
 
 /* ---- RMI handlers (registered in runtime/core/handler.c) ---- */
 
@@ -75,13 +74,19 @@ void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res);
 const struct mica_policy *mica_pool_policy(unsigned int slot);
 
 /* H(blob) with the blob's MICA_DIGEST_* alg, by the attestation app: 0 and
- * the digest zero-padded in out, its length in *len; -EINVAL on failure. */
+ * the digest zero-padded in out, its length in *len; -EINVAL on failure.
+ */
 int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
 		    uint8_t out[MICA_RPV_SIZE], size_t *len);
 
 /* The 1-based slot of the loaded policy whose padded digest is rpv; 0 if
- * none. */
+ * none.
+ */
 unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE]);
+
+/* mica_decide_bind() on the roles of st's slot, under the pool lock. */
+int mica_pool_bind(struct mica_realm *st, uint32_t role,
+		   unsigned int ipa_bits);
 
 /* ---- Hooks called from the patched RMM ---- */
 
@@ -94,15 +99,18 @@ bool mica_rmm_may_activate(const struct mica_realm *st,
 			   const unsigned char *rim, size_t rim_len);
 
 /* RMI_RTT_MAP_UNPROTECTED of host_s2tte at ipa, level. indirect: the realm
- * uses indirect S2AP encoding (permissions not in S2AP bits). */
+ * uses indirect S2AP encoding (permissions not in S2AP bits).
+ */
 bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
 			 long level, unsigned long host_s2tte, bool indirect);
 
 /* RSI_HOST_CALL. */
 bool mica_rmm_may_hostcall(const struct mica_realm *st);
 
-/* A data abort on unprotected IPA fipa, about to be reported to the host. */
+/* A data abort on unprotected IPA fipa, about to be reported to the host;
+ * write: a store, whose value the exit would carry.
+ */
 bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
-				unsigned long fipa);
+				unsigned long fipa, bool write);
 
 #endif /* MICA_RMM_H */

@@ -1,9 +1,12 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * A policy blob's digest, computed by the attestation app: the hash engine
  * that measures realms, driven through its multi-part Mica entry points
- * (attest_mica_hash.h) one shared-page chunk at a time.
+ * (attest_mica_hash.h) one shared-page chunk at a time. The app keeps one
+ * hash operation for all CPUs (its .bss is a fixed reservation), so a lock
+ * is held from START to FINISH: concurrent loads hash one after the other.
  */
 
 #include <app.h>
@@ -13,6 +16,7 @@
 #include <errno.h>
 #include <mica_rmm.h>
 #include <simd.h>
+#include <spinlock.h>
 #include <string.h>
 
 /* The app takes the blob's digest_alg values as they are. */
@@ -31,12 +35,15 @@ static unsigned long app_step(struct app_data_cfg *app, unsigned long func_id,
 	return ret;
 }
 
+static spinlock_t mica_digest_lock;
+
 int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
 		    uint8_t out[MICA_RPV_SIZE], size_t *len)
 {
 	struct app_data_cfg *app = attest_cpu_app_data();
 	unsigned long ret;
 
+	spinlock_acquire(&mica_digest_lock);
 	app_map_shared_page(app);
 	ret = app_step(app, ATTESTATION_APP_FUNC_ID_MICA_HASH_START, alg);
 	for (size_t done = 0U; (ret == 0UL) && (done < size);) {
@@ -65,5 +72,6 @@ int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
 		ret = ATTEST_MICA_HASH_ERROR;
 	}
 	app_unmap_shared_page(app);
+	spinlock_release(&mica_digest_lock);
 	return (ret == 0UL) ? 0 : -EINVAL;
 }

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The hooks the patched RMM calls, and RMI_MICA_REALM_BIND. Each resolves
  * the realm's policy from its Mica state and asks mica_decide.c; the RMM
@@ -15,9 +16,10 @@
 #include <s2tt.h>
 #include <string.h>
 
+/* Ungoverned realms, the common case, skip the pool. */
 static const struct mica_policy *policy_of(const struct mica_realm *st)
 {
-	return mica_pool_policy(st->slot);
+	return (st->slot == 0U) ? NULL : mica_pool_policy(st->slot);
 }
 
 void mica_rmm_realm_create(struct mica_realm *st,
@@ -54,9 +56,9 @@ bool mica_rmm_may_hostcall(const struct mica_realm *st)
 }
 
 bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
-				unsigned long fipa)
+				unsigned long fipa, bool write)
 {
-	return mica_decide_ns_abort_exit(policy_of(st), st, fipa);
+	return mica_decide_ns_abort_exit(policy_of(st), st, fipa, write);
 }
 
 void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res)
@@ -86,7 +88,9 @@ static unsigned long bind_status(int rc)
 	case -ENOENT:
 	case -EINVAL:
 		return RMI_ERROR_INPUT;
-	default:	/* -EPERM: not governed, -EBUSY: already bound */
+	default:	/* -EPERM: not governed, -EBUSY: already bound,
+			 * -EEXIST: another realm holds the role
+			 */
 		return RMI_ERROR_REALM;
 	}
 }
@@ -112,9 +116,8 @@ unsigned long smc_mica_realm_bind(unsigned long rd_addr, unsigned long role)
 	    (get_rd_rec_count_locked(rd) != 0UL)) {
 		ret = RMI_ERROR_REALM;
 	} else {
-		ret = bind_status(mica_decide_bind(policy_of(&rd->mica),
-						   &rd->mica, (uint32_t)role,
-						   (unsigned int)realm_ipa_bits(rd)));
+		ret = bind_status(mica_pool_bind(&rd->mica, (uint32_t)role,
+					(unsigned int)realm_ipa_bits(rd)));
 	}
 	buffer_unmap(rd);
 	granule_unlock(g_rd);

@@ -1,14 +1,17 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The RMM's Mica policy pool and RMI_MICA_POLICY_LOAD.
  *
  * TF-RMM has no heap, so policies live in a static pool of fixed slots, each
  * big enough for the largest blob the RMM takes. A slot is written once:
  * reserved under the pool lock, filled (copy from NS, validate, digest)
- * without it, then published with a release store. Published slots never
- * change or go away, so readers (REALM_CREATE, exits) need no lock, only an
- * acquire load of the slot state.
+ * without it, then published with a release store. A published slot's
+ * policy never changes or goes away, so readers (REALM_CREATE, exits) need
+ * no lock, only an acquire load of the slot state; its bound-role bitmap
+ * changes only under the pool lock (RMI_MICA_REALM_BIND). The state word is
+ * only read and written through SCA_* accessors.
  */
 
 #include <buffer.h>
@@ -24,13 +27,22 @@
 #define SLOT_LOADING	1UL
 #define SLOT_LOADED	2UL
 
-struct mica_pool_slot {
+/* What a slot holds; wiped when a failed load frees the slot. */
+struct mica_pool_data {
 	uint64_t blob[MICA_RMM_MAX_BLOB / sizeof(uint64_t)]; /* 8-aligned */
 	struct mica_policy pol;
 	uint8_t rpv[MICA_RPV_SIZE];	/* digest, zero-padded */
 	size_t digest_len;
-	uint64_t state;			/* SLOT_*, release/acquire */
+	struct mica_roles roles;	/* bound roles, under the pool lock */
 };
+
+struct mica_pool_slot {
+	struct mica_pool_data d;
+	uint64_t state;			/* SLOT_*, only through SCA_* */
+};
+
+/* The pool's blob buffer is whole granules of the RMM's size. */
+COMPILER_ASSERT(MICA_GRANULE_SIZE == GRANULE_SIZE);
 
 static struct mica_pool_slot mica_pool[MICA_RMM_MAX_POLICIES];
 static spinlock_t mica_pool_lock;
@@ -43,7 +55,7 @@ const struct mica_policy *mica_pool_policy(unsigned int slot)
 	if (SCA_READ64_ACQUIRE(&mica_pool[slot - 1U].state) != SLOT_LOADED) {
 		return NULL;
 	}
-	return &mica_pool[slot - 1U].pol;
+	return &mica_pool[slot - 1U].d.pol;
 }
 
 unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE])
@@ -52,11 +64,25 @@ unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE])
 		const struct mica_pool_slot *s = &mica_pool[i];
 
 		if ((SCA_READ64_ACQUIRE(&s->state) == SLOT_LOADED) &&
-		    mica_rpv_matches(rpv, s->rpv, s->digest_len)) {
+		    mica_rpv_matches(rpv, s->d.rpv, s->d.digest_len)) {
 			return i + 1U;
 		}
 	}
 	return 0U;
+}
+
+int mica_pool_bind(struct mica_realm *st, uint32_t role,
+		   unsigned int ipa_bits)
+{
+	const struct mica_policy *pol = mica_pool_policy(st->slot);
+	int rc;
+
+	spinlock_acquire(&mica_pool_lock);
+	rc = mica_decide_bind(pol, st, role, ipa_bits,
+			      (pol != NULL) ? &mica_pool[st->slot - 1U].d.roles :
+					      NULL);
+	spinlock_release(&mica_pool_lock);
+	return rc;
 }
 
 /* Reserves a free slot; NULL when the pool is full. */
@@ -66,9 +92,9 @@ static struct mica_pool_slot *slot_reserve(void)
 
 	spinlock_acquire(&mica_pool_lock);
 	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
-		if (mica_pool[i].state == SLOT_FREE) {
+		if (SCA_READ64(&mica_pool[i].state) == SLOT_FREE) {
 			found = &mica_pool[i];
-			found->state = SLOT_LOADING;
+			SCA_WRITE64(&found->state, SLOT_LOADING);
 			break;
 		}
 	}
@@ -76,9 +102,13 @@ static struct mica_pool_slot *slot_reserve(void)
 	return found;
 }
 
+/*
+ * Wipes a reserved slot and frees it. The state stays LOADING until the
+ * wipe is done: only then may slot_reserve() hand the slot out again.
+ */
 static void slot_release(struct mica_pool_slot *s)
 {
-	(void)memset(s, 0, sizeof(*s));
+	(void)memset(&s->d, 0, sizeof(s->d));
 	SCA_WRITE64_RELEASE(&s->state, SLOT_FREE);
 }
 
@@ -108,7 +138,8 @@ static bool copy_blob_from_ns(const struct mica_rmi_load_params *p,
 			chunk = GRANULE_SIZE;
 		}
 		/* ns_buffer_read moves 8-byte words; the pool is zeroed,
-		 * so a rounded-up tail only copies bytes past size. */
+		 * so a rounded-up tail only copies bytes past size.
+		 */
 		if ((g == NULL) ||
 		    !ns_buffer_read(SLOT_NS, g, 0U, round_up(chunk, 8U),
 				    (uint8_t *)dst + done)) {
@@ -127,7 +158,7 @@ static struct mica_pool_slot *slot_duplicate(const struct mica_pool_slot *s)
 
 		if ((o != s) &&
 		    (SCA_READ64_ACQUIRE(&o->state) == SLOT_LOADED) &&
-		    mica_rpv_matches(o->rpv, s->rpv, s->digest_len)) {
+		    mica_rpv_matches(o->d.rpv, s->d.rpv, s->d.digest_len)) {
 			return o;
 		}
 	}
@@ -140,16 +171,17 @@ static unsigned long slot_fill(struct mica_pool_slot *s,
 {
 	int rc;
 
-	if (!copy_blob_from_ns(p, s->blob)) {
+	if (!copy_blob_from_ns(p, s->d.blob)) {
 		return RMI_ERROR_INPUT;
 	}
-	rc = mica_policy_init(&s->pol, s->blob, (size_t)p->size, NULL);
+	rc = mica_policy_init(&s->d.pol, s->d.blob, (size_t)p->size, NULL);
 	if (rc != 0) {
 		return (rc == -ENOTSUP) ? RMI_ERROR_NOT_SUPPORTED :
 					  RMI_ERROR_INPUT;
 	}
-	rc = mica_rmm_digest(mica_blob_header(s->pol.blob)->digest_alg,
-			     s->blob, (size_t)p->size, s->rpv, &s->digest_len);
+	rc = mica_rmm_digest(mica_blob_header(s->d.pol.blob)->digest_alg,
+			     s->d.blob, (size_t)p->size, s->d.rpv,
+			     &s->d.digest_len);
 	return (rc == 0) ? RMI_SUCCESS : RMI_ERROR_INPUT;
 }
 
@@ -181,7 +213,7 @@ void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)
 	    !ns_buffer_write(SLOT_NS, g_params,
 			     (unsigned int)offsetof(struct mica_rmi_load_params,
 						    rpv),
-			     MICA_RPV_SIZE, s->rpv)) {
+			     MICA_RPV_SIZE, s->d.rpv)) {
 		ret = RMI_ERROR_INPUT;
 	}
 	/* Loading the same policy twice answers with the first slot. */

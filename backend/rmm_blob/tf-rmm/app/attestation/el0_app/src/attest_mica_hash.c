@@ -1,9 +1,17 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The attestation app's multi-part hash for Mica policy digests (see
  * attest_mica_hash.h). Any failure aborts the operation, so a later START
  * always begins clean.
+ *
+ * One operation, not one per CPU: the app's .bss is a fixed reservation the
+ * RMM makes (3 granules in rmm_stub attest.c, whatever MAX_CPUS is) and the
+ * stock app leaves about 2 KB of it free, so per-CPU state (232 bytes per
+ * CPU) overflowed it on FVP (16 CPUs) and qemu_virt (32). The RMM side holds
+ * a lock from START to FINISH (mica_rmm_digest.c); the app also refuses an
+ * UPDATE or FINISH from a CPU other than the one that started.
  */
 
 #include <attest_mica_hash.h>
@@ -11,7 +19,8 @@
 #include <stddef.h>
 #include <utils_def.h>
 
-static psa_hash_operation_t mica_hash_ops[MAX_CPUS];
+static psa_hash_operation_t mica_hash_op;
+static unsigned long mica_hash_cpu = ~0UL;	/* the CPU that last STARTed */
 
 static psa_algorithm_t psa_alg(unsigned long alg)
 {
@@ -56,12 +65,14 @@ unsigned long app_mica_hash(unsigned long func_id, unsigned long cpu,
 {
 	unsigned long ret;
 
-	if (cpu >= MAX_CPUS) {
+	if (func_id == ATTESTATION_APP_FUNC_ID_MICA_HASH_START) {
+		mica_hash_cpu = cpu;
+	} else if (cpu != mica_hash_cpu) {
 		return ATTEST_MICA_HASH_ERROR;
 	}
-	ret = step(&mica_hash_ops[cpu], func_id, arg, shared);
+	ret = step(&mica_hash_op, func_id, arg, shared);
 	if (ret == ATTEST_MICA_HASH_ERROR) {
-		(void)psa_hash_abort(&mica_hash_ops[cpu]);
+		(void)psa_hash_abort(&mica_hash_op);
 	}
 	return ret;
 }

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * A multi-part hash in the attestation app, for Mica policy digests.
  *
@@ -8,8 +9,10 @@
  * SHA-384. These three calls run the same mbedTLS PSA hash over any number
  * of shared-page chunks: START(cpu, alg), UPDATE(cpu, bytes) per chunk in
  * the shared page, FINISH(cpu) leaving the digest in the shared page. The
- * operation lives in the app's .bss, one per CPU (the .bss is common to the
- * app's instances; a CPU runs one RMI command at a time).
+ * operation lives in the app's .bss, which is common to the app's instances
+ * and a fixed reservation of the RMM: there is one operation, the RMM holds
+ * a lock from START to FINISH, and the app refuses UPDATE and FINISH from a
+ * CPU other than the one that started it.
  */
 
 #ifndef ATTEST_MICA_HASH_H
@@ -27,7 +30,8 @@
 #define ATTEST_MICA_HASH_SHA512		3UL
 
 /* What every call returns on failure; FINISH otherwise returns the digest
- * length, START and UPDATE 0. */
+ * length, START and UPDATE 0.
+ */
 #define ATTEST_MICA_HASH_ERROR		(~0UL)
 
 /* App side (el0_app/src/attest_mica_hash.c). */
@@ -35,7 +39,8 @@ unsigned long app_mica_hash(unsigned long func_id, unsigned long cpu,
 			    unsigned long arg, uint8_t *shared);
 
 /* RMM side: the calling CPU's attestation app instance (rmm_stub attest.c),
- * as struct app_data_cfg *. */
+ * as struct app_data_cfg *.
+ */
 void *attest_cpu_app_data(void);
 
 #endif /* ATTEST_MICA_HASH_H */

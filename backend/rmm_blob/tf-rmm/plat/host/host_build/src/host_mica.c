@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Host-build test of Mica enforcement: loads the fixture policy
  * (host_mica_fixture.h) through RMI_MICA_POLICY_LOAD, creates realms governed
@@ -11,42 +12,30 @@
 #include <arch.h>
 #include <arch_helpers.h>
 #include <debug.h>
+#include <host_mica.h>
 #include <host_mica_fixture.h>
-#include <mica_blob.h>
 #include <host_realm.h>
 #include <host_rmi_wrappers.h>
 #include <host_utils.h>
 #include <mbedtls/sha256.h>
+#include <mica_blob.h>
 #include <mica_rmm.h>
 #include <smc-rsi.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utils_def.h>
 
-#define NS_RTT_LEVELS	3U	/* RTTs for levels 1..3 at MICA_FIX_NS_BASE */
-#define S2AP_RO		MICA_S2AP_READ
-#define S2AP_RW		(MICA_S2AP_READ | MICA_S2AP_WRITE)
-
-void *allocate_granule(void);
-/* The RMM's RMI entry point (runtime/core/handler.c), as the harness's
- * host_rmi_wrappers.c declares it. */
-void handle_ns_smc(unsigned int function_id, unsigned long arg0,
-		   unsigned long arg1, unsigned long arg2, unsigned long arg3,
-		   unsigned long arg4, unsigned long arg5,
-		   struct smc_result *res);
-
-struct mica_test_realm {
-	struct host_realm h;
-	void *ns_rtts[NS_RTT_LEVELS];
-	void *data;	/* the granule at REALM_BUFFER_IPA */
-};
-
+COMPILER_ASSERT(S2AP_RO == MICA_S2AP_READ);
+COMPILER_ASSERT(S2AP_RW == (MICA_S2AP_READ | MICA_S2AP_WRITE));
 /* What the realm code saw, for the host to check after REC_ENTER. */
 struct realm_log {
 	unsigned long info;		/* RSI_MICA_REALM_INFO X1, X2 */
 	unsigned long role;
 	unsigned long hostcall_ret;
 	unsigned long sea_esr;
+	unsigned long ro_store_sea;	/* ESR of the abort the store got */
 };
 
 static struct realm_log realm_log;
@@ -68,7 +57,8 @@ static unsigned long rmi(unsigned int fid, unsigned long a0, unsigned long a1,
 }
 
 /* Loads blob (size bytes) from consecutive NS granules; the RMM's RPV goes
- * to rpv. */
+ * to rpv.
+ */
 static unsigned long load_policy(const void *blob, size_t size,
 				 uint8_t rpv[MICA_RPV_SIZE],
 				 unsigned long *slot)
@@ -93,103 +83,6 @@ static unsigned long load_policy(const void *blob, size_t size,
 	return res.x[0];
 }
 
-static unsigned long delegated(void **g)
-{
-	struct smc_result res;
-
-	*g = allocate_granule();
-	host_rmi_granule_delegate(*g, &res);
-	return res.x[0];
-}
-
-/* REALM_CREATE with the given RPV, plus RTTs for IPA 0 and the NS window. */
-static int realm_create(struct mica_test_realm *r, const uint8_t *rpv)
-{
-	/* VMIDs must differ between live realms; host_setup.c's uses 0. */
-	static unsigned short next_vmid = 1U;
-	struct smc_result result;
-	struct rmi_realm_params *params = allocate_granule();
-
-	(void)memset(r, 0, sizeof(*r));
-	if ((delegated(&r->h.rd) != RMI_SUCCESS) ||
-	    (delegated(&r->h.rtts[0]) != RMI_SUCCESS)) {
-		return -1;
-	}
-	(void)memset(params, 0, sizeof(*params));
-	params->s2sz = MICA_FIX_IPA_BITS;
-	params->rtt_num_start = 1;
-	params->rtt_base = (uintptr_t)r->h.rtts[0];
-	params->num_bps = 1;
-	params->num_wps = 1;
-	params->vmid = next_vmid++;
-	(void)memcpy(params->rpv, rpv, MICA_RPV_SIZE);
-	host_rmi_realm_create(r->h.rd, params, &result);
-	CHECK_RMI_RESULT();
-	for (unsigned int l = 1U; l < RTT_COUNT; l++) {
-		if (delegated(&r->h.rtts[l]) != RMI_SUCCESS) {
-			return -1;
-		}
-		host_rmi_rtt_create(r->h.rd, r->h.rtts[l], 0, l, &result);
-		CHECK_RMI_RESULT();
-		if (delegated(&r->ns_rtts[l - 1U]) != RMI_SUCCESS) {
-			return -1;
-		}
-		host_rmi_rtt_create(r->h.rd, r->ns_rtts[l - 1U],
-				    (void *)MICA_FIX_NS_BASE, l, &result);
-		CHECK_RMI_RESULT();
-	}
-	return 0;
-}
-
-/* A data granule at REALM_BUFFER_IPA and one REC starting at entry. */
-static int realm_add_rec(struct mica_test_realm *r, realm_entrypoint_t entry)
-{
-	struct smc_result result;
-	void *data;
-
-	if (delegated(&data) != RMI_SUCCESS) {
-		return -1;
-	}
-	host_rmi_rtt_init_ripas(r->h.rd, REALM_BUFFER_IPA,
-				REALM_BUFFER_IPA + GRANULE_SIZE, &result);
-	CHECK_RMI_RESULT();
-	host_rmi_data_create_unknown(r->h.rd, (uintptr_t)data,
-				     REALM_BUFFER_IPA, &result);
-	CHECK_RMI_RESULT();
-	r->data = data;
-	host_rmi_rec_aux_count(r->h.rd, &result);
-	CHECK_RMI_RESULT();
-	r->h.rec_params = allocate_granule();
-	(void)memset(r->h.rec_params, 0, sizeof(*r->h.rec_params));
-	for (unsigned long i = 0UL; i < result.x[1]; i++) {
-		if (delegated(&r->h.rec_aux_granules[i]) != RMI_SUCCESS) {
-			return -1;
-		}
-		r->h.rec_params->aux[i] = (uintptr_t)r->h.rec_aux_granules[i];
-	}
-	r->h.rec_params->num_aux = result.x[1];
-	r->h.rec_params->flags = REC_PARAMS_FLAG_RUNNABLE;
-	r->h.rec_params->pc = (uintptr_t)entry;
-	r->h.rec_run = allocate_granule();
-	if (delegated(&r->h.rec) != RMI_SUCCESS) {
-		return -1;
-	}
-	host_rmi_rec_create(r->h.rd, r->h.rec, r->h.rec_params, &result);
-	CHECK_RMI_RESULT();
-	return 0;
-}
-
-static unsigned long map_ns(struct mica_test_realm *r, unsigned long ipa,
-			    unsigned long s2ap)
-{
-	struct smc_result res;
-	void *ns_page = allocate_granule();
-
-	host_rmi_rtt_map_unprotected(r->h.rd, ipa, 3,
-				     (uintptr_t)ns_page | s2ap, &res);
-	return res.x[0];
-}
-
 static unsigned long realm_bind(struct mica_test_realm *r, unsigned long role)
 {
 	struct smc_result res;
@@ -197,34 +90,36 @@ static unsigned long realm_bind(struct mica_test_realm *r, unsigned long role)
 	return rmi(SMC_RMI_MICA_REALM_BIND, (uintptr_t)r->h.rd, role, &res);
 }
 
-static unsigned long activate(struct mica_test_realm *r)
-{
-	struct smc_result res;
-
-	host_rmi_realm_activate(r->h.rd, &res);
-	return res.x[0];
-}
-
-static unsigned long rec_enter(struct mica_test_realm *r)
-{
-	struct smc_result res;
-
-	host_rmi_rec_enter(r->h.rec, r->h.rec_run, &res);
-	return res.x[0];
-}
-
 /* ---- Realm code (runs inside REC_ENTER, continuation style) ---- */
 
+/* Third REC_ENTER of alpha: a store to its read-write region exits. */
+static int realm_rw_store(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	return host_mica_ns_fault(regs, MICA_FIX_RW_BASE, DABT_WNR, host_mica_realm_done);
+}
+
+/* The store to the read-only region was refused: a load there exits. */
+static int realm_after_ro_store(unsigned long *regs, unsigned long *sp)
+{
+	(void)sp;
+	realm_log.ro_store_sea = host_read_sysreg("esr_el12");
+	return host_mica_ns_fault(regs, MICA_FIX_RO_BASE, 0UL, realm_rw_store);
+}
+
+/* A store to alpha's read-only region must not reach the host. */
 static int realm_after_sea(unsigned long *regs, unsigned long *sp)
 {
-	(void)regs;
 	(void)sp;
 	realm_log.sea_esr = host_read_sysreg("esr_el12");
-	return ARM_EXCEPTION_FIQ_LEL;	/* back to the host */
+	host_write_sysreg("vbar_el12",
+			  (uintptr_t)realm_after_ro_store - VBAR_LEL_AA64_OFFSET);
+	return host_mica_ns_fault(regs, MICA_FIX_RO_BASE, DABT_WNR, host_mica_realm_done);
 }
 
 /* Fakes a data abort on the unprotected IPA MICA_FIX_NS_OUTSIDE, as an
- * emulated MMIO access would raise. */
+ * emulated MMIO access would raise.
+ */
 static int realm_mmio_abort(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
@@ -233,7 +128,7 @@ static int realm_mmio_abort(unsigned long *regs, unsigned long *sp)
 			  (uintptr_t)realm_after_sea - VBAR_LEL_AA64_OFFSET);
 	host_write_sysreg("hpfar_el2", MICA_FIX_NS_OUTSIDE >> 8);
 	host_write_sysreg("far_el2", MICA_FIX_NS_OUTSIDE);
-	write_esr_el2(ESR_EL2_EC_DATA_ABORT | ESR_EL2_ABORT_ISV_BIT | 0x7UL);
+	write_esr_el2(DABT_ESR);
 	return ARM_EXCEPTION_SYNC_LEL;
 }
 
@@ -245,25 +140,6 @@ static int realm_hostcall(unsigned long *regs, unsigned long *sp)
 	regs[0] = SMC_RSI_HOST_CALL;
 	regs[1] = REALM_BUFFER_IPA;
 	return host_util_rsi_helper(realm_mmio_abort);
-}
-
-/*
- * The fake host keeps only the system registers it has callbacks for; the
- * abort path reads these. SPSR_EL2 stays unmodelled (0: EL0t, AArch64), so
- * an injected abort enters at VBAR_EL1 + VBAR_LEL_AA64_OFFSET.
- */
-static int model_abort_sysregs(void)
-{
-	static char *const regs[] = {
-		"vbar_el12", "esr_el12", "far_el2", "hpfar_el2"
-	};
-
-	for (unsigned int i = 0U; i < ARRAY_SIZE(regs); i++) {
-		if (host_util_set_default_sysreg_cb(regs[i], 0UL) != 0) {
-			return -1;
-		}
-	}
-	return 0;
 }
 
 /* Entry point of every test REC: asks the RMM how it is governed. */
@@ -314,7 +190,8 @@ static unsigned long load_raw(uint64_t size, uint64_t granule)
 }
 
 /* Refusals of the load, then the pool filling up: run last, it leaves no
- * free slot. */
+ * free slot.
+ */
 static void test_load_limits(void)
 {
 	static uint64_t blob[GRANULE_SIZE / sizeof(uint64_t)];
@@ -323,7 +200,7 @@ static void test_load_limits(void)
 	unsigned long slot = 0UL, ret = RMI_SUCCESS;
 	void *secure;
 
-	check(delegated(&secure) == RMI_SUCCESS &&
+	check(host_mica_delegated(&secure) == RMI_SUCCESS &&
 	      load_raw(mica_fixture_size(), (uintptr_t)secure) ==
 	      RMI_ERROR_INPUT, "POLICY_LOAD from a delegated granule refused");
 	check(rmi(SMC_RMI_MICA_POLICY_LOAD, (uintptr_t)secure, 0UL, &res) ==
@@ -334,7 +211,9 @@ static void test_load_limits(void)
 	(void)mica_fixture_copy(blob);
 	for (uint32_t v = 2U; (ret == RMI_SUCCESS) &&
 	     (v < 2U + MICA_RMM_MAX_POLICIES); v++) {
-		((struct mica_blob_header *)blob)->policy_version = v;
+		(void)memcpy((uint8_t *)blob +
+			     offsetof(struct mica_blob_header, policy_version),
+			     &v, sizeof(v));
 		ret = load_policy(blob, mica_fixture_size(), rpv, &slot);
 	}
 	check(ret == RMI_ERROR_NOT_SUPPORTED && slot == 0UL,
@@ -343,20 +222,21 @@ static void test_load_limits(void)
 	      "the pool held MICA_RMM_MAX_POLICIES policies");
 }
 
+/* A stock realm: before any policy is loaded, and beside governed ones. */
 static void test_stock(void)
 {
 	static const uint8_t zero_rpv[MICA_RPV_SIZE];
 	struct mica_test_realm r;
 
-	check(realm_create(&r, zero_rpv) == 0, "stock realm created");
-	check(map_ns(&r, MICA_FIX_NS_OUTSIDE, S2AP_RW) == RMI_SUCCESS,
+	check(host_mica_realm_create(&r, zero_rpv) == 0, "stock realm created");
+	check(host_mica_map_ns(&r, MICA_FIX_NS_OUTSIDE, S2AP_RW) == RMI_SUCCESS,
 	      "stock realm: MAP_UNPROTECTED anywhere");
 	check(realm_bind(&r, MICA_FIX_ALPHA) == RMI_ERROR_REALM,
 	      "stock realm: BIND refused");
-	check(realm_add_rec(&r, realm_entry) == 0, "stock REC created");
-	check(activate(&r) == RMI_SUCCESS, "stock realm activated");
+	check(host_mica_realm_add_rec(&r, realm_entry) == 0, "stock REC created");
+	check(host_mica_activate(&r) == RMI_SUCCESS, "stock realm activated");
 	(void)memset(&realm_log, 0xFF, sizeof(realm_log));
-	check(rec_enter(&r) == RMI_SUCCESS &&
+	check(host_mica_rec_enter(&r) == RMI_SUCCESS &&
 	      r.h.rec_run->exit.exit_reason == RMI_EXIT_HOST_CALL,
 	      "stock realm: RSI_HOST_CALL exits to the host");
 	check(realm_log.info == 0UL,
@@ -367,28 +247,31 @@ static void test_alpha(const uint8_t *rpv)
 {
 	struct mica_test_realm r;
 
-	check(realm_create(&r, rpv) == 0, "alpha created");
-	check(map_ns(&r, MICA_FIX_RW_BASE, S2AP_RW) == RMI_ERROR_INPUT,
+	check(host_mica_realm_create(&r, rpv) == 0, "alpha created");
+	check(host_mica_map_ns(&r, MICA_FIX_RW_BASE, S2AP_RW) == RMI_ERROR_INPUT,
 	      "alpha unbound: MAP_UNPROTECTED refused");
 	check(realm_bind(&r, MICA_FIX_REALMS) == RMI_ERROR_INPUT,
 	      "BIND to role 3 of 3: ERROR_INPUT");
 	check(realm_bind(&r, MICA_FIX_ALPHA) == RMI_SUCCESS, "BIND alpha");
 	check(realm_bind(&r, MICA_FIX_ALPHA) == RMI_ERROR_REALM,
 	      "BIND twice: ERROR_REALM");
-	check(map_ns(&r, MICA_FIX_RO_BASE, S2AP_RW) == RMI_ERROR_INPUT,
+	check(host_mica_map_ns(&r, MICA_FIX_RO_BASE, S2AP_RW) == RMI_ERROR_INPUT,
 	      "alpha: read-write map of its read-only region refused");
-	check(map_ns(&r, MICA_FIX_RO_BASE, S2AP_RO) == RMI_SUCCESS,
+	check(host_mica_map_ns(&r, MICA_FIX_RO_BASE, S2AP_RO) == RMI_SUCCESS,
 	      "alpha: read-only map of its read-only region");
-	check(map_ns(&r, MICA_FIX_RW_BASE, S2AP_RW) == RMI_SUCCESS,
+	check(host_mica_map_ns(&r, MICA_FIX_RW_BASE, S2AP_RW) == RMI_SUCCESS,
 	      "alpha: read-write map of its read-write region");
-	check(map_ns(&r, MICA_FIX_NS_OUTSIDE, S2AP_RO) == RMI_ERROR_INPUT,
+	check(host_mica_map_ns(&r, MICA_FIX_NS_OUTSIDE, S2AP_RO) == RMI_ERROR_INPUT,
 	      "alpha: map outside every region refused");
-	check(realm_add_rec(&r, realm_entry) == 0, "alpha REC created");
-	check(activate(&r) == RMI_SUCCESS, "alpha activated");
+	check(host_mica_realm_add_rec(&r, realm_entry) == 0, "alpha REC created");
+	check(host_mica_activate(&r) == RMI_SUCCESS, "alpha activated");
 	(void)memset(&realm_log, 0, sizeof(realm_log));
-	check(rec_enter(&r) == RMI_SUCCESS &&
-	      r.h.rec_run->exit.exit_reason == RMI_EXIT_FIQ,
-	      "alpha run: no exit to the host but the final FIQ");
+	check(host_mica_rec_enter(&r) == RMI_SUCCESS &&
+	      r.h.rec_run->exit.exit_reason == RMI_EXIT_SYNC &&
+	      r.h.rec_run->exit.hpfar == (MICA_FIX_RO_BASE >> 8) &&
+	      (r.h.rec_run->exit.esr & DABT_WNR) == 0UL &&
+	      r.h.rec_run->exit.gprs[0] == 0UL,
+	      "alpha: first exit is the load from its read-only region");
 	check(realm_log.info == (MICA_RSI_INFO_GOVERNED | MICA_RSI_INFO_BOUND) &&
 	      realm_log.role == MICA_FIX_ALPHA,
 	      "alpha: RSI_MICA_REALM_INFO says governed, bound, role alpha");
@@ -397,26 +280,37 @@ static void test_alpha(const uint8_t *rpv)
 	check((realm_log.sea_esr & MASK(ESR_EL2_ABORT_FSC)) ==
 	      ESR_EL2_ABORT_FSC_SEA,
 	      "alpha: MMIO abort became a synchronous external abort");
+	check((realm_log.ro_store_sea & MASK(ESR_EL2_ABORT_FSC)) ==
+	      ESR_EL2_ABORT_FSC_SEA,
+	      "alpha: store to its read-only region refused (abort, no exit)");
+	check(host_mica_rec_enter(&r) == RMI_SUCCESS &&
+	      r.h.rec_run->exit.exit_reason == RMI_EXIT_SYNC &&
+	      r.h.rec_run->exit.hpfar == (MICA_FIX_RW_BASE >> 8) &&
+	      r.h.rec_run->exit.gprs[0] == STORE_VALUE,
+	      "alpha: a store to its read-write region exits with the value");
+	check(host_mica_rec_enter(&r) == RMI_SUCCESS &&
+	      r.h.rec_run->exit.exit_reason == RMI_EXIT_FIQ,
+	      "alpha: then nothing but the final FIQ");
 }
 
 static void test_beta(const uint8_t *rpv)
 {
 	struct mica_test_realm r;
 
-	check(realm_create(&r, rpv) == 0, "beta created");
+	check(host_mica_realm_create(&r, rpv) == 0, "beta created");
 	check(realm_bind(&r, MICA_FIX_BETA) == RMI_SUCCESS, "BIND beta");
-	check(map_ns(&r, MICA_FIX_RO_BASE, S2AP_RO) == RMI_ERROR_INPUT,
+	check(host_mica_map_ns(&r, MICA_FIX_RO_BASE, S2AP_RO) == RMI_ERROR_INPUT,
 	      "beta: map of a region not granted to it refused");
-	check(realm_add_rec(&r, realm_entry) == 0, "beta REC created");
-	check(activate(&r) == RMI_SUCCESS, "beta activated");
+	check(host_mica_realm_add_rec(&r, realm_entry) == 0, "beta REC created");
+	check(host_mica_activate(&r) == RMI_SUCCESS, "beta activated");
 	(void)memset(&realm_log, 0, sizeof(realm_log));
-	check(rec_enter(&r) == RMI_SUCCESS &&
+	check(host_mica_rec_enter(&r) == RMI_SUCCESS &&
 	      r.h.rec_run->exit.exit_reason == RMI_EXIT_HOST_CALL,
 	      "beta: RSI_HOST_CALL exits to the host");
 	check(realm_log.info == (MICA_RSI_INFO_GOVERNED | MICA_RSI_INFO_BOUND) &&
 	      realm_log.role == MICA_FIX_BETA,
 	      "beta: RSI_MICA_REALM_INFO says governed, bound, role beta");
-	check(rec_enter(&r) == RMI_SUCCESS &&
+	check(host_mica_rec_enter(&r) == RMI_SUCCESS &&
 	      r.h.rec_run->exit.exit_reason == RMI_EXIT_SYNC &&
 	      r.h.rec_run->exit.hpfar == (MICA_FIX_NS_OUTSIDE >> 8),
 	      "beta: MMIO abort exits to the host");
@@ -426,18 +320,31 @@ static void test_refused_activation(const uint8_t *rpv)
 {
 	struct mica_test_realm r, u;
 
-	check(realm_create(&r, rpv) == 0, "gamma created");
-	check(realm_bind(&r, MICA_FIX_GAMMA) == RMI_SUCCESS, "BIND gamma");
-	check(realm_add_rec(&r, realm_entry) == 0, "gamma REC created");
-	check(activate(&r) == RMI_ERROR_REALM,
-	      "gamma: RIM differs from its measurement, ACTIVATE refused");
-
-	check(realm_create(&u, rpv) == 0, "unbound realm created");
-	check(realm_add_rec(&u, realm_entry) == 0, "unbound REC created");
-	check(realm_bind(&u, MICA_FIX_ALPHA) == RMI_ERROR_REALM,
+	/* gamma's role is still free here: only the REC makes BIND fail. */
+	check(host_mica_realm_create(&u, rpv) == 0, "unbound realm created");
+	check(host_mica_realm_add_rec(&u, realm_entry) == 0, "unbound REC created");
+	check(realm_bind(&u, MICA_FIX_GAMMA) == RMI_ERROR_REALM,
 	      "BIND after REC_CREATE refused");
-	check(activate(&u) == RMI_ERROR_REALM,
+	check(host_mica_activate(&u) == RMI_ERROR_REALM,
 	      "governed but unbound: ACTIVATE refused");
+
+	check(host_mica_realm_create(&r, rpv) == 0, "gamma created");
+	check(realm_bind(&r, MICA_FIX_GAMMA) == RMI_SUCCESS, "BIND gamma");
+	check(host_mica_realm_add_rec(&r, realm_entry) == 0, "gamma REC created");
+	check(host_mica_activate(&r) == RMI_ERROR_REALM,
+	      "gamma: RIM differs from its measurement, ACTIVATE refused");
+}
+
+/* One realm per role per loaded policy. */
+static void test_taken_role(const uint8_t *rpv)
+{
+	struct mica_test_realm r;
+
+	check(host_mica_realm_create(&r, rpv) == 0, "second alpha created");
+	check(realm_bind(&r, MICA_FIX_ALPHA) == RMI_ERROR_REALM,
+	      "BIND of a second realm to the taken role alpha refused");
+	check(host_mica_map_ns(&r, MICA_FIX_RW_BASE, S2AP_RW) == RMI_ERROR_INPUT,
+	      "second alpha, unbound: MAP_UNPROTECTED refused");
 }
 
 /*
@@ -530,12 +437,12 @@ static void dump_token(const uint8_t *rpv, const char *path)
 	FILE *f;
 	bool ok;
 
-	check(realm_create(&r, rpv) == 0 &&
+	check(host_mica_realm_create(&r, rpv) == 0 &&
 	      realm_bind(&r, (role != NULL) ? strtoul(role, NULL, 10) : 0UL) ==
-	      RMI_SUCCESS && realm_add_rec(&r, realm_token_init) == 0 &&
-	      activate(&r) == RMI_SUCCESS, "token realm bound and activated");
+	      RMI_SUCCESS && host_mica_realm_add_rec(&r, realm_token_init) == 0 &&
+	      host_mica_activate(&r) == RMI_SUCCESS, "token realm bound and activated");
 	token_len = 0U;
-	check(rec_enter(&r) == RMI_SUCCESS && token_len > 0U &&
+	check(host_mica_rec_enter(&r) == RMI_SUCCESS && token_len > 0U &&
 	      token_len <= GRANULE_SIZE, "token realm: attestation token");
 	f = fopen(path, "wb");
 	ok = (f != NULL) && (fwrite(r.data, 1U, token_len, f) == token_len);
@@ -543,16 +450,45 @@ static void dump_token(const uint8_t *rpv, const char *path)
 	INFO("MICA token %s: %zu bytes\n", path, token_len);
 }
 
+/* The cost driver's realms, governed: the fixture policy, roles bound. */
+static void cost_load(uint8_t rpv[64])
+{
+	static uint64_t blob[GRANULE_SIZE / sizeof(uint64_t)];
+	unsigned long slot;
+
+	(void)mica_fixture_copy(blob);
+	(void)load_policy(blob, mica_fixture_size(), rpv, &slot);
+}
+
+static void cost_bind(struct mica_test_realm *r, unsigned long role)
+{
+	(void)realm_bind(r, role);
+}
+
+/* MICA_COST=stock: the same calls on ungoverned realms (what Mica costs a
+ * realm it does not govern); any other value: governed realms.
+ */
+int host_mica_cost_patched(void)
+{
+	static const struct host_mica_cost_ops ops = { cost_load, cost_bind };
+	const char *mode = getenv("MICA_COST");
+
+	return host_mica_cost_run(((mode != NULL) &&
+				   (strcmp(mode, "stock") == 0)) ? NULL : &ops);
+}
+
 int host_mica_run(void)
 {
 	uint8_t rpv[MICA_RPV_SIZE];
 
-	check(model_abort_sysregs() == 0, "fake host models the abort sysregs");
+	check(host_mica_model_abort_sysregs() == 0, "fake host models the abort sysregs");
 	test_load(rpv);
 	test_stock();
 	test_alpha(rpv);
 	test_beta(rpv);
 	test_refused_activation(rpv);
+	test_taken_role(rpv);
+	test_stock();
 	if (getenv("MICA_POLICY") != NULL) {
 		test_external_policy(getenv("MICA_POLICY"), rpv);
 		if (getenv("MICA_TOKEN_OUT") != NULL) {

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The fixture blob of host_mica_fixture.h as one C object whose members are
  * the blob's tables in file order; the static assertions pin every table

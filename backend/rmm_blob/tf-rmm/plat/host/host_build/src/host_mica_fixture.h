@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * A small valid Mica policy blob, laid out field by field, for the TF-RMM
  * host-build test (host_mica.c) and micac's unit test of the decisions:
@@ -41,7 +42,8 @@
 size_t mica_fixture_size(void);
 
 /* Copies the blob into dst (8-byte aligned, at least mica_fixture_size()
- * bytes) and returns dst. */
+ * bytes) and returns dst.
+ */
 void *mica_fixture_copy(void *dst);
 
 #endif /* HOST_MICA_FIXTURE_H */

@@ -1,5 +1,6 @@
 /*
  * SPDX-License-Identifier: BSD-3-Clause
+ * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Mica enforcement decisions (see mica_decide.h). Each predicate is
  * fail-closed for a governed realm: anything the policy does not grant is
@@ -34,21 +35,29 @@ static const struct mica_policy *bound_policy(const struct mica_policy *pol,
 }
 
 int mica_decide_bind(const struct mica_policy *pol, struct mica_realm *st,
-		     uint32_t role, unsigned int ipa_bits)
+		     uint32_t role, unsigned int ipa_bits,
+		     struct mica_roles *taken)
 {
+	uint64_t bit = 1ULL << (role % 64U);
+
 	if ((pol == NULL) || (st->slot == 0U)) {
 		return -EPERM;
 	}
 	if (st->bound != 0U) {
 		return -EBUSY;
 	}
-	if (role >= pol->realm_count) {
+	if ((role >= pol->realm_count) || (role >= MICA_RMM_MAX_ROLES)) {
 		return -ENOENT;
 	}
 	/* Region bases in the blob are IPAs of the policy's width. */
 	if (ipa_bits != mica_blob_header(pol->blob)->ipa_bits) {
 		return -EINVAL;
 	}
+	/* One realm per role: a second one would share its grants and calls. */
+	if ((taken->taken[role / 64U] & bit) != 0ULL) {
+		return -EEXIST;
+	}
+	taken->taken[role / 64U] |= bit;
 	st->role = role;
 	st->bound = 1U;
 	return 0;
@@ -104,9 +113,10 @@ bool mica_decide_hostcall(const struct mica_policy *pol,
 }
 
 bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
-			       const struct mica_realm *st, uint64_t fipa)
+			       const struct mica_realm *st, uint64_t fipa,
+			       bool write)
 {
-	unsigned int perm;
+	unsigned int perm = 0U;
 
 	if (pol == NULL) {
 		return true;
@@ -117,6 +127,10 @@ bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
 	if (mica_policy_may_mmio(pol, st->role)) {
 		return true;
 	}
-	return mica_policy_ns_map_perm(pol, st->role, fipa, 1U, &perm,
-				       NULL) == 0;
+	/* Any grant lets a load's fault out; a store's exit carries the
+	 * stored value to the host, so it needs a write grant.
+	 */
+	return (mica_policy_ns_map_perm(pol, st->role, fipa, 1U, &perm,
+					NULL) == 0) &&
+	       (!write || ((perm & MICA_PERM_WRITE) != 0U));
 }
