@@ -2,8 +2,10 @@
  * and every name used in a grant, call or assert declared and of the right
  * kind; no realm granted twice in a region, no self or duplicate calls.
  *
- * The declared names are sorted once and looked up by binary search, so the
- * check is O(n log n) however large the policy. */
+ * Names are interned and ranked once (util/intern.h): the declared names
+ * are sorted by rank and every use is found through a table indexed by
+ * rank, so no string is compared and the check is O(n log n) however large
+ * the policy. Equal ranks mean equal names. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +17,7 @@ enum name_kind { NAME_REALM, NAME_REGION };
 
 struct name_entry {
 	const char *name;
+	uint32_t rank;		/* of NAME */
 	enum name_kind kind;
 	size_t index;		/* into ast->realms or ast->regions */
 	loc_t loc;
@@ -24,6 +27,7 @@ struct name_entry {
 struct names {
 	struct name_entry *v;
 	size_t n;
+	const struct name_entry **by_rank;	/* first declaration, or NULL */
 	const char **realm_names;	/* for suggestions */
 	size_t nrealm_names;
 };
@@ -31,9 +35,10 @@ struct names {
 static int entry_cmp(const void *a, const void *b)
 {
 	const struct name_entry *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
 
-	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 static void add_entry(struct names *ns, const ident_t *id, enum name_kind kind, size_t index)
@@ -41,6 +46,7 @@ static void add_entry(struct names *ns, const ident_t *id, enum name_kind kind, 
 	struct name_entry *e = &ns->v[ns->n];
 
 	e->name = id->text;
+	e->rank = intern_rank(id->text);
 	e->kind = kind;
 	e->index = index;
 	e->loc = id->loc;
@@ -59,7 +65,9 @@ static void report_reserved(const struct ast *ast, const ident_t *id, const char
 /* Builds the sorted table and reports duplicates and `host`. */
 static void build_names(const struct ast *ast, struct names *ns, struct diag_list *dl)
 {
+	intern_rank_all(ast->src->names);
 	ns->v = xmalloc((ast->nrealms + ast->nregions + 1) * sizeof(*ns->v));
+	ns->by_rank = xcalloc(intern_count(ast->src->names) + 1, sizeof(*ns->by_rank));
 	ns->n = 0;
 	for (size_t i = 0; i < ast->ndecls; i++) {
 		const struct ast_decl *decl = &ast->decls[i];
@@ -74,19 +82,17 @@ static void build_names(const struct ast *ast, struct names *ns, struct diag_lis
 		const struct name_entry *e = &ns->v[i];
 
 		if (strcmp(e->name, "host") == 0) {
-			ident_t id = {(char *)e->name, e->loc};
+			ident_t id = {e->name, e->loc};
 
 			report_reserved(ast, &id, e->kind == NAME_REALM ? "realm" : "region", dl);
-		} else if (i > 0 && strcmp(e->name, ns->v[i - 1].name) == 0) {
-			size_t first = i;
-
-			while (first > 0 && strcmp(ns->v[first - 1].name, e->name) == 0)
-				first--;
+		} else if (ns->by_rank[e->rank]) {
 			struct diag *d = diag_add(dl, ERR_DUPLICATE_NAME, ast->src, e->loc,
 						    "'%s' is declared twice", e->name);
-			diag_note(d, ns->v[first].loc, "first declared here");
+			diag_note(d, ns->by_rank[e->rank]->loc, "first declared here");
 			diag_help(d, "realms and regions share one namespace: rename one of them");
 		}
+		if (!ns->by_rank[e->rank])
+			ns->by_rank[e->rank] = e;
 	}
 	ns->realm_names = xmalloc((ast->nrealms + 1) * sizeof(*ns->realm_names));
 	ns->nrealm_names = ast->nrealms;
@@ -96,18 +102,7 @@ static void build_names(const struct ast *ast, struct names *ns, struct diag_lis
 
 static const struct name_entry *lookup(const struct names *ns, const char *name)
 {
-	size_t lo = 0, hi = ns->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(ns->v[mid].name, name);
-
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ns->n && strcmp(ns->v[lo].name, name) == 0 ? &ns->v[lo] : NULL;
+	return ns->by_rank[intern_rank(name)];
 }
 
 /* Suggestions scan every realm name: only worth it for human-sized policies. */
@@ -163,9 +158,11 @@ static int grant_cmp(const void *a, const void *b)
 {
 	const struct ast_grant *x = *(const struct ast_grant *const *)a;
 	const struct ast_grant *y = *(const struct ast_grant *const *)b;
-	int c = strcmp(x->realm.text, y->realm.text);
+	uint32_t rx = intern_rank(x->realm.text), ry = intern_rank(y->realm.text);
 
-	return c ? c : (x > y) - (x < y);
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	return (x > y) - (x < y);
 }
 
 /* Within one region, a realm is granted at most once. */
@@ -187,7 +184,7 @@ static void check_grants(const struct ast *ast, const struct names *ns, bool par
 		for (size_t j = 1; j < r->ngrants; j++) {
 			const struct ast_grant *a = sorted[j - 1], *b = sorted[j];
 
-			if (strcmp(a->realm.text, b->realm.text) != 0)
+			if (intern_rank(a->realm.text) != intern_rank(b->realm.text))
 				continue;
 			struct diag *d = diag_add(dl, ERR_DUPLICATE_GRANT, ast->src, b->loc,
 						    "'%s' is granted region '%s' twice",
@@ -199,14 +196,25 @@ static void check_grants(const struct ast *ast, const struct names *ns, bool par
 	}
 }
 
+static int cmp_u32(uint32_t a, uint32_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* Equal ranks: the same name (they are interned). */
+static bool same_name(const char *a, const char *b)
+{
+	return intern_rank(a) == intern_rank(b);
+}
+
 static int call_cmp(const void *a, const void *b)
 {
 	const struct ast_call *x = *(const struct ast_call *const *)a;
 	const struct ast_call *y = *(const struct ast_call *const *)b;
-	int c = strcmp(x->from.text, y->from.text);
+	int c = cmp_u32(intern_rank(x->from.text), intern_rank(y->from.text));
 
 	if (!c)
-		c = strcmp(x->to.text, y->to.text);
+		c = cmp_u32(intern_rank(x->to.text), intern_rank(y->to.text));
 	if (!c)
 		c = (x > y) - (x < y);	/* source order: calls are stored in it */
 	return c;
@@ -222,7 +230,7 @@ static void check_calls(const struct ast *ast, const struct names *ns, bool part
 		bool ok = check_realm_use(ast, ns, &c->from, false, partial, "call", dl);
 
 		ok &= check_realm_use(ast, ns, &c->to, false, partial, "call", dl);
-		if (ok && strcmp(c->from.text, c->to.text) == 0) {
+		if (ok && same_name(c->from.text, c->to.text)) {
 			struct diag *d = diag_add(dl, ERR_CALL_TO_ITSELF, ast->src, c->loc,
 						    "realm '%s' calls itself", c->from.text);
 			diag_help(d, "remove this call; a realm needs no permission to run its "
@@ -234,7 +242,7 @@ static void check_calls(const struct ast *ast, const struct names *ns, bool part
 	for (size_t i = 1; i < ast->ncalls; i++) {
 		const struct ast_call *a = sorted[i - 1], *b = sorted[i];
 
-		if (strcmp(a->from.text, b->from.text) || strcmp(a->to.text, b->to.text))
+		if (!same_name(a->from.text, b->from.text) || !same_name(a->to.text, b->to.text))
 			continue;
 		struct diag *d = diag_add(dl, ERR_DUPLICATE_CALL, ast->src, b->loc,
 					    "call %s -> %s is declared twice", b->from.text,
@@ -254,7 +262,7 @@ static void check_asserts(const struct ast *ast, const struct names *ns, bool pa
 		bool ok = check_realm_use(ast, ns, &a->from, true, partial, "assert", dl);
 
 		ok &= check_realm_use(ast, ns, &a->to, true, partial, "assert", dl);
-		if (ok && strcmp(a->from.text, a->to.text) == 0) {
+		if (ok && same_name(a->from.text, a->to.text)) {
 			struct diag *d = diag_add(dl, ERR_ASSERT_ON_ONE_PRINCIPAL, ast->src, a->loc,
 						    "assertion from '%s' to itself", a->from.text);
 			diag_help(d, "name two different realms (or a realm and host)");
@@ -271,5 +279,6 @@ void check_names(const struct ast *ast, bool partial, struct diag_list *dl)
 	check_calls(ast, &ns, partial, dl);
 	check_asserts(ast, &ns, partial, dl);
 	free(ns.v);
+	free(ns.by_rank);
 	free(ns.realm_names);
 }

@@ -5,7 +5,9 @@
  * as it is and the decoder's output compares equal field by field. Every
  * region has a base (the compiler's placement is already done). Locations
  * point into the source when the model came from one, and are zero when it
- * came from a blob. Asserts are compile-time only and never reach the blob. */
+ * came from a blob. Asserts are compile-time only and never reach the blob.
+ * Names are borrowed from the source's interner (util/intern.h): the source
+ * (for a decoded model, the blob's) must outlive the model. */
 #ifndef MICAC_MODEL_H
 #define MICAC_MODEL_H
 
@@ -20,7 +22,7 @@
 #define MODEL_HOST UINT32_MAX
 
 struct model_realm {
-	char *name;
+	const char *name;
 	uint8_t trust;			/* MICA_TRUST_* */
 	uint8_t flags;			/* MICA_REALM_* */
 	uint8_t meas_len;		/* 0, 32, 48, 64 */
@@ -30,7 +32,7 @@ struct model_realm {
 };
 
 struct model_region {
-	char *name;
+	const char *name;
 	uint8_t kind;			/* MICA_REGION_* */
 	uint64_t base, size;
 	uint32_t grant_first, grant_count;
@@ -56,7 +58,7 @@ struct model_assert {
 
 struct model {
 	const struct source *src;	/* NULL when decoded from a blob */
-	char *name;
+	const char *name;
 	uint32_t version;
 	uint8_t digest_alg;		/* MICA_DIGEST_* */
 	uint8_t ipa_bits;

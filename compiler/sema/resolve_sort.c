@@ -7,15 +7,23 @@
 
 #include "sema/resolve_sort.h"
 
+static int rank_cmp(uint32_t a, uint32_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* Names are interned and ranked (resolve calls intern_rank_all): integer
+ * compares give the strcmp order. */
 static int realm_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct model_realm *)a)->name, ((const struct model_realm *)b)->name);
+	return rank_cmp(intern_rank(((const struct model_realm *)a)->name),
+			intern_rank(((const struct model_realm *)b)->name));
 }
 
 static int region_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct model_region *)a)->name,
-		      ((const struct model_region *)b)->name);
+	return rank_cmp(intern_rank(((const struct model_region *)a)->name),
+			intern_rank(((const struct model_region *)b)->name));
 }
 
 static int pair_cmp(uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)

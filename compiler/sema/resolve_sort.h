@@ -6,7 +6,8 @@
 #include "sema/model.h"
 #include "sema/place.h"
 
-/* Realms by name (bytes). */
+/* Realms by name (bytes), comparing ranks: the names must be interned and
+ * ranked (intern_rank_all) first. */
 void sort_realms(struct model *m);
 /* Regions by name; IN's per-region arrays are permuted the same way (each
  * region's grant_first holds its AST index on entry, and still does). */

@@ -70,26 +70,11 @@ void ast_add_comment(struct ast *ast, const char *text, size_t len, loc_t loc)
 
 void ast_free(struct ast *ast)
 {
-	for (size_t i = 0; i < ast->npolicies; i++)
-		free(ast->policies[i].name.text);
-	for (size_t i = 0; i < ast->nrealms; i++) {
-		free(ast->realms[i].name.text);
+	/* names are borrowed from the source's interner */
+	for (size_t i = 0; i < ast->nrealms; i++)
 		free(ast->realms[i].measurement);
-	}
-	for (size_t i = 0; i < ast->nregions; i++) {
-		free(ast->regions[i].name.text);
-		for (size_t j = 0; j < ast->regions[i].ngrants; j++)
-			free(ast->regions[i].grants[j].realm.text);
+	for (size_t i = 0; i < ast->nregions; i++)
 		free(ast->regions[i].grants);
-	}
-	for (size_t i = 0; i < ast->ncalls; i++) {
-		free(ast->calls[i].from.text);
-		free(ast->calls[i].to.text);
-	}
-	for (size_t i = 0; i < ast->nasserts; i++) {
-		free(ast->asserts[i].from.text);
-		free(ast->asserts[i].to.text);
-	}
 	for (size_t i = 0; i < ast->ncomments; i++)
 		free(ast->comments[i].text);
 	free(ast->policies);

@@ -25,18 +25,18 @@ void parse_open_region(struct parse_ctx *ctx, ident_t *name, loc_t kw, loc_t bra
 void parse_close_block(struct parse_ctx *ctx);
 
 void parse_policy_version(struct parse_ctx *ctx, num_t v, loc_t stmt);
-void parse_policy_digest(struct parse_ctx *ctx, char *alg, loc_t val, loc_t stmt);
+void parse_policy_digest(struct parse_ctx *ctx, const char *alg, loc_t val, loc_t stmt);
 void parse_policy_ipa_bits(struct parse_ctx *ctx, num_t v, loc_t stmt);
 
-void parse_realm_trust(struct parse_ctx *ctx, char *level, loc_t val, loc_t stmt);
+void parse_realm_trust(struct parse_ctx *ctx, const char *level, loc_t val, loc_t stmt);
 void parse_realm_measurement(struct parse_ctx *ctx, char *hex, loc_t val, loc_t stmt);
 void parse_realm_hostcall(struct parse_ctx *ctx, loc_t stmt);
 void parse_realm_mmio(struct parse_ctx *ctx, loc_t stmt);
 
-void parse_region_kind(struct parse_ctx *ctx, char *kind, loc_t val, loc_t stmt);
+void parse_region_kind(struct parse_ctx *ctx, const char *kind, loc_t val, loc_t stmt);
 void parse_region_size(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt);
 void parse_region_at(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt);
-void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, char *perm, loc_t val, loc_t stmt);
+void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, const char *perm, loc_t val, loc_t stmt);
 
 void parse_call(struct parse_ctx *ctx, ident_t *from, ident_t *to, bool oneway, loc_t stmt);
 void parse_assert(struct parse_ctx *ctx, ident_t *from, ident_t *to, loc_t stmt);

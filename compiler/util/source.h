@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/intern.h"
+
 /* Largest source micac reads (bytes). Documented in docs/language.md. */
 #define SOURCE_MAX_BYTES (512u * 1024u * 1024u)
 
@@ -27,6 +29,9 @@ struct source {
 	size_t len;
 	size_t *lines;		/* byte offset of each line start */
 	size_t nlines;
+	/* The names read from it (util/intern.h): the syntax tree and the
+	 * model borrow them, so they live as long as the source. */
+	struct interner *names;
 };
 
 /* Reads PATH ("-" for stdin) into SRC. On failure returns -1 (cannot read)
