@@ -2,10 +2,9 @@
  * and every name used in a grant, call or assert declared and of the right
  * kind; no realm granted twice in a region, no self or duplicate calls.
  *
- * Names are interned and ranked once (util/intern.h): the declared names
- * are sorted by rank and every use is found through a table indexed by
- * rank, so no string is compared and the check is O(n log n) however large
- * the policy. Equal ranks mean equal names. */
+ * Names are interned and ranked once (util/intern.h); declarations and
+ * uses are found through tables indexed by rank, so no string is compared
+ * or sorted here. Equal ranks mean equal names. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +20,6 @@ struct name_entry {
 	enum name_kind kind;
 	size_t index;		/* into ast->realms or ast->regions */
 	loc_t loc;
-	size_t seq;		/* declaration order, to find the first of duplicates */
 };
 
 struct names {
@@ -32,15 +30,6 @@ struct names {
 	size_t nrealm_names;
 };
 
-static int entry_cmp(const void *a, const void *b)
-{
-	const struct name_entry *x = a, *y = b;
-
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
 static void add_entry(struct names *ns, const ident_t *id, enum name_kind kind, size_t index)
 {
 	struct name_entry *e = &ns->v[ns->n];
@@ -50,7 +39,7 @@ static void add_entry(struct names *ns, const ident_t *id, enum name_kind kind, 
 	e->kind = kind;
 	e->index = index;
 	e->loc = id->loc;
-	e->seq = ns->n++;
+	ns->n++;
 }
 
 static void report_reserved(const struct ast *ast, const ident_t *id, const char *what,
@@ -62,7 +51,8 @@ static void report_reserved(const struct ast *ast, const ident_t *id, const char
 	diag_help(d, "`host` is the built-in untrusted normal world; choose another name");
 }
 
-/* Builds the sorted table and reports duplicates and `host`. */
+/* Builds the tables (in declaration order, so the first declaration of a
+ * name is the one kept) and reports duplicates and `host`. */
 static void build_names(const struct ast *ast, struct names *ns, struct diag_list *dl)
 {
 	intern_rank_all(ast->src->names);
@@ -77,7 +67,6 @@ static void build_names(const struct ast *ast, struct names *ns, struct diag_lis
 		else if (decl->kind == DECL_REGION)
 			add_entry(ns, &ast->regions[decl->index].name, NAME_REGION, decl->index);
 	}
-	qsort(ns->v, ns->n, sizeof(*ns->v), entry_cmp);
 	for (size_t i = 0; i < ns->n; i++) {
 		const struct name_entry *e = &ns->v[i];
 
@@ -153,47 +142,37 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 	return true;
 }
 
-/* Grants by realm name, then source order (grants are stored in it). */
-static int grant_cmp(const void *a, const void *b)
-{
-	const struct ast_grant *x = *(const struct ast_grant *const *)a;
-	const struct ast_grant *y = *(const struct ast_grant *const *)b;
-	uint32_t rx = intern_rank(x->realm.text), ry = intern_rank(y->realm.text);
-
-	if (rx != ry)
-		return rx < ry ? -1 : 1;
-	return (x > y) - (x < y);
-}
-
-/* Within one region, a realm is granted at most once. */
+/* Within one region, a realm is granted at most once. SEEN[rank] is the
+ * region (index + 1) that last granted that realm, PREV the grant, so a
+ * repeat is found without sorting and points at the grant before it. */
 static void check_grants(const struct ast *ast, const struct names *ns, bool partial,
 			 struct diag_list *dl)
 {
+	size_t nranks = intern_count(ast->src->names) + 1;
+	size_t *seen = xcalloc(nranks, sizeof(*seen));
+	const struct ast_grant **prev = xmalloc(nranks * sizeof(*prev));
+
 	for (size_t i = 0; i < ast->nregions; i++) {
 		const struct ast_region *r = &ast->regions[i];
-		const struct ast_grant **sorted;
 
-		for (size_t j = 0; j < r->ngrants; j++)
-			check_realm_use(ast, ns, &r->grants[j].realm, false, partial, "grant", dl);
-		if (r->ngrants < 2)
-			continue;
-		sorted = xmalloc(r->ngrants * sizeof(*sorted));
-		for (size_t j = 0; j < r->ngrants; j++)
-			sorted[j] = &r->grants[j];
-		qsort(sorted, r->ngrants, sizeof(*sorted), grant_cmp);
-		for (size_t j = 1; j < r->ngrants; j++) {
-			const struct ast_grant *a = sorted[j - 1], *b = sorted[j];
+		for (size_t j = 0; j < r->ngrants; j++) {
+			const struct ast_grant *b = &r->grants[j];
+			uint32_t rank = intern_rank(b->realm.text);
 
-			if (intern_rank(a->realm.text) != intern_rank(b->realm.text))
-				continue;
-			struct diag *d = diag_add(dl, ERR_DUPLICATE_GRANT, ast->src, b->loc,
-						    "'%s' is granted region '%s' twice",
-						    b->realm.text, r->name.text);
-			diag_note(d, a->loc, "first granted here");
-			diag_help(d, "keep one grant; `readwrite` gives both directions");
+			check_realm_use(ast, ns, &b->realm, false, partial, "grant", dl);
+			if (seen[rank] == i + 1) {
+				struct diag *d = diag_add(dl, ERR_DUPLICATE_GRANT, ast->src, b->loc,
+							    "'%s' is granted region '%s' twice",
+							    b->realm.text, r->name.text);
+				diag_note(d, prev[rank]->loc, "first granted here");
+				diag_help(d, "keep one grant; `readwrite` gives both directions");
+			}
+			seen[rank] = i + 1;
+			prev[rank] = b;
 		}
-		free(sorted);
 	}
+	free(seen);
+	free(prev);
 }
 
 static int cmp_u32(uint32_t a, uint32_t b)

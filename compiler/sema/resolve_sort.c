@@ -2,10 +2,13 @@
  * regions by name bytes, grants by (region, realm), calls by (caller,
  * callee). Names and pairs are unique once checked, so the order is total
  * and the sort's stability does not matter. */
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sema/resolve_sort.h"
+#include "util/xalloc.h"
 
 static int rank_cmp(uint32_t a, uint32_t b)
 {
@@ -24,6 +27,35 @@ static int region_cmp(const void *a, const void *b)
 {
 	return rank_cmp(intern_rank(((const struct model_region *)a)->name),
 			intern_rank(((const struct model_region *)b)->name));
+}
+
+/* Orders N elements of SIZE bytes at BASE by the rank of the name at
+ * NAME_OFF, without comparing: each element goes to its rank's slot and the
+ * slots are read in order. Checked names are unique; should two share a
+ * rank anyway, returns false and leaves BASE as it was. */
+static bool place_by_rank(void *base, uint32_t n, size_t size, size_t name_off, size_t nranks)
+{
+	uint32_t *at = xcalloc(nranks + 1, sizeof(*at));	/* rank -> index + 1 */
+	char *b = base, *tmp;
+	uint32_t k = 0;
+
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t r = intern_rank(*(const char *const *)(const void *)(b + i * size + name_off));
+
+		if (at[r]) {
+			free(at);
+			return false;
+		}
+		at[r] = i + 1;
+	}
+	tmp = xmalloc((size_t)n * size + 1);
+	for (size_t r = 0; r < nranks; r++)
+		if (at[r])
+			memcpy(tmp + (size_t)k++ * size, b + (size_t)(at[r] - 1) * size, size);
+	memcpy(b, tmp, (size_t)n * size);
+	free(tmp);
+	free(at);
+	return true;
 }
 
 static int pair_cmp(uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
@@ -51,12 +83,16 @@ static int call_cmp(const void *a, const void *b)
 
 void sort_realms(struct model *m)
 {
-	qsort(m->realms, m->nrealms, sizeof(*m->realms), realm_cmp);
+	if (!place_by_rank(m->realms, m->nrealms, sizeof(*m->realms),
+			   offsetof(struct model_realm, name), intern_count(m->src->names)))
+		qsort(m->realms, m->nrealms, sizeof(*m->realms), realm_cmp);
 }
 
 void sort_regions(struct model *m, struct place_input *in, const struct ast *ast)
 {
-	qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
+	if (!place_by_rank(m->regions, m->nregions, sizeof(*m->regions),
+			   offsetof(struct model_region, name), intern_count(m->src->names)))
+		qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
 	for (uint32_t i = 0; i < m->nregions; i++) {
 		const struct ast_region *a = &ast->regions[m->regions[i].grant_first];
 
@@ -65,9 +101,28 @@ void sort_regions(struct model *m, struct place_input *in, const struct ast *ast
 	}
 }
 
+/* Grants arrive grouped by region, in region order (resolve adds them region
+ * by region), so only each region's grants are sorted, by realm: a few, so
+ * by insertion unless there are many. */
 void sort_grants(struct model *m)
 {
-	qsort(m->grants, m->ngrants, sizeof(*m->grants), grant_cmp);
+	for (uint32_t i = 0; i < m->nregions; i++) {
+		struct model_grant *g = m->grants + m->regions[i].grant_first;
+		uint32_t n = m->regions[i].grant_count;
+
+		if (n > 16) {
+			qsort(g, n, sizeof(*g), grant_cmp);
+			continue;
+		}
+		for (uint32_t j = 1; j < n; j++) {
+			struct model_grant t = g[j];
+			uint32_t k = j;
+
+			for (; k > 0 && grant_cmp(&g[k - 1], &t) > 0; k--)
+				g[k] = g[k - 1];
+			g[k] = t;
+		}
+	}
 }
 
 void sort_calls(struct model *m)
