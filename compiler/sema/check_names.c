@@ -26,6 +26,7 @@ struct names {
 	struct name_entry *v;
 	size_t n;
 	const struct name_entry **by_rank;	/* first declaration, or NULL */
+	uint32_t host_rank;			/* of `host` */
 	const char **realm_names;	/* for suggestions */
 	size_t nrealm_names;
 };
@@ -55,7 +56,11 @@ static void report_reserved(const struct ast *ast, const ident_t *id, const char
  * name is the one kept) and reports duplicates and `host`. */
 static void build_names(const struct ast *ast, struct names *ns, struct diag_list *dl)
 {
+	/* `host` is interned before ranking, so every use compares ranks */
+	const char *host = intern_cstr(ast->src->names, "host");
+
 	intern_rank_all(ast->src->names);
+	ns->host_rank = intern_rank(host);
 	ns->v = xmalloc((ast->nrealms + ast->nregions + 1) * sizeof(*ns->v));
 	ns->by_rank = xcalloc(intern_count(ast->src->names) + 1, sizeof(*ns->by_rank));
 	ns->n = 0;
@@ -70,7 +75,7 @@ static void build_names(const struct ast *ast, struct names *ns, struct diag_lis
 	for (size_t i = 0; i < ns->n; i++) {
 		const struct name_entry *e = &ns->v[i];
 
-		if (strcmp(e->name, "host") == 0) {
+		if (e->rank == ns->host_rank) {
 			ident_t id = {e->name, e->loc};
 
 			report_reserved(ast, &id, e->kind == NAME_REALM ? "realm" : "region", dl);
@@ -106,7 +111,7 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 	const struct name_entry *e;
 	struct diag *d;
 
-	if (strcmp(id->text, "host") == 0) {
+	if (intern_rank(id->text) == ns->host_rank) {
 		if (host_ok)
 			return true;
 		d = diag_add(dl, ERR_HOST_NOT_ALLOWED, ast->src, id->loc, "'host' cannot be used in a %s",
@@ -175,33 +180,21 @@ static void check_grants(const struct ast *ast, const struct names *ns, bool par
 	free(prev);
 }
 
-static int cmp_u32(uint32_t a, uint32_t b)
-{
-	return (a > b) - (a < b);
-}
-
 /* Equal ranks: the same name (they are interned). */
 static bool same_name(const char *a, const char *b)
 {
 	return intern_rank(a) == intern_rank(b);
 }
 
-static int call_cmp(const void *a, const void *b)
-{
-	const struct ast_call *x = *(const struct ast_call *const *)a;
-	const struct ast_call *y = *(const struct ast_call *const *)b;
-	int c = cmp_u32(intern_rank(x->from.text), intern_rank(y->from.text));
-
-	if (!c)
-		c = cmp_u32(intern_rank(x->to.text), intern_rank(y->to.text));
-	if (!c)
-		c = (x > y) - (x < y);	/* source order: calls are stored in it */
-	return c;
-}
-
+/* Calls are grouped by caller rank (a counting sort, so each group keeps
+ * source order); within a group a repeated callee is found as for grants. */
 static void check_calls(const struct ast *ast, const struct names *ns, bool partial,
 			struct diag_list *dl)
 {
+	size_t nranks = intern_count(ast->src->names) + 1;
+	size_t *start = xcalloc(nranks + 1, sizeof(*start));
+	size_t *seen = xcalloc(nranks, sizeof(*seen));
+	const struct ast_call **prev = xmalloc(nranks * sizeof(*prev));
 	const struct ast_call **sorted = xmalloc((ast->ncalls + 1) * sizeof(*sorted));
 
 	for (size_t i = 0; i < ast->ncalls; i++) {
@@ -215,21 +208,30 @@ static void check_calls(const struct ast *ast, const struct names *ns, bool part
 			diag_help(d, "remove this call; a realm needs no permission to run its "
 				  "own code");
 		}
-		sorted[i] = c;
+		start[intern_rank(c->from.text) + 1]++;
 	}
-	qsort(sorted, ast->ncalls, sizeof(*sorted), call_cmp);
-	for (size_t i = 1; i < ast->ncalls; i++) {
-		const struct ast_call *a = sorted[i - 1], *b = sorted[i];
+	for (size_t r = 1; r <= nranks; r++)
+		start[r] += start[r - 1];
+	for (size_t i = 0; i < ast->ncalls; i++)
+		sorted[start[intern_rank(ast->calls[i].from.text)]++] = &ast->calls[i];
+	for (size_t i = 0; i < ast->ncalls; i++) {
+		const struct ast_call *b = sorted[i];
+		uint32_t from = intern_rank(b->from.text), to = intern_rank(b->to.text);
 
-		if (!same_name(a->from.text, b->from.text) || !same_name(a->to.text, b->to.text))
-			continue;
-		struct diag *d = diag_add(dl, ERR_DUPLICATE_CALL, ast->src, b->loc,
-					    "call %s -> %s is declared twice", b->from.text,
-					    b->to.text);
-		diag_note(d, a->loc, "first declared here");
-		diag_help(d, "remove one; keep `oneway` if data must only flow from caller to "
-			  "callee");
+		if (seen[to] == (size_t)from + 1) {
+			struct diag *d = diag_add(dl, ERR_DUPLICATE_CALL, ast->src, b->loc,
+						    "call %s -> %s is declared twice", b->from.text,
+						    b->to.text);
+			diag_note(d, prev[to]->loc, "first declared here");
+			diag_help(d, "remove one; keep `oneway` if data must only flow from caller "
+				  "to callee");
+		}
+		seen[to] = (size_t)from + 1;
+		prev[to] = b;
 	}
+	free(start);
+	free(seen);
+	free(prev);
 	free(sorted);
 }
 

@@ -62,21 +62,21 @@ static void resolve_realms(const struct ast *ast, struct model *m)
 	sort_realms(m);
 }
 
-/* Realm index by name rank (util/intern.h), so a use is found in O(1)
- * rather than by a binary search of strings. Only realms' ranks are set. */
-static uint32_t *index_realms(const struct model *m, const struct ast *ast)
+/* Principal index by name rank (util/intern.h), so a use is found in O(1)
+ * rather than by a binary search of strings: each realm's rank maps to its
+ * index and the rank of `host` (interned before ranking) to MODEL_HOST. */
+static uint32_t *index_realms(const struct model *m, const struct ast *ast, const char *host)
 {
 	uint32_t *by_rank = xmalloc((intern_count(ast->src->names) + 1) * sizeof(*by_rank));
 
 	for (uint32_t i = 0; i < m->nrealms; i++)
 		by_rank[intern_rank(m->realms[i].name)] = i;
+	by_rank[intern_rank(host)] = MODEL_HOST;
 	return by_rank;
 }
 
 static uint32_t realm_index(const uint32_t *by_rank, const char *name)
 {
-	if (strcmp(name, "host") == 0)
-		return MODEL_HOST;
 	return by_rank[intern_rank(name)];
 }
 
@@ -154,10 +154,12 @@ int resolve(const struct ast *ast, struct model *m, struct diag_list *dl)
 	int rc;
 
 	memset(m, 0, sizeof(*m));
+	const char *host = intern_cstr(ast->src->names, "host");
+
 	intern_rank_all(ast->src->names);	/* the sorts below compare ranks */
 	resolve_policy(ast, m);
 	resolve_realms(ast, m);
-	by_rank = index_realms(m, ast);
+	by_rank = index_realms(m, ast, host);
 	resolve_regions(ast, m, by_rank, &in);
 	resolve_calls(ast, m, by_rank);
 	rc = place_regions(m, &in, dl);

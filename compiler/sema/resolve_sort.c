@@ -101,31 +101,58 @@ void sort_regions(struct model *m, struct place_input *in, const struct ast *ast
 	}
 }
 
-/* Grants arrive grouped by region, in region order (resolve adds them region
- * by region), so only each region's grants are sorted, by realm: a few, so
- * by insertion unless there are many. */
-void sort_grants(struct model *m)
+/* Sorts one group (a region's grants, a caller's calls): a few elements,
+ * so by insertion unless there are many. */
+#define GROUP_MAX_BYTES 64
+static void sort_group(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
-	for (uint32_t i = 0; i < m->nregions; i++) {
-		struct model_grant *g = m->grants + m->regions[i].grant_first;
-		uint32_t n = m->regions[i].grant_count;
+	char *b = base, t[GROUP_MAX_BYTES];
 
-		if (n > 16) {
-			qsort(g, n, sizeof(*g), grant_cmp);
-			continue;
-		}
-		for (uint32_t j = 1; j < n; j++) {
-			struct model_grant t = g[j];
-			uint32_t k = j;
+	if (n > 16 || size > sizeof(t)) {
+		qsort(base, n, size, cmp);
+		return;
+	}
+	for (size_t j = 1; j < n; j++) {
+		size_t k = j;
 
-			for (; k > 0 && grant_cmp(&g[k - 1], &t) > 0; k--)
-				g[k] = g[k - 1];
-			g[k] = t;
-		}
+		memcpy(t, b + j * size, size);
+		for (; k > 0 && cmp(b + (k - 1) * size, t) > 0; k--)
+			memcpy(b + k * size, b + (k - 1) * size, size);
+		memcpy(b + k * size, t, size);
 	}
 }
 
+/* Grants arrive grouped by region, in region order (resolve adds them region
+ * by region), so only each region's grants are sorted, by realm. */
+void sort_grants(struct model *m)
+{
+	for (uint32_t i = 0; i < m->nregions; i++)
+		sort_group(m->grants + m->regions[i].grant_first, m->regions[i].grant_count,
+			   sizeof(*m->grants), grant_cmp);
+}
+
+/* Calls grouped by caller (a counting sort), then each group by callee. */
 void sort_calls(struct model *m)
 {
-	qsort(m->calls, m->ncalls, sizeof(*m->calls), call_cmp);
+	uint32_t *end = xcalloc((size_t)m->nrealms + 1, sizeof(*end));
+	struct model_call *tmp;
+
+	for (uint32_t i = 0; i < m->ncalls; i++) {
+		if (m->calls[i].caller >= m->nrealms) {	/* not a realm: unchecked input */
+			free(end);
+			qsort(m->calls, m->ncalls, sizeof(*m->calls), call_cmp);
+			return;
+		}
+		end[m->calls[i].caller + 1]++;
+	}
+	for (uint32_t r = 1; r <= m->nrealms; r++)
+		end[r] += end[r - 1];
+	tmp = xmalloc(((size_t)m->ncalls + 1) * sizeof(*tmp));
+	for (uint32_t i = 0; i < m->ncalls; i++)
+		tmp[end[m->calls[i].caller]++] = m->calls[i];
+	memcpy(m->calls, tmp, (size_t)m->ncalls * sizeof(*tmp));
+	for (uint32_t r = 0, begin = 0; r < m->nrealms; begin = end[r++])
+		sort_group(m->calls + begin, end[r] - begin, sizeof(*m->calls), call_cmp);
+	free(tmp);
+	free(end);
 }

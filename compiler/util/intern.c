@@ -135,25 +135,80 @@ const char *intern(struct interner *in, const char *text, size_t len)
 	return e->text;
 }
 
-static int entry_cmp(const void *a, const void *b)
+/* A name's first 8 bytes as a big-endian number (zero after its end):
+ * ordering keys orders names by those bytes, as strcmp does. */
+struct keyed {
+	uint64_t key;
+	struct entry *e;
+};
+
+static uint64_t prefix_key(const char *s)
 {
-	return strcmp((*(struct entry *const *)a)->text, (*(struct entry *const *)b)->text);
+	uint64_t k = 0;
+
+	for (int i = 0; i < 8; i++) {
+		k <<= 8;
+		if (*s)
+			k |= (unsigned char)*s++;
+	}
+	return k;
 }
 
+static int keyed_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct keyed *)a)->e->text, ((const struct keyed *)b)->e->text);
+}
+
+/* Least-significant-byte-first radix sort of V by key, through TMP; passes
+ * where every key has the same byte are skipped. Returns the sorted copy. */
+static struct keyed *radix_sort(struct keyed *v, struct keyed *tmp, size_t n)
+{
+	for (unsigned shift = 0; shift < 64; shift += 8) {
+		size_t count[257] = {0};
+		struct keyed *t;
+
+		for (size_t i = 0; i < n; i++)
+			count[((v[i].key >> shift) & 0xff) + 1]++;
+		if (count[((v[0].key >> shift) & 0xff) + 1] == n)
+			continue;
+		for (int b = 1; b <= 256; b++)
+			count[b] += count[b - 1];
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(v[i].key >> shift) & 0xff]++] = v[i];
+		t = v;
+		v = tmp;
+		tmp = t;
+	}
+	return v;
+}
+
+/* Sorting by the 8-byte keys first leaves strcmp only for names that share
+ * their first 8 bytes. */
 void intern_rank_all(struct interner *in)
 {
-	struct entry **v;
+	struct keyed *buf, *v;
+	size_t n = in->n, rank = 0;
 
-	if (in->ranked == in->n)
+	if (in->ranked == n)
 		return;
-	v = xmalloc((in->n + 1) * sizeof(*v));
-	memcpy(v, in->all, in->n * sizeof(*v));
-	qsort(v, in->n, sizeof(*v), entry_cmp);
-	for (size_t i = 0, rank = 0; i < in->n; i++) {
-		if (i > 0 && strcmp(v[i - 1]->text, v[i]->text) != 0)
-			rank++;
-		v[i]->rank = (uint32_t)rank;
+	buf = xmalloc(2 * n * sizeof(*buf));
+	for (size_t i = 0; i < n; i++) {
+		buf[i].key = prefix_key(in->all[i]->text);
+		buf[i].e = in->all[i];
 	}
-	free(v);
-	in->ranked = in->n;
+	v = radix_sort(buf, buf + n, n);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].key == v[i].key; j++)
+			;
+		if (j - i > 1 && (v[i].key & 0xff))	/* 8 bytes alike and more follow */
+			qsort(v + i, j - i, sizeof(*v), keyed_cmp);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && (v[i].key != v[i - 1].key ||
+			      ((v[i].key & 0xff) && strcmp(v[i - 1].e->text, v[i].e->text) != 0)))
+			rank++;
+		v[i].e->rank = (uint32_t)rank;
+	}
+	free(buf);
+	in->ranked = n;
 }

@@ -83,6 +83,30 @@ static void test_ranks_follow_strcmp(void **state)
 	interner_free(in);
 }
 
+/* Names that share their first 8 bytes (the radix key) are ordered by the
+ * rest; a name equal to another up to an embedded NUL ranks with it. */
+static void test_ranks_past_eight_bytes(void **state)
+{
+	static const char *const sorted[] = {
+		"realm_00", "realm_000", "realm_0009", "realm_001", "realm_0010", "realm_01",
+		"realm_1", "realm_10", "realm_2",
+	};
+	enum { N = sizeof(sorted) / sizeof(sorted[0]) };
+	struct interner *in = interner_new();
+	const char *p[N], *nul;
+
+	(void)state;
+	for (int i = N - 1; i >= 0; i--)
+		p[i] = intern_cstr(in, sorted[i]);
+	nul = intern(in, "realm_01\0x", 10);
+	intern_rank_all(in);
+	for (int i = 0; i < N; i++)
+		assert_int_equal(intern_rank(p[i]), i);
+	assert_ptr_not_equal(nul, p[5]);
+	assert_int_equal(intern_rank(nul), 5);
+	interner_free(in);
+}
+
 /* The tree and the model borrow the source's names: one pointer for a
  * realm's declaration, its uses and its model entry. */
 static void test_tree_and_model_share_names(void **state)
@@ -104,8 +128,9 @@ static void test_tree_and_model_share_names(void **state)
 	assert_ptr_equal(fe.model.realms[0].name, fe.ast.realms[0].name.text);
 	assert_ptr_equal(fe.model.regions[0].name, fe.ast.regions[0].name.text);
 	assert_ptr_equal(fe.model.name, intern_cstr(fe.src.names, "p"));
-	/* p, a, b, r and the keyword values trusted, protected, read, write */
-	assert_int_equal(intern_count(fe.src.names), 8);
+	/* p, a, b, r, the keyword values trusted, protected, read, write, and
+	 * `host`, which the checks intern to compare its rank */
+	assert_int_equal(intern_count(fe.src.names), 9);
 	frontend_free(&fe);
 }
 
@@ -115,6 +140,7 @@ int main(void)
 		cmocka_unit_test(test_same_bytes_same_pointer),
 		cmocka_unit_test(test_growth_keeps_pointers),
 		cmocka_unit_test(test_ranks_follow_strcmp),
+		cmocka_unit_test(test_ranks_past_eight_bytes),
 		cmocka_unit_test(test_tree_and_model_share_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
