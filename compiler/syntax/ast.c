@@ -53,8 +53,16 @@ struct ast_assert *ast_add_assert(struct ast *ast)
 	AST_APPEND(ast, asserts, nasserts, asserts_cap, DECL_ASSERT);
 }
 
+/* A region has a few grants: start at 4, not xgrow's 8 (half the memory of
+ * a large policy's grants). */
+#define GRANTS_FIRST_CAP 4
+
 struct ast_grant *ast_add_grant(struct ast_region *region)
 {
+	if (region->grants_cap == 0) {
+		region->grants = xmalloc(GRANTS_FIRST_CAP * sizeof(*region->grants));
+		region->grants_cap = GRANTS_FIRST_CAP;
+	}
 	xgrow(&region->grants, &region->grants_cap, region->ngrants, sizeof(*region->grants));
 	memset(&region->grants[region->ngrants], 0, sizeof(*region->grants));
 	return &region->grants[region->ngrants++];
