@@ -28,7 +28,7 @@ static size_t scan(struct parse_ctx *ctx)
 	ctx->scanner = scanner;
 	buf = mica_yy_scan_buffer((char *)ctx->src->data, ctx->src->len + 2, scanner);
 	while ((tok = mica_scan(&val, &loc, scanner)) != T_END) {
-		if (tok == T_IDENT || tok == T_STRING)
+		if (tok == T_STRING)
 			free(val.str);
 		tokens++;
 	}

@@ -2,7 +2,8 @@
  *
  * The backend's validator decides whether the blob is acceptable; once it
  * has, every offset, index and name is known to be sound and the blob is
- * canonical, so decoding is a plain copy through the read API. */
+ * canonical, so decoding is a plain copy through the read API; names are
+ * interned into the blob's source, which the model borrows them from. */
 #include <string.h>
 
 #include "blob/blob_check.h"
@@ -10,7 +11,7 @@
 #include "mica_policy.h"
 #include "util/xalloc.h"
 
-static void decode_realms(const void *blob, struct model *m)
+static void decode_realms(const void *blob, struct interner *names, struct model *m)
 {
 	m->nrealms = mica_blob_count(blob, MICA_TABLE_REALMS);
 	m->realms = xcalloc(m->nrealms ? m->nrealms : 1, sizeof(*m->realms));
@@ -18,7 +19,7 @@ static void decode_realms(const void *blob, struct model *m)
 		const struct mica_blob_realm *br = mica_blob_realm(blob, i);
 		struct model_realm *r = &m->realms[i];
 
-		r->name = xstrdup(mica_blob_realm_name(blob, i));
+		r->name = intern_cstr(names, mica_blob_realm_name(blob, i));
 		r->trust = br->trust;
 		r->flags = br->flags;
 		r->meas_len = br->meas_len;
@@ -27,7 +28,7 @@ static void decode_realms(const void *blob, struct model *m)
 	}
 }
 
-static void decode_regions(const void *blob, struct model *m)
+static void decode_regions(const void *blob, struct interner *names, struct model *m)
 {
 	m->nregions = mica_blob_count(blob, MICA_TABLE_REGIONS);
 	m->regions = xcalloc(m->nregions ? m->nregions : 1, sizeof(*m->regions));
@@ -35,7 +36,7 @@ static void decode_regions(const void *blob, struct model *m)
 		const struct mica_blob_region *br = mica_blob_region(blob, i);
 		struct model_region *r = &m->regions[i];
 
-		r->name = xstrdup(mica_blob_region_name(blob, i));
+		r->name = intern_cstr(names, mica_blob_region_name(blob, i));
 		r->kind = br->kind;
 		r->base = br->base;
 		r->size = br->size;
@@ -87,12 +88,12 @@ int decode_blob(const struct source *src, struct model *m, struct diag_list *dl)
 	}
 	h = mica_blob_header(src->data);
 	m->src = src;
-	m->name = xstrdup(mica_blob_policy_name(src->data));
+	m->name = intern_cstr(src->names, mica_blob_policy_name(src->data));
 	m->version = h->policy_version;
 	m->digest_alg = h->digest_alg;
 	m->ipa_bits = h->ipa_bits;
-	decode_realms(src->data, m);
-	decode_regions(src->data, m);
+	decode_realms(src->data, src->names, m);
+	decode_regions(src->data, src->names, m);
 	decode_grants_calls(src->data, m);
 	return 0;
 }

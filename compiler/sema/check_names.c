@@ -2,8 +2,9 @@
  * and every name used in a grant, call or assert declared and of the right
  * kind; no realm granted twice in a region, no self or duplicate calls.
  *
- * The declared names are sorted once and looked up by binary search, so the
- * check is O(n log n) however large the policy. */
+ * Names are interned and ranked once (util/intern.h); declarations and
+ * uses are found through tables indexed by rank, so no string is compared
+ * or sorted here. Equal ranks mean equal names. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,36 +16,31 @@ enum name_kind { NAME_REALM, NAME_REGION };
 
 struct name_entry {
 	const char *name;
+	uint32_t rank;		/* of NAME */
 	enum name_kind kind;
 	size_t index;		/* into ast->realms or ast->regions */
 	loc_t loc;
-	size_t seq;		/* declaration order, to find the first of duplicates */
 };
 
 struct names {
 	struct name_entry *v;
 	size_t n;
+	const struct name_entry **by_rank;	/* first declaration, or NULL */
+	uint32_t host_rank;			/* of `host` */
 	const char **realm_names;	/* for suggestions */
 	size_t nrealm_names;
 };
-
-static int entry_cmp(const void *a, const void *b)
-{
-	const struct name_entry *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-
-	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
-}
 
 static void add_entry(struct names *ns, const ident_t *id, enum name_kind kind, size_t index)
 {
 	struct name_entry *e = &ns->v[ns->n];
 
 	e->name = id->text;
+	e->rank = intern_rank(id->text);
 	e->kind = kind;
 	e->index = index;
 	e->loc = id->loc;
-	e->seq = ns->n++;
+	ns->n++;
 }
 
 static void report_reserved(const struct ast *ast, const ident_t *id, const char *what,
@@ -56,10 +52,17 @@ static void report_reserved(const struct ast *ast, const ident_t *id, const char
 	diag_help(d, "`host` is the built-in untrusted normal world; choose another name");
 }
 
-/* Builds the sorted table and reports duplicates and `host`. */
+/* Builds the tables (in declaration order, so the first declaration of a
+ * name is the one kept) and reports duplicates and `host`. */
 static void build_names(const struct ast *ast, struct names *ns, struct diag_list *dl)
 {
+	/* `host` is interned before ranking, so every use compares ranks */
+	const char *host = intern_cstr(ast->src->names, "host");
+
+	intern_rank_all(ast->src->names);
+	ns->host_rank = intern_rank(host);
 	ns->v = xmalloc((ast->nrealms + ast->nregions + 1) * sizeof(*ns->v));
+	ns->by_rank = xcalloc(intern_count(ast->src->names) + 1, sizeof(*ns->by_rank));
 	ns->n = 0;
 	for (size_t i = 0; i < ast->ndecls; i++) {
 		const struct ast_decl *decl = &ast->decls[i];
@@ -69,24 +72,21 @@ static void build_names(const struct ast *ast, struct names *ns, struct diag_lis
 		else if (decl->kind == DECL_REGION)
 			add_entry(ns, &ast->regions[decl->index].name, NAME_REGION, decl->index);
 	}
-	qsort(ns->v, ns->n, sizeof(*ns->v), entry_cmp);
 	for (size_t i = 0; i < ns->n; i++) {
 		const struct name_entry *e = &ns->v[i];
 
-		if (strcmp(e->name, "host") == 0) {
-			ident_t id = {(char *)e->name, e->loc};
+		if (e->rank == ns->host_rank) {
+			ident_t id = {e->name, e->loc};
 
 			report_reserved(ast, &id, e->kind == NAME_REALM ? "realm" : "region", dl);
-		} else if (i > 0 && strcmp(e->name, ns->v[i - 1].name) == 0) {
-			size_t first = i;
-
-			while (first > 0 && strcmp(ns->v[first - 1].name, e->name) == 0)
-				first--;
+		} else if (ns->by_rank[e->rank]) {
 			struct diag *d = diag_add(dl, ERR_DUPLICATE_NAME, ast->src, e->loc,
 						    "'%s' is declared twice", e->name);
-			diag_note(d, ns->v[first].loc, "first declared here");
+			diag_note(d, ns->by_rank[e->rank]->loc, "first declared here");
 			diag_help(d, "realms and regions share one namespace: rename one of them");
 		}
+		if (!ns->by_rank[e->rank])
+			ns->by_rank[e->rank] = e;
 	}
 	ns->realm_names = xmalloc((ast->nrealms + 1) * sizeof(*ns->realm_names));
 	ns->nrealm_names = ast->nrealms;
@@ -96,18 +96,7 @@ static void build_names(const struct ast *ast, struct names *ns, struct diag_lis
 
 static const struct name_entry *lookup(const struct names *ns, const char *name)
 {
-	size_t lo = 0, hi = ns->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(ns->v[mid].name, name);
-
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ns->n && strcmp(ns->v[lo].name, name) == 0 ? &ns->v[lo] : NULL;
+	return ns->by_rank[intern_rank(name)];
 }
 
 /* Suggestions scan every realm name: only worth it for human-sized policies. */
@@ -122,7 +111,7 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 	const struct name_entry *e;
 	struct diag *d;
 
-	if (strcmp(id->text, "host") == 0) {
+	if (intern_rank(id->text) == ns->host_rank) {
 		if (host_ok)
 			return true;
 		d = diag_add(dl, ERR_HOST_NOT_ALLOWED, ast->src, id->loc, "'host' cannot be used in %s",
@@ -161,68 +150,59 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 	return true;
 }
 
-/* Grants by realm name, then source order (grants are stored in it). */
-static int grant_cmp(const void *a, const void *b)
-{
-	const struct ast_grant *x = *(const struct ast_grant *const *)a;
-	const struct ast_grant *y = *(const struct ast_grant *const *)b;
-	int c = strcmp(x->realm.text, y->realm.text);
-
-	return c ? c : (x > y) - (x < y);
-}
-
-/* Within one region, a realm is granted at most once. */
+/* Within one region, a realm is granted at most once. SEEN[rank] is the
+ * region (index + 1) that last granted that realm, PREV the grant, so a
+ * repeat is found without sorting and points at the grant before it. */
 static void check_grants(const struct ast *ast, const struct names *ns, bool partial,
 			 struct diag_list *dl)
 {
+	size_t nranks = intern_count(ast->src->names) + 1;
+	size_t *seen = xcalloc(nranks, sizeof(*seen));
+	const struct ast_grant **prev = xmalloc(nranks * sizeof(*prev));
+
 	for (size_t i = 0; i < ast->nregions; i++) {
 		const struct ast_region *r = &ast->regions[i];
-		const struct ast_grant **sorted;
 
-		for (size_t j = 0; j < r->ngrants; j++)
-			check_realm_use(ast, ns, &r->grants[j].realm, false, partial, "a grant", dl);
-		if (r->ngrants < 2)
-			continue;
-		sorted = xmalloc(r->ngrants * sizeof(*sorted));
-		for (size_t j = 0; j < r->ngrants; j++)
-			sorted[j] = &r->grants[j];
-		qsort(sorted, r->ngrants, sizeof(*sorted), grant_cmp);
-		for (size_t j = 1; j < r->ngrants; j++) {
-			const struct ast_grant *a = sorted[j - 1], *b = sorted[j];
+		for (size_t j = 0; j < r->ngrants; j++) {
+			const struct ast_grant *b = &r->grants[j];
+			uint32_t rank = intern_rank(b->realm.text);
 
-			if (strcmp(a->realm.text, b->realm.text) != 0)
-				continue;
-			struct diag *d = diag_add(dl, ERR_DUPLICATE_GRANT, ast->src, b->loc,
-						    "'%s' is granted region '%s' twice",
-						    b->realm.text, r->name.text);
-			diag_note(d, a->loc, "first granted here");
-			/* Offer readwrite only when the two grants together mean it:
-			 * never more than what was written. */
-			if (a->perm && b->perm && a->perm != b->perm)
-				diag_help(d, "keep one grant; `readwrite` gives both directions");
-			else
-				diag_help(d, "remove one of the two grants");
+			check_realm_use(ast, ns, &b->realm, false, partial, "a grant", dl);
+			if (seen[rank] == i + 1) {
+				struct diag *d = diag_add(dl, ERR_DUPLICATE_GRANT, ast->src, b->loc,
+							    "'%s' is granted region '%s' twice",
+							    b->realm.text, r->name.text);
+				diag_note(d, prev[rank]->loc, "first granted here");
+				/* Offer readwrite only when the two grants together
+				 * mean it: never more than what was written. */
+				if (prev[rank]->perm && b->perm && prev[rank]->perm != b->perm)
+					diag_help(d, "keep one grant; `readwrite` gives both directions");
+				else
+					diag_help(d, "remove one of the two grants");
+			}
+			seen[rank] = i + 1;
+			prev[rank] = b;
 		}
-		free(sorted);
 	}
+	free(seen);
+	free(prev);
 }
 
-static int call_cmp(const void *a, const void *b)
+/* Equal ranks: the same name (they are interned). */
+static bool same_name(const char *a, const char *b)
 {
-	const struct ast_call *x = *(const struct ast_call *const *)a;
-	const struct ast_call *y = *(const struct ast_call *const *)b;
-	int c = strcmp(x->from.text, y->from.text);
-
-	if (!c)
-		c = strcmp(x->to.text, y->to.text);
-	if (!c)
-		c = (x > y) - (x < y);	/* source order: calls are stored in it */
-	return c;
+	return intern_rank(a) == intern_rank(b);
 }
 
+/* Calls are grouped by caller rank (a counting sort, so each group keeps
+ * source order); within a group a repeated callee is found as for grants. */
 static void check_calls(const struct ast *ast, const struct names *ns, bool partial,
 			struct diag_list *dl)
 {
+	size_t nranks = intern_count(ast->src->names) + 1;
+	size_t *start = xcalloc(nranks + 1, sizeof(*start));
+	size_t *seen = xcalloc(nranks, sizeof(*seen));
+	const struct ast_call **prev = xmalloc(nranks * sizeof(*prev));
 	const struct ast_call **sorted = xmalloc((ast->ncalls + 1) * sizeof(*sorted));
 
 	for (size_t i = 0; i < ast->ncalls; i++) {
@@ -230,27 +210,36 @@ static void check_calls(const struct ast *ast, const struct names *ns, bool part
 		bool ok = check_realm_use(ast, ns, &c->from, false, partial, "a call", dl);
 
 		ok &= check_realm_use(ast, ns, &c->to, false, partial, "a call", dl);
-		if (ok && strcmp(c->from.text, c->to.text) == 0) {
+		if (ok && same_name(c->from.text, c->to.text)) {
 			struct diag *d = diag_add(dl, ERR_CALL_TO_ITSELF, ast->src, c->loc,
 						    "realm '%s' calls itself", c->from.text);
 			diag_help(d, "remove this call; a realm needs no permission to run its "
 				  "own code");
 		}
-		sorted[i] = c;
+		start[intern_rank(c->from.text) + 1]++;
 	}
-	qsort(sorted, ast->ncalls, sizeof(*sorted), call_cmp);
-	for (size_t i = 1; i < ast->ncalls; i++) {
-		const struct ast_call *a = sorted[i - 1], *b = sorted[i];
+	for (size_t r = 1; r <= nranks; r++)
+		start[r] += start[r - 1];
+	for (size_t i = 0; i < ast->ncalls; i++)
+		sorted[start[intern_rank(ast->calls[i].from.text)]++] = &ast->calls[i];
+	for (size_t i = 0; i < ast->ncalls; i++) {
+		const struct ast_call *b = sorted[i];
+		uint32_t from = intern_rank(b->from.text), to = intern_rank(b->to.text);
 
-		if (strcmp(a->from.text, b->from.text) || strcmp(a->to.text, b->to.text))
-			continue;
-		struct diag *d = diag_add(dl, ERR_DUPLICATE_CALL, ast->src, b->loc,
-					    "call %s -> %s is declared twice", b->from.text,
-					    b->to.text);
-		diag_note(d, a->loc, "first declared here");
-		diag_help(d, "remove one; keep `oneway` if data must only flow from caller to "
-			  "callee");
+		if (seen[to] == (size_t)from + 1) {
+			struct diag *d = diag_add(dl, ERR_DUPLICATE_CALL, ast->src, b->loc,
+						    "call %s -> %s is declared twice", b->from.text,
+						    b->to.text);
+			diag_note(d, prev[to]->loc, "first declared here");
+			diag_help(d, "remove one; keep `oneway` if data must only flow from caller "
+				  "to callee");
+		}
+		seen[to] = (size_t)from + 1;
+		prev[to] = b;
 	}
+	free(start);
+	free(seen);
+	free(prev);
 	free(sorted);
 }
 
@@ -262,7 +251,7 @@ static void check_asserts(const struct ast *ast, const struct names *ns, bool pa
 		bool ok = check_realm_use(ast, ns, &a->from, true, partial, "an assertion", dl);
 
 		ok &= check_realm_use(ast, ns, &a->to, true, partial, "an assertion", dl);
-		if (ok && strcmp(a->from.text, a->to.text) == 0) {
+		if (ok && same_name(a->from.text, a->to.text)) {
 			struct diag *d = diag_add(dl, ERR_ASSERT_ON_ONE_PRINCIPAL, ast->src, a->loc,
 						    "assertion from '%s' to itself", a->from.text);
 			diag_help(d, "name two different realms (or a realm and host)");
@@ -279,5 +268,6 @@ void check_names(const struct ast *ast, bool partial, struct diag_list *dl)
 	check_calls(ast, &ns, partial, dl);
 	check_asserts(ast, &ns, partial, dl);
 	free(ns.v);
+	free(ns.by_rank);
 	free(ns.realm_names);
 }

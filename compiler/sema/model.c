@@ -6,11 +6,7 @@
 
 void model_free(struct model *m)
 {
-	for (uint32_t i = 0; i < m->nrealms; i++)
-		free(m->realms[i].name);
-	for (uint32_t i = 0; i < m->nregions; i++)
-		free(m->regions[i].name);
-	free(m->name);
+	/* names are borrowed from the source's interner */
 	free(m->realms);
 	free(m->regions);
 	free(m->grants);

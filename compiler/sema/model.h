@@ -5,7 +5,10 @@
  * as it is and the decoder's output compares equal field by field. Every
  * region has a base (the compiler's placement is already done). Locations
  * point into the source when the model came from one, and name the blob's
- * table entries (diag_blob_loc) when it came from a blob. Asserts are compile-time only and never reach the blob. */
+ * table entries (diag_blob_loc) when it came from a blob. Asserts are
+ * compile-time only and never reach the blob. Names are borrowed from the
+ * source's interner (util/intern.h): the source (for a decoded model, the
+ * blob's) must outlive the model. */
 #ifndef MICAC_MODEL_H
 #define MICAC_MODEL_H
 
@@ -20,7 +23,7 @@
 #define MODEL_HOST UINT32_MAX
 
 struct model_realm {
-	char *name;
+	const char *name;
 	uint8_t trust;			/* MICA_TRUST_* */
 	uint8_t flags;			/* MICA_REALM_* */
 	uint8_t meas_len;		/* 0, 32, 48, 64 */
@@ -30,7 +33,7 @@ struct model_realm {
 };
 
 struct model_region {
-	char *name;
+	const char *name;
 	uint8_t kind;			/* MICA_REGION_* */
 	uint64_t base, size;
 	uint32_t grant_first, grant_count;
@@ -57,7 +60,7 @@ struct model_assert {
 struct model {
 	const struct source *src;	/* the source, or the blob it was decoded from */
 	bool yaml;			/* from YAML: help quotes YAML, not Mica */
-	char *name;
+	const char *name;
 	uint32_t version;
 	uint8_t digest_alg;		/* MICA_DIGEST_* */
 	uint8_t ipa_bits;

@@ -29,7 +29,7 @@ static void resolve_policy(const struct ast *ast, struct model *m)
 
 	m->src = ast->src;
 	m->yaml = ast->yaml;
-	m->name = xstrdup(p->name.text);
+	m->name = p->name.text;
 	m->version = (uint32_t)p->version;
 	m->digest_alg = PROP_SET(p->digest_p) ? p->digest : DEFAULT_DIGEST;
 	m->ipa_bits = PROP_SET(p->ipa_bits_p) ? (uint8_t)p->ipa_bits : DEFAULT_IPA_BITS;
@@ -44,7 +44,7 @@ static void resolve_realms(const struct ast *ast, struct model *m)
 		const struct ast_realm *a = &ast->realms[i];
 		struct model_realm *r = &m->realms[i];
 
-		r->name = xstrdup(a->name.text);
+		r->name = a->name.text;
 		r->trust = a->trust;
 		r->flags = (uint8_t)((a->hostcall ? MICA_REALM_HOSTCALL : 0) |
 				     (a->mmio ? MICA_REALM_MMIO : 0));
@@ -66,16 +66,28 @@ static void resolve_realms(const struct ast *ast, struct model *m)
 	sort_realms(m);
 }
 
-static uint32_t realm_index(const struct model *m, const char *name)
+/* Principal index by name rank (util/intern.h), so a use is found in O(1)
+ * rather than by a binary search of strings: each realm's rank maps to its
+ * index and the rank of `host` (interned before ranking) to MODEL_HOST. */
+static uint32_t *index_realms(const struct model *m, const struct ast *ast, const char *host)
 {
-	if (strcmp(name, "host") == 0)
-		return MODEL_HOST;
-	return (uint32_t)model_find_realm(m, name);
+	uint32_t *by_rank = xmalloc((intern_count(ast->src->names) + 1) * sizeof(*by_rank));
+
+	for (uint32_t i = 0; i < m->nrealms; i++)
+		by_rank[intern_rank(m->realms[i].name)] = i;
+	by_rank[intern_rank(host)] = MODEL_HOST;
+	return by_rank;
+}
+
+static uint32_t realm_index(const uint32_t *by_rank, const char *name)
+{
+	return by_rank[intern_rank(name)];
 }
 
 /* Regions, with their grants, sorted; returns which regions had `at`
  * (indexed like the sorted regions), for placement. */
-static void resolve_regions(const struct ast *ast, struct model *m, struct place_input *in)
+static void resolve_regions(const struct ast *ast, struct model *m, const uint32_t *by_rank,
+			    struct place_input *in)
 {
 	size_t ngrants = 0;
 
@@ -91,7 +103,7 @@ static void resolve_regions(const struct ast *ast, struct model *m, struct place
 		const struct ast_region *a = &ast->regions[i];
 		struct model_region *r = &m->regions[i];
 
-		r->name = xstrdup(a->name.text);
+		r->name = a->name.text;
 		r->kind = a->kind;
 		r->size = a->size;
 		r->base = PROP_SET(a->at_p) ? a->at : 0;
@@ -111,7 +123,7 @@ static void resolve_regions(const struct ast *ast, struct model *m, struct place
 			struct model_grant *g = &m->grants[ngrants++];
 
 			g->region = i;
-			g->realm = realm_index(m, a->grants[j].realm.text);
+			g->realm = realm_index(by_rank, a->grants[j].realm.text);
 			g->perm = a->grants[j].perm;
 			g->loc = a->grants[j].loc;
 		}
@@ -119,13 +131,13 @@ static void resolve_regions(const struct ast *ast, struct model *m, struct place
 	sort_grants(m);
 }
 
-static void resolve_calls(const struct ast *ast, struct model *m)
+static void resolve_calls(const struct ast *ast, struct model *m, const uint32_t *by_rank)
 {
 	m->ncalls = (uint32_t)ast->ncalls;
 	m->calls = xcalloc(ast->ncalls, sizeof(*m->calls));
 	for (size_t i = 0; i < ast->ncalls; i++) {
-		m->calls[i].caller = realm_index(m, ast->calls[i].from.text);
-		m->calls[i].callee = realm_index(m, ast->calls[i].to.text);
+		m->calls[i].caller = realm_index(by_rank, ast->calls[i].from.text);
+		m->calls[i].callee = realm_index(by_rank, ast->calls[i].to.text);
 		m->calls[i].flags = ast->calls[i].oneway ? MICA_CALL_ONEWAY : 0;
 		m->calls[i].loc = ast->calls[i].loc;
 	}
@@ -133,8 +145,8 @@ static void resolve_calls(const struct ast *ast, struct model *m)
 	m->nasserts = (uint32_t)ast->nasserts;
 	m->asserts = xcalloc(ast->nasserts, sizeof(*m->asserts));
 	for (size_t i = 0; i < ast->nasserts; i++) {
-		m->asserts[i].from = realm_index(m, ast->asserts[i].from.text);
-		m->asserts[i].to = realm_index(m, ast->asserts[i].to.text);
+		m->asserts[i].from = realm_index(by_rank, ast->asserts[i].from.text);
+		m->asserts[i].to = realm_index(by_rank, ast->asserts[i].to.text);
 		m->asserts[i].loc = ast->asserts[i].loc;
 	}
 }
@@ -142,15 +154,21 @@ static void resolve_calls(const struct ast *ast, struct model *m)
 int resolve(const struct ast *ast, struct model *m, bool place, struct diag_list *dl)
 {
 	struct place_input in;
+	uint32_t *by_rank;
 	int rc = 0;
 
 	memset(m, 0, sizeof(*m));
+	const char *host = intern_cstr(ast->src->names, "host");
+
+	intern_rank_all(ast->src->names);	/* the sorts below compare ranks */
 	resolve_policy(ast, m);
 	resolve_realms(ast, m);
-	resolve_regions(ast, m, &in);
-	resolve_calls(ast, m);
+	by_rank = index_realms(m, ast, host);
+	resolve_regions(ast, m, by_rank, &in);
+	resolve_calls(ast, m, by_rank);
 	if (place)
 		rc = place_regions(m, &in, dl);
+	free(by_rank);
 	free(in.fixed);
 	free(in.at_loc);
 	return rc;

@@ -1,7 +1,7 @@
 /* ast.h - the syntax tree of one Mica source, as written.
  *
  * The parser (grammar/parser.y) and the YAML front end (yaml_front.c) both
- * build this tree; nothing here is checked yet. Names are unresolved strings,
+ * build this tree; nothing here is checked yet. Names are unresolved (interned) strings,
  * declarations keep their source order, and every item keeps its location so
  * the checks can point at it. resolve.c turns a checked tree into a model. */
 #ifndef MICAC_AST_H
@@ -14,8 +14,10 @@
 #include "mica_blob.h"
 #include "util/source.h"
 
+/* TEXT is interned in the source's names (util/intern.h): borrowed, never
+ * freed with the tree, and equal names are the same pointer. */
 typedef struct ident {
-	char *text;
+	const char *text;
 	loc_t loc;
 } ident_t;
 

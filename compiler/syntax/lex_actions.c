@@ -178,7 +178,7 @@ int lex_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, const c
 					    len, MICA_NAME_MAX);
 		diag_help(d, "choose a shorter name");
 	}
-	val->str = xstrndup(text, len);
+	val->name = intern(ctx->src->names, text, len);
 	return T_IDENT;
 }
 

@@ -193,7 +193,7 @@ int lex_bad_ident(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_t loc, con
 	}
 	if (!ascii_name)
 		return meant;
-	val->str = xstrndup(text, len);
+	val->name = intern(ctx->src->names, text, len);
 	return T_IDENT;
 }
 

@@ -106,14 +106,13 @@ void parse_close_block(struct parse_ctx *ctx)
 }
 
 /* A property whose value is a keyword (digest, trust, kind): looks the
- * word up (E0217 when unknown), takes it over, and sets *FIELD unless the
+ * word up (E0217 when unknown), and sets *FIELD unless the
  * property was already set (E0210). An unknown word marks it invalid. */
-static void set_keyword_prop(struct parse_ctx *ctx, const struct keyword_set *set, char *word,
+static void set_keyword_prop(struct parse_ctx *ctx, const struct keyword_set *set, const char *word,
 			     loc_t val, loc_t stmt, prop_t *p, uint8_t *field)
 {
 	uint8_t v = keyword_lookup(set, word, ctx->dl, ctx->src, val);
 
-	free(word);
 	if (set_prop(ctx, p, set->property, stmt)) {
 		*field = v;
 		p->invalid = (v == 0);
@@ -128,7 +127,7 @@ void parse_policy_version(struct parse_ctx *ctx, num_t v, loc_t stmt)
 		p->version = v.value;
 }
 
-void parse_policy_digest(struct parse_ctx *ctx, char *alg, loc_t val, loc_t stmt)
+void parse_policy_digest(struct parse_ctx *ctx, const char *alg, loc_t val, loc_t stmt)
 {
 	struct ast_policy *p = cur_policy(ctx);
 
@@ -143,7 +142,7 @@ void parse_policy_ipa_bits(struct parse_ctx *ctx, num_t v, loc_t stmt)
 		p->ipa_bits = v.value;
 }
 
-void parse_realm_trust(struct parse_ctx *ctx, char *level, loc_t val, loc_t stmt)
+void parse_realm_trust(struct parse_ctx *ctx, const char *level, loc_t val, loc_t stmt)
 {
 	struct ast_realm *r = cur_realm(ctx);
 
@@ -177,7 +176,7 @@ void parse_realm_mmio(struct parse_ctx *ctx, loc_t stmt)
 		r->mmio = true;
 }
 
-void parse_region_kind(struct parse_ctx *ctx, char *kind, loc_t val, loc_t stmt)
+void parse_region_kind(struct parse_ctx *ctx, const char *kind, loc_t val, loc_t stmt)
 {
 	struct ast_region *r = cur_region(ctx);
 
@@ -202,7 +201,7 @@ void parse_region_at(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt)
 		r->at = v.value;
 }
 
-void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, char *perm, loc_t val, loc_t stmt)
+void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, const char *perm, loc_t val, loc_t stmt)
 {
 	struct ast_grant *g = ast_add_grant(cur_region(ctx));
 	uint8_t swapped = keyword_value(&kw_perm, realm->text);
@@ -214,7 +213,6 @@ void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, char *perm, loc_t
 		diag_help(diag_add(ctx->dl, ERR_UNKNOWN_VALUE, ctx->src, val,
 				   "unknown permission '%s': the realm comes first", perm),
 			  "write `grant %s %s;`", perm, realm->text);
-		free(realm->text);
 		g->realm.text = perm;
 		g->realm.loc = val;
 		g->perm = swapped;
@@ -222,7 +220,6 @@ void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, char *perm, loc_t
 	}
 	g->realm = *realm;
 	g->perm = keyword_lookup(&kw_perm, perm, ctx->dl, ctx->src, val);
-	free(perm);
 }
 
 loc_t parse_span(loc_t a, loc_t b)
@@ -232,7 +229,7 @@ loc_t parse_span(loc_t a, loc_t b)
 	return a;
 }
 
-num_t parse_unit_after_space(struct parse_ctx *ctx, num_t v, char *unit, loc_t vloc, loc_t uloc)
+num_t parse_unit_after_space(struct parse_ctx *ctx, num_t v, const char *unit, loc_t vloc, loc_t uloc)
 {
 	static const struct { const char *name; unsigned shift; } units[] = {
 		{"KiB", 10}, {"MiB", 20}, {"GiB", 30},
@@ -251,12 +248,10 @@ num_t parse_unit_after_space(struct parse_ctx *ctx, num_t v, char *unit, loc_t v
 			v.bad = true;
 		else
 			v.value <<= units[i].shift;
-		free(unit);
 		return v;
 	}
 	diag_help(diag_add(ctx->dl, ERR_INVALID_NUMBER, ctx->src, uloc, "unknown unit '%s'", unit),
 		  "sizes take KiB, MiB or GiB, right after the number (4KiB)");
-	free(unit);
 	v.bad = true;
 	return v;
 }

@@ -25,22 +25,23 @@ void parse_open_region(struct parse_ctx *ctx, ident_t *name, loc_t kw, loc_t bra
 void parse_close_block(struct parse_ctx *ctx);
 
 void parse_policy_version(struct parse_ctx *ctx, num_t v, loc_t stmt);
-void parse_policy_digest(struct parse_ctx *ctx, char *alg, loc_t val, loc_t stmt);
+void parse_policy_digest(struct parse_ctx *ctx, const char *alg, loc_t val, loc_t stmt);
 void parse_policy_ipa_bits(struct parse_ctx *ctx, num_t v, loc_t stmt);
 
-void parse_realm_trust(struct parse_ctx *ctx, char *level, loc_t val, loc_t stmt);
+void parse_realm_trust(struct parse_ctx *ctx, const char *level, loc_t val, loc_t stmt);
 void parse_realm_measurement(struct parse_ctx *ctx, char *hex, loc_t val, loc_t stmt);
 void parse_realm_hostcall(struct parse_ctx *ctx, loc_t stmt);
 void parse_realm_mmio(struct parse_ctx *ctx, loc_t stmt);
 
-void parse_region_kind(struct parse_ctx *ctx, char *kind, loc_t val, loc_t stmt);
+void parse_region_kind(struct parse_ctx *ctx, const char *kind, loc_t val, loc_t stmt);
 void parse_region_size(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt);
 void parse_region_at(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt);
-void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, char *perm, loc_t val, loc_t stmt);
+void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, const char *perm, loc_t val, loc_t stmt);
 /* `size 64 MiB`: a unit after a space. One error (E0105) saying to drop
  * the space; the value is read as meant (64MiB) when the unit is one, so
- * the checks that follow see it. Takes over UNIT. */
-num_t parse_unit_after_space(struct parse_ctx *ctx, num_t v, char *unit, loc_t vloc, loc_t uloc);
+ * the checks that follow see it. UNIT is borrowed from the
+ * source's interner. */
+num_t parse_unit_after_space(struct parse_ctx *ctx, num_t v, const char *unit, loc_t vloc, loc_t uloc);
 /* The span from the start of A to the end of B. */
 loc_t parse_span(loc_t a, loc_t b);
 

@@ -61,6 +61,7 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *ctx, const char *msg)
 
 %union {
 	char *str;
+	const char *name;	/* interned in the source: borrowed */
 	num_t num;
 	ident_t id;
 }
@@ -72,14 +73,13 @@ static void yyerror(YYLTYPE *loc, struct parse_ctx *ctx, const char *msg)
 %token TRUST "trust" MEASUREMENT "measurement" HOSTCALL "hostcall" MMIO "mmio"
 %token KIND "kind" SIZE "size" AT "at" GRANT "grant" ONEWAY "oneway"
 %token LBRACE "{" RBRACE "}" SEMI ";" ARROW "->"
-%token <str> IDENT "name"
+%token <name> IDENT "name"
 %token <str> STRING "string"
 %token <num> NUMBER "number"
 
 %type <id> name
 
 %destructor { free($$); } <str>
-%destructor { free($$.text); } <id>
 
 %%
 

@@ -133,8 +133,7 @@ static void take_name(struct yfront *f, ident_t *id)
 
 	id->loc = yev_loc(&f->y);
 	check_name(f, s, len, id->loc);
-	free(id->text);
-	id->text = xstrndup(s, len);
+	id->text = intern(f->y.src->names, s, len);
 }
 
 /* Is the current node a non-empty scalar? Else reports "expected WHAT". */
@@ -414,10 +413,8 @@ static void read_grants(struct yfront *f, loc_t key)
 			continue;
 		}
 		take_name(f, &realm);
-		if (!yev_next(&f->y) || !scalar_value(f, "a permission")) {
-			free(realm.text);
+		if (!yev_next(&f->y) || !scalar_value(f, "a permission"))
 			continue;
-		}
 		g = ast_add_grant(cur_region(f));
 		g->realm = realm;
 		g->perm = keyword_lookup(&kw_perm, yev_text(&f->y, &(size_t){0}), f->y.dl, f->y.src,
@@ -467,10 +464,8 @@ static void read_named(struct yfront *f, const char *expected, add_named_fn add)
 			continue;
 		}
 		take_name(f, &name);
-		if (!yev_next(&f->y)) {
-			free(name.text);
+		if (!yev_next(&f->y))
 			return;
-		}
 		add(f, name, key);
 		yev_skip(&f->y);
 	}
@@ -496,7 +491,7 @@ static void read_policy(struct yfront *f, loc_t key)
 	read_block(f, &policy_block, p, key, "a mapping of policy properties", "the policy");
 	/* Every policy has a name in the tree, as the Mica grammar ensures. */
 	if (!p->name.text) {
-		p->name.text = xstrdup("");
+		p->name.text = intern(f->y.src->names, "", 0);
 		p->name.loc = key;
 	}
 }
@@ -520,9 +515,6 @@ static void read_call(struct yfront *f)
 	if (c.from.text && c.to.text) {
 		c.loc = mapping_span(f, at);
 		*ast_add_call(f->ast) = c;
-	} else {
-		free(c.from.text);
-		free(c.to.text);
 	}
 }
 
@@ -536,9 +528,6 @@ static void read_assert(struct yfront *f)
 	if (a.from.text && a.to.text) {
 		a.loc = mapping_span(f, at);
 		*ast_add_assert(f->ast) = a;
-	} else {
-		free(a.from.text);
-		free(a.to.text);
 	}
 }
 

@@ -36,6 +36,7 @@ void source_from_mem(struct source *src, const char *name, const void *data, siz
 	src->data[len] = src->data[len + 1] = '\0';
 	src->len = len;
 	index_lines(src);
+	src->names = interner_new();
 }
 
 /* Reads all of F, refusing more than SOURCE_MAX_BYTES (stdin may be endless). */
@@ -163,6 +164,7 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen)
 	src->data = data;
 	src->len = len;
 	index_lines(src);
+	src->names = interner_new();
 	return 0;
 }
 
@@ -171,6 +173,7 @@ void source_free(struct source *src)
 	free(src->name);
 	free(src->data);
 	free(src->lines);
+	interner_free(src->names);
 	memset(src, 0, sizeof(*src));
 }
 

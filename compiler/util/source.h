@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/intern.h"
+
 /* Largest source micac reads (bytes). Documented in docs/language.md. */
 #define SOURCE_MAX_BYTES (512u * 1024u * 1024u)
 
@@ -33,6 +35,9 @@ struct source {
 	unsigned long long dev, ino;	/* the file read, when regular (else 0) */
 	bool blob;		/* a compiled blob: its locations are table entries
 				 * (diag_blob_loc in diag/diag.h), not lines */
+	/* The names read from it (util/intern.h): the syntax tree and the
+	 * model borrow them, so they live as long as the source. */
+	struct interner *names;
 };
 
 /* Reads PATH ("-" for stdin) into SRC. Every regular file read (stdin too,

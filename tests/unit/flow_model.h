@@ -14,6 +14,7 @@
 
 struct fm {
 	struct model m;
+	struct interner *names;	/* the model's names, as a source owns them */
 	uint32_t line;		/* next source line handed out */
 };
 
@@ -26,9 +27,16 @@ static inline loc_t fm_loc(struct fm *b)
 static inline void fm_init(struct fm *b)
 {
 	memset(b, 0, sizeof(*b));
-	b->m.name = xstrdup("test");
+	b->names = interner_new();
+	b->m.name = intern_cstr(b->names, "test");
 	b->m.digest_alg = MICA_DIGEST_SHA512;
 	b->m.ipa_bits = 40;
+}
+
+static inline void fm_free(struct fm *b)
+{
+	model_free(&b->m);
+	interner_free(b->names);
 }
 
 /* Realms must be added in name order (the model's order). */
@@ -40,7 +48,7 @@ static inline uint32_t fm_realm(struct fm *b, const char *name, uint8_t trust, u
 	m->realms = xrealloc(m->realms, (m->nrealms + 1) * sizeof(*m->realms));
 	r = &m->realms[m->nrealms];
 	memset(r, 0, sizeof(*r));
-	r->name = xstrdup(name);
+	r->name = intern_cstr(b->names, name);
 	r->trust = trust;
 	r->flags = flags;
 	r->loc = fm_loc(b);
@@ -60,7 +68,7 @@ static inline uint32_t fm_region(struct fm *b, const char *name, uint8_t kind)
 	m->regions = xrealloc(m->regions, (m->nregions + 1) * sizeof(*m->regions));
 	r = &m->regions[m->nregions];
 	memset(r, 0, sizeof(*r));
-	r->name = xstrdup(name);
+	r->name = intern_cstr(b->names, name);
 	r->kind = kind;
 	r->size = 4096;
 	r->base = (uint64_t)m->nregions * 4096;

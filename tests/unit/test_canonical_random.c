@@ -252,9 +252,10 @@ static void write_source(struct text *t, struct rng *r, const struct rpolicy *p)
 	fclose(t->f);
 }
 
-/* Compiles LEN bytes of TEXT (LANG); returns the blob (free it). */
+/* Compiles LEN bytes of TEXT (LANG); returns the blob (free it). KEEP gets
+ * the model and KEEP_NAMES the source's names, which the model borrows. */
 static uint8_t *compile(const char *text, size_t len, enum input_lang lang, size_t *blob_len,
-			struct model *keep)
+			struct model *keep, struct interner **keep_names)
 {
 	struct frontend fe;
 	struct frontend_opts fo = {.lang = lang};
@@ -270,6 +271,8 @@ static uint8_t *compile(const char *text, size_t len, enum input_lang lang, size
 	if (keep) {
 		*keep = fe.model;
 		memset(&fe.model, 0, sizeof(fe.model));
+		*keep_names = fe.src.names;
+		fe.src.names = NULL;
 	}
 	frontend_free(&fe);
 	return blob;
@@ -286,7 +289,7 @@ static void assert_reprint(const struct model *m, int (*emit)(FILE *, const stru
 	t.f = open_memstream(&t.buf, &t.len);
 	assert_int_equal(emit(t.f, m), 0);
 	fclose(t.f);
-	again = compile(t.buf, t.len, lang, &len2, NULL);
+	again = compile(t.buf, t.len, lang, &len2, NULL, NULL);
 	assert_int_equal(len2, len);
 	assert_memory_equal(again, blob, len);
 	free(again);
@@ -304,20 +307,22 @@ static void test_random_policies(void **state)
 		struct rpolicy p;
 		struct text a = {0}, b = {0};
 		struct model m;
+		struct interner *names;
 		uint8_t *x, *y;
 		size_t lx, ly;
 
 		random_policy(&p, &r);
 		write_source(&a, &r, &p);
 		write_source(&b, &r, &p);
-		x = compile(a.buf, a.len, LANG_MICA, &lx, &m);
-		y = compile(b.buf, b.len, LANG_MICA, &ly, NULL);
+		x = compile(a.buf, a.len, LANG_MICA, &lx, &m, &names);
+		y = compile(b.buf, b.len, LANG_MICA, &ly, NULL, NULL);
 		assert_int_equal(lx, ly);
 		assert_memory_equal(x, y, lx);
 		assert_reprint(&m, emit_mica, LANG_MICA, x, lx);
 		assert_reprint(&m, emit_yaml, LANG_YAML, x, lx);
 		assert_reprint(&m, emit_json, LANG_YAML, x, lx);
 		model_free(&m);
+		interner_free(names);
 		free(x);
 		free(y);
 		free(a.buf);

@@ -28,27 +28,27 @@
 static void small_model(struct model *m)
 {
 	memset(m, 0, sizeof(*m));
-	m->name = xstrdup("p");
+	m->name = "p";
 	m->version = 7;
 	m->digest_alg = MICA_DIGEST_SHA384;
 	m->ipa_bits = 40;
 	m->nrealms = 3;
 	m->realms = xcalloc(3, sizeof(*m->realms));
-	m->realms[0] = (struct model_realm){.name = xstrdup("alpha"), .trust = MICA_TRUST_TRUSTED,
+	m->realms[0] = (struct model_realm){.name = "alpha", .trust = MICA_TRUST_TRUSTED,
 					    .meas_len = 64};
 	memset(m->realms[0].measurement, 0x22, 64);
-	m->realms[1] = (struct model_realm){.name = xstrdup("beta"), .trust = MICA_TRUST_DISTRUSTFUL,
+	m->realms[1] = (struct model_realm){.name = "beta", .trust = MICA_TRUST_DISTRUSTFUL,
 					    .flags = MICA_REALM_HOSTCALL, .meas_len = 32};
 	memset(m->realms[1].measurement, 0x11, 32);
-	m->realms[2] = (struct model_realm){.name = xstrdup("gamma"), .trust = MICA_TRUST_UNTRUSTED,
+	m->realms[2] = (struct model_realm){.name = "gamma", .trust = MICA_TRUST_UNTRUSTED,
 					    .flags = MICA_REALM_MMIO, .meas_len = 32};
 	memset(m->realms[2].measurement, 0x11, 32);
 	m->nregions = 2;
 	m->regions = xcalloc(2, sizeof(*m->regions));
-	m->regions[0] = (struct model_region){.name = xstrdup("early"), .kind = MICA_REGION_PROTECTED,
+	m->regions[0] = (struct model_region){.name = "early", .kind = MICA_REGION_PROTECTED,
 					      .base = 0x200000, .size = 0x1000, .grant_first = 0,
 					      .grant_count = 2};
-	m->regions[1] = (struct model_region){.name = xstrdup("late"), .kind = MICA_REGION_PROTECTED,
+	m->regions[1] = (struct model_region){.name = "late", .kind = MICA_REGION_PROTECTED,
 					      .base = 0x100000, .size = 0x2000, .grant_first = 2,
 					      .grant_count = 1};
 	m->ngrants = 3;
@@ -214,7 +214,7 @@ static void test_invalid_models(void **state)
 	m.grants[1].perm = 0;
 	expect_invalid(&m, "grant 1");
 	small_model(&m);
-	m.realms[1].name[0] = 'z';	/* "zeta": then "gamma" is out of order */
+	m.realms[1].name = "zeta";	/* then "gamma" is out of order */
 	expect_invalid(&m, "realm 2: name does not sort");
 	small_model(&m);
 	m.regions[0].base = 0x200800;
@@ -248,7 +248,7 @@ static void test_too_large(void **state)
 
 static void test_empty_policy(void **state)
 {
-	struct model m = {.name = xstrdup("nothing"), .digest_alg = MICA_DIGEST_SHA256, .ipa_bits = 32};
+	struct model m = {.name = "nothing", .digest_alg = MICA_DIGEST_SHA256, .ipa_bits = 32};
 	uint8_t *b;
 	size_t len;
 

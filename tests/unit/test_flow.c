@@ -38,7 +38,7 @@ static void check(struct run *t)
 static void done(struct run *t)
 {
 	diag_list_free(&t->dl);
-	model_free(&t->b.m);
+	fm_free(&t->b);
 }
 
 static void expect_steps(const struct diag *d, size_t n, ...)

@@ -330,7 +330,7 @@ static void run_many(uint32_t maxrealms, uint32_t maxregions, uint64_t count, ui
 		flow_check(&b.m, &dl);
 		clean += dl.n == 0;
 		diag_list_free(&dl);
-		model_free(&b.m);
+		fm_free(&b);
 	}
 	/* The generator must produce both kinds, or the test proves little. */
 	assert_true(clean > count / 100);
