@@ -15,3 +15,8 @@ t_done() {
 	printf '%s: %d passed, %d failed\n' "$suite" "$T_PASSED" "$T_FAILED"
 	[ "$T_FAILED" -eq 0 ]
 }
+
+# Where tests/install_deps.sh installs Microsoft's SARIF Multitool and
+# tests/check_formats.sh runs it from: a cache outside the repository.
+SARIF_MULTITOOL_VERSION=5.7.0
+SARIF_MULTITOOL_DIR=${MICAC_SARIF_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/micac/sarif}/sarif-multitool-linux-$SARIF_MULTITOOL_VERSION
