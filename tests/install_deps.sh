@@ -5,9 +5,10 @@
 #
 # Every package is named here, one a line with why: apt-get runs with
 # --no-install-recommends, so nothing may come in only as a Recommends.
-# Adding a dependency is adding one line to PACKAGES (NAME:ARCH for another
-# architecture, NAME/RELEASE for a package from another release such as
-# bookworm-backports, which must then be in the apt sources). Proof that
+# Adding a dependency is adding one line to PACKAGES: NAME, NAME:ARCH for
+# another architecture, NAME/RELEASE for a package from another release
+# such as bookworm-backports (the release is added to the apt sources,
+# from the machine's own bookworm mirror, if it is not there). Proof that
 # the list is complete: tests/fresh_machine.sh runs the README's commands
 # in a minimal Debian root.
 set -e
@@ -37,12 +38,19 @@ export DEBIAN_FRONTEND=noninteractive
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 APT="$SUDO apt-get -o DPkg::Lock::Timeout=600"
+packages=$(printf '%s\n' "$PACKAGES" | sed 's/#.*//' | tr -s ' \t' '\n\n')
 # arm64 multiarch for libcmocka-dev:arm64.
 $SUDO dpkg --add-architecture arm64
+for rel in $(printf '%s\n' "$packages" | sed -n 's|^[^/]*/||p' | sort -u); do
+	grep -qsE "^[^#]*[[:space:]]$rel([[:space:]]|\$)" /etc/apt/sources.list \
+		/etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources && continue
+	uri=$(apt_bookworm_uri)
+	[ -n "$uri" ] || { echo "install_deps: no bookworm source in /etc/apt to add $rel beside" >&2; exit 1; }
+	echo "deb $uri $rel main" | $SUDO tee "/etc/apt/sources.list.d/micac-$rel.list" >/dev/null
+done
 $APT update -qq
-# shellcheck disable=SC2046  # one word per package, by design
-$APT install -y -qq --no-install-recommends \
-	$(printf '%s\n' "$PACKAGES" | sed 's/#.*//') >/dev/null
+# shellcheck disable=SC2086  # one word per package, by design
+$APT install -y -qq --no-install-recommends $packages >/dev/null
 
 # SARIF validator for tests/check_formats.sh: Microsoft's SARIF Multitool,
 # whose `validate` applies the SARIF 2.1.0 schema and GitHub code scanning's
