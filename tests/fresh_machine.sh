@@ -48,9 +48,9 @@ mnt() {	# TYPE TARGET [OPTIONS]
 
 elapsed() { echo $(($(date +%s) - $1)); }
 
-# Fenced code block N of the README, its command lines only.
+# Fenced code block N of the clone's README, its command lines only.
 readme_block() {
-	awk -v n="$1" '/^```/ { b++; next } b == 2 * n - 1 && !/^#/ && NF' "$here/README.md"
+	awk -v n="$1" '/^```/ { b++; next } b == 2 * n - 1 && !/^#/ && NF' "$root/root/micac/README.md"
 }
 
 in_root() {	# DIR COMMAND: COMMAND run by sh in the root, in DIR
