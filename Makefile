@@ -5,7 +5,7 @@
 #   make check SANITIZE=1  the same under AddressSanitizer + UBSan
 #   make check-quick     unit and golden tests only, for the edit-test loop
 #   make unit UNIT=test_output        one unit test binary (tests/unit/)
-#   make golden GOLDEN=tests/golden/diag/E0401_leak   one golden case (or a
+#   make golden GOLDEN=tests/golden/flow/asserts   one golden case (or a
 #                        folder); the rules are in tests/run_golden.sh
 #   make ci              both passes of check (plain, then SANITIZE=1)
 #   make deps            install the Debian packages the build and tests need

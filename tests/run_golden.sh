@@ -16,11 +16,13 @@ dirs=("$@")
 [ ${#dirs[@]} -eq 0 ] && dirs=(tests/golden/*/ examples/policies/bad/)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for dir in "${dirs[@]}"; do
-	dir=${dir%/}
+	dir=${dir%/}; dir=${dir#./}	# the .expected name inputs without ./
 	if [ -d "$dir" ]; then
 		set -- "$dir"/*.expected
-	elif [ -f "${dir%.*}.expected" ] || [ -f "$dir.expected" ]; then
-		set -- "${dir%.*}.expected" "$dir.expected"
+	elif [ -f "$dir.expected" ]; then
+		set -- "$dir.expected"
+	elif [ -f "${dir%.*}.expected" ]; then
+		set -- "${dir%.*}.expected"
 	else
 		t_fail "$dir: no such golden folder or case (NAME.expected)"
 		set --
