@@ -71,7 +71,8 @@ run() {	# DIR COMMAND: one step, its log, its time and summaries
 	grep -E '^(== make ci|SANITIZE=[01]: |check: |sha512:|SKIP)' "$log" | sed 's/^/  /'
 	if [ $s -ne 0 ]; then
 		rc=1
-		grep -E '^FAIL|: \*\*\*|rror' "$log" | head -20 | sed 's/^/  ! /'
+		grep -E '^FAIL|\*\*\* |error:|cannot find' "$log" | awk '!seen[$0]++' |
+			head -20 | sed 's/^/  ! /'
 	fi
 }
 
