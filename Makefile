@@ -3,6 +3,11 @@
 #   make                 build $(BUILD)/micac
 #   make check           build and run every test (unit, golden, backend, ...)
 #   make check SANITIZE=1  the same under AddressSanitizer + UBSan
+#   make check-quick     unit and golden tests only, for the edit-test loop
+#   make unit UNIT=test_output        one unit test binary (tests/unit/)
+#   make golden GOLDEN=tests/golden/flow/asserts   one golden case (or a
+#                        folder); the rules are in tests/run_golden.sh
+#   make ci              both passes of check (plain, then SANITIZE=1)
 #   make deps            install the Debian packages the build and tests need
 #   make install PREFIX=/usr/local DESTDIR=   micac, its man page, completions, Vim files
 #   make install-rmm-blob PREFIX=... DESTDIR=  the RMM library (headers, sources, .pc)
@@ -59,11 +64,13 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 CHECK_STEPS :=
-# Keep objects of test binaries between runs (they are intermediate files).
-.SECONDARY:
+# Keep the unit tests' objects between runs: make deletes intermediate
+# files. Listed, because a bare .SECONDARY: stops meaning "every target"
+# as soon as any fragment lists its own.
+.SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 export MICAC_RESULTS := $(abspath $(BUILD))/results
 
-.PHONY: all check deps install clean unit golden
+.PHONY: all check check-quick deps install clean unit golden
 all: $(BUILD)/micac
 
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h &: compiler/syntax/parser.y
@@ -100,23 +107,35 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(LIBMICAC)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
-unit: $(UNIT_BIN)
-	@tests/run_unit.sh $(UNIT_BIN)
+UNIT ?= $(UNIT_SRC:tests/unit/%.c=%)
+unit: $(UNIT:%=$(BUILD)/tests/%)
+	@tests/run_unit.sh $^
 CHECK_STEPS += unit
 
+GOLDEN ?=
 golden: $(BUILD)/micac
-	@tests/run_golden.sh $(BUILD)/micac
+	@tests/run_golden.sh $(BUILD)/micac $(GOLDEN)
 CHECK_STEPS += golden
 
 # Fragments: backend/rmm_blob/rmm_blob.mk, backend/rmm_blob/tf-rmm/*.mk,
 # fuzz/fuzz.mk, bench/bench.mk, tests/*.mk, editors/editors.mk.
 -include $(wildcard backend/rmm_blob/*.mk backend/rmm_blob/tf-rmm/*.mk fuzz/*.mk bench/*.mk tests/*.mk editors/*.mk)
 
+# $(call run_steps,STEPS): every step, even after a failure, then the
+# summary over exactly those steps (a step that left no result failed), kept
+# in $(BUILD)/summary for `make ci`.
+define run_steps
+	@rm -f $(BUILD)/results/* $(BUILD)/summary
+	+@$(MAKE) --no-print-directory -k $(1); rc=$$?; \
+		tests/summary.sh $(BUILD)/results $(1) >$(BUILD)/summary; s=$$?; \
+		cat $(BUILD)/summary; [ $$rc -eq 0 ] && [ $$s -eq 0 ]
+endef
+
 check: all
-	@rm -f $(BUILD)/results/*
-	@$(MAKE) --no-print-directory -k $(CHECK_STEPS); rc=$$?; \
-		tests/summary.sh $(BUILD)/results; s=$$?; \
-		[ $$rc -eq 0 ] && [ $$s -eq 0 ]
+	$(call run_steps,$(CHECK_STEPS))
+
+check-quick: all
+	$(call run_steps,unit golden)
 
 deps:
 	tests/install_deps.sh

@@ -14,15 +14,15 @@
 #    still the golden outputs;
 #  - `micac graph --format svg|png` through Graphviz, and without it.
 #
-# tests/install_deps.sh installs the Multitool (npm) into
-# $MICAC_SARIF_TOOLS (default ~/.cache/micac/sarif). Without it the SARIF
-# half is skipped loudly; python3-jsonschema is a Debian dependency.
+# tests/install_deps.sh installs the Multitool (its npm tarball) under
+# $MICAC_SARIF_TOOLS (default ~/.cache/micac/sarif; tests/lib.sh). Without
+# it the SARIF half is skipped loudly; python3-jsonschema is a Debian
+# dependency.
 . "$(dirname "$0")/lib.sh"
 micac=$(realpath "$1")
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-tools=${MICAC_SARIF_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/micac/sarif}
-mtdir=$tools/node_modules/@microsoft/sarif-multitool-linux
+mtdir=$SARIF_MULTITOOL_DIR
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 inputs=(examples/policies/*.mica examples/policies/*.yaml examples/policies/bad/*.mica
@@ -90,7 +90,7 @@ else
 fi
 
 if [ ! -x "$mtdir/Sarif.Multitool" ]; then
-	echo "SKIP: SARIF Multitool not installed in $tools; run tests/install_deps.sh" >&2
+	echo "SKIP: SARIF Multitool not installed in $mtdir; run tests/install_deps.sh" >&2
 	echo "SKIP: the SARIF output was NOT validated" >&2
 	t_done formats
 	exit $?

@@ -25,4 +25,26 @@ t_verdicts() {
 		FAIL) t_fail "$label: $what" ;;
 		esac
 	done
+
+# Where tests/install_deps.sh installs Microsoft's SARIF Multitool and
+# tests/check_formats.sh runs it from: a cache outside the repository.
+SARIF_MULTITOOL_VERSION=5.7.0
+SARIF_MULTITOOL_DIR=${MICAC_SARIF_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/micac/sarif}/sarif-multitool-linux-$SARIF_MULTITOOL_VERSION
+
+# apt_bookworm_uri [ROOT]: the URI of the first apt source for bookworm main
+# under ROOT/etc/apt, in deb822 (*.sources) or one-line (*.list) form: the
+# machine's own mirror, so that no mirror is ever named in this repository.
+apt_bookworm_uri() {
+	{
+		awk 'BEGIN { RS = ""; FS = "\n" }
+		     { t = u = s = c = ""
+		       for (i = 1; i <= NF; i++) {
+			       if ($i ~ /^Types:/) t = $i; if ($i ~ /^URIs:/) u = $i
+			       if ($i ~ /^Suites:/) s = $i; if ($i ~ /^Components:/) c = $i }
+		       if (t ~ /[ \t]deb([ \t]|$)/ && s ~ /[ \t]bookworm([ \t]|$)/ &&
+			   c ~ /[ \t]main([ \t]|$)/) { split(u, w, /[ \t]+/); print w[2] } }' \
+			"${1:-}"/etc/apt/sources.list.d/*.sources 2>/dev/null
+		sed -n 's/^deb \(\[[^]]*\] \)\{0,1\}\([^ ]*\) bookworm .*main.*/\2/p' \
+			"${1:-}"/etc/apt/sources.list "${1:-}"/etc/apt/sources.list.d/*.list 2>/dev/null
+	} | head -1
 }

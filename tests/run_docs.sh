@@ -15,11 +15,17 @@ else
 fi
 
 warnings=$(groff -man -ww -z docs/micac.1 2>&1)
-if [ -z "$warnings" ]; then
-	t_pass
-else
+rc=$?
+if [ $rc -ne 0 ] && ! command -v groff >/dev/null; then
+	t_fail "docs/micac.1: groff not found (tests/install_deps.sh installs groff-base)"
+elif [ $rc -ne 0 ]; then
+	t_fail "docs/micac.1: groff exited $rc"
+	printf '%s\n' "$warnings" >&2
+elif [ -n "$warnings" ]; then
 	t_fail "docs/micac.1: groff warnings"
 	printf '%s\n' "$warnings" >&2
+else
+	t_pass
 fi
 
 for cmd in $(sed -n 's/^int cmd_\([a-z]*\)(.*/\1/p' compiler/cmd/cli.h); do

@@ -1,5 +1,5 @@
 #!/bin/bash
-# tests/run_golden.sh MICAC [DIR...] - golden-output tests.
+# tests/run_golden.sh MICAC [DIR|CASE...] - golden-output tests.
 #
 # A case is a file NAME.expected beside its input NAME.<ext> (.mica, .yaml,
 # .pol, ...). micac runs from the repository root with the arguments in
@@ -7,6 +7,8 @@
 # exactly NAME.expected (its stdout, then its stderr) and exit with the code
 # in NAME.rc (default 1). MICAC_UPDATE=1 rewrites the .expected files.
 # With no DIR: every folder under tests/golden/, and examples/policies/bad/.
+# A CASE is one test, named by NAME, NAME.expected or its input:
+#   make golden GOLDEN=tests/golden/flow/asserts
 . "$(dirname "$0")/lib.sh"
 micac=$1; shift
 cd "$(dirname "$0")/.." || exit 2
@@ -14,8 +16,18 @@ dirs=("$@")
 [ ${#dirs[@]} -eq 0 ] && dirs=(tests/golden/*/ examples/policies/bad/)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for dir in "${dirs[@]}"; do
-	dir=${dir%/}
-	for exp in "$dir"/*.expected; do
+	dir=${dir%/}; dir=${dir#./}	# the .expected name inputs without ./
+	if [ -d "$dir" ]; then
+		set -- "$dir"/*.expected
+	elif [ -f "$dir.expected" ]; then
+		set -- "$dir.expected"
+	elif [ -f "${dir%.*}.expected" ]; then
+		set -- "${dir%.*}.expected"
+	else
+		t_fail "$dir: no such golden folder or case (NAME.expected)"
+		set --
+	fi
+	for exp in "$@"; do
 		[ -f "$exp" ] || continue
 		base=${exp%.expected}
 		input=
