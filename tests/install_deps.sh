@@ -42,7 +42,6 @@ neovim                  # its built-in LSP client, headless, runs against micac 
 vim python3-yaml        # the Vim syntax tests; YAML policies read by the schema test
 bash-completion zsh     # the completion tests
 build-essential debhelper dpkg-dev lintian  # make deb: build and lint the packages
-nodejs npm              # vsce and vscode-tmgrammar-test (VS Code extension) run on node
 '
 
 export DEBIAN_FRONTEND=noninteractive
@@ -114,6 +113,10 @@ fi
 NODE_TOOLS=${MICAC_NODE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/micac/vscode}
 VSCODE_EXT=$(dirname "$0")/../editors/vscode
 if ! cmp -s "$VSCODE_EXT/package-lock.json" "$NODE_TOOLS/package-lock.json"; then
+	# Debian's nodejs and npm, unless a node with npm is there already (a
+	# machine with another nodejs package, whose npm Debian's conflicts with).
+	command -v npm >/dev/null ||
+		$APT install -y -qq --no-install-recommends nodejs npm >/dev/null
 	mkdir -p "$NODE_TOOLS"
 	cp "$VSCODE_EXT/package.json" "$VSCODE_EXT/package-lock.json" "$NODE_TOOLS/"
 	log=$NODE_TOOLS.log

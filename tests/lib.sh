@@ -25,6 +25,7 @@ t_verdicts() {
 		FAIL) t_fail "$label: $what" ;;
 		esac
 	done
+}
 
 # Where tests/install_deps.sh installs Microsoft's SARIF Multitool and
 # tests/check_formats.sh runs it from: a cache outside the repository.
