@@ -36,15 +36,12 @@ static int parse_args(int argc, char **argv, struct compile_args *a)
 		OPT_FRONTEND(&a->fo),
 		OPT_END(),
 	};
-	int nargs, rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	int rc = opts_parse_input(&usage, opts, argc, argv, &a->input);
 
 	if (rc != OPTS_CONTINUE)
 		return rc;
-	if (nargs != 1)
-		return cli_usage_error("compile", "expected one input FILE");
 	if (!a->output)
 		return cli_usage_error("compile", "missing -o OUT (where to write the blob)");
-	a->input = argv[0];
 	return OPTS_CONTINUE;
 }
 

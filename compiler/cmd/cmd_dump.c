@@ -35,7 +35,7 @@ static const output_printer format_printers[] = {print_mica, print_yaml, print_j
 /* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct dump_args *a)
 {
-	int format = 0, nargs, rc;
+	int format = 0, rc;
 	const struct opt opts[] = {
 		OPT_CHOICE(0, "format", &format, "FMT", format_names,
 			   "mica (default), yaml, or json (the YAML form's shape\n"
@@ -47,13 +47,10 @@ static int parse_args(int argc, char **argv, struct dump_args *a)
 	};
 
 	a->output = "-";
-	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	rc = opts_parse_input(&usage, opts, argc, argv, &a->input);
 	if (rc != OPTS_CONTINUE)
 		return rc;
-	if (nargs != 1)
-		return cli_usage_error("dump", "expected one input FILE");
 	a->emit = format_printers[format];
-	a->input = argv[0];
 	return OPTS_CONTINUE;
 }
 

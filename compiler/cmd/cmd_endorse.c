@@ -40,15 +40,12 @@ static int parse_args(int argc, char **argv, struct endorse_args *a)
 		OPT_FRONTEND(&a->fo),
 		OPT_END(),
 	};
-	int nargs, rc;
+	int rc;
 
 	a->output = "-";
-	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	rc = opts_parse_input(&usage, opts, argc, argv, &a->input);
 	if (rc != OPTS_CONTINUE)
 		return rc;
-	if (nargs != 1)
-		return cli_usage_error("endorse", "expected one input FILE");
-	a->input = argv[0];
 	return OPTS_CONTINUE;
 }
 

@@ -33,7 +33,7 @@ struct flows_args {
 /* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct flows_args *a)
 {
-	int format = 0, nargs, rc;
+	int format = 0, rc;
 	const struct opt opts[] = {
 		OPT_STRING(0, "from", &a->from, "R", "the realm (or host) whose data is followed"),
 		OPT_STRING(0, "to", &a->to, "R", "the realm (or host) data must reach"),
@@ -44,13 +44,10 @@ static int parse_args(int argc, char **argv, struct flows_args *a)
 	};
 
 	a->output = "-";
-	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	rc = opts_parse_input(&usage, opts, argc, argv, &a->input);
 	if (rc != OPTS_CONTINUE)
 		return rc;
-	if (nargs != 1)
-		return cli_usage_error("flows", "expected one input FILE");
 	a->json = format == 1;
-	a->input = argv[0];
 	return OPTS_CONTINUE;
 }
 

@@ -32,7 +32,7 @@ struct graph_args {
 /* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct graph_args *a)
 {
-	int format = 0, nargs, rc;
+	int format = 0, rc;
 	const struct opt opts[] = {
 		OPT_CHOICE(0, "format", &format, "FMT", format_names,
 			   "dot (default: Graphviz source), or svg or png, made by\n"
@@ -43,13 +43,10 @@ static int parse_args(int argc, char **argv, struct graph_args *a)
 	};
 
 	a->output = "-";
-	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	rc = opts_parse_input(&usage, opts, argc, argv, &a->input);
 	if (rc != OPTS_CONTINUE)
 		return rc;
-	if (nargs != 1)
-		return cli_usage_error("graph", "expected one input FILE");
 	a->format = format_names[format];
-	a->input = argv[0];
 	return OPTS_CONTINUE;
 }
 

@@ -34,7 +34,7 @@ struct hash_args {
 /* Returns OPTS_CONTINUE, else the exit code. */
 static int parse_args(int argc, char **argv, struct hash_args *a)
 {
-	int format = FMT_HEX, nargs, rc;
+	int format = FMT_HEX, rc;
 	const struct opt opts[] = {
 		OPT_FLAG(0, "rpv", &a->rpv,
 			 "print the Realm Personalization Value instead: the\n"
@@ -58,13 +58,10 @@ static int parse_args(int argc, char **argv, struct hash_args *a)
 		OPT_END(),
 	};
 
-	rc = opts_parse(&usage, opts, argc, argv, &nargs);
+	rc = opts_parse_input(&usage, opts, argc, argv, &a->input);
 	if (rc != OPTS_CONTINUE)
 		return rc;
-	if (nargs != 1)
-		return cli_usage_error("hash", "expected one input FILE");
 	a->format = (enum hash_format)format;
-	a->input = argv[0];
 	return OPTS_CONTINUE;
 }
 

@@ -195,6 +195,19 @@ int opts_parse(const struct opt_usage *u, const struct opt *opts, int argc, char
 	return OPTS_CONTINUE;
 }
 
+int opts_parse_input(const struct opt_usage *u, const struct opt *opts, int argc, char **argv,
+		     const char **input)
+{
+	int nargs, rc = opts_parse(u, opts, argc, argv, &nargs);
+
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (nargs != 1)
+		return cli_usage_error(u->cmd, "expected one input FILE");
+	*input = argv[0];
+	return OPTS_CONTINUE;
+}
+
 /* One option's line(s): the names at the left, the help from HELP_COLUMN,
  * continuation lines aligned under it. */
 static void print_opt(FILE *out, const struct opt *o)

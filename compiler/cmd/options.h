@@ -84,6 +84,11 @@ struct opt_usage {
 int opts_parse(const struct opt_usage *u, const struct opt *opts, int argc, char **argv,
 	       int *nargs);
 
+/* opts_parse for a command that takes exactly one input FILE: *INPUT gets
+ * it; anything else is a usage error. */
+int opts_parse_input(const struct opt_usage *u, const struct opt *opts, int argc, char **argv,
+		     const char **input);
+
 /* Prints the whole --help text. */
 void opts_usage(FILE *out, const struct opt_usage *u, const struct opt *opts);
 
