@@ -111,7 +111,8 @@ CHECK_STEPS += backend-stack
 install-rmm-blob:
 	install -d $(DESTDIR)$(PREFIX)/include/mica-rmm-blob \
 		$(DESTDIR)$(PREFIX)/src/mica-rmm-blob $(DESTDIR)$(PREFIX)/share/pkgconfig
-	install -m 0644 $(RMM_BLOB)/include/*.h $(DESTDIR)$(PREFIX)/include/mica-rmm-blob/
+	install -m 0644 $(RMM_BLOB)/include/*.h $(RMM_BLOB)/include/*.def \
+		$(DESTDIR)$(PREFIX)/include/mica-rmm-blob/
 	install -m 0644 $(RMM_BLOB)/src/*.c $(RMM_BLOB)/src/*.h $(DESTDIR)$(PREFIX)/src/mica-rmm-blob/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $(RMM_BLOB)/mica-rmm-blob.pc.in \
 		>$(DESTDIR)$(PREFIX)/share/pkgconfig/mica-rmm-blob.pc
