@@ -50,7 +50,7 @@ elapsed() { echo $(($(date +%s) - $1)); }
 
 # Fenced code block N of the clone's README, its command lines only.
 readme_block() {
-	awk -v n="$1" '/^```/ { b++; next } b == 2 * n - 1 && !/^#/ && NF' "$root/root/micac/README.md"
+	awk -v n="$1" '/^```/ { b++; next } b == 2 * n - 1 && !/^#/ && NF' "$root$clone/README.md"
 }
 
 in_root() {	# DIR COMMAND: COMMAND run by sh in the root, in DIR
@@ -93,6 +93,7 @@ main() {
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
 	root=$work/root
+	clone=/usr/src/micac	# where the clone goes inside the root
 
 	t0=$(date +%s)
 	echo "fresh_machine: debootstrap --variant=minbase bookworm $root (log: $work/fresh-debootstrap.log)"
@@ -113,14 +114,14 @@ main() {
 	mnt sysfs "$root/sys" ro
 
 	# The committed HEAD, as a user's clone would have it.
-	git clone -q --no-hardlinks "$here" "$root/root/micac" || exit 2
-	echo "fresh_machine: cloned $(git -C "$here" rev-parse --short HEAD) into /root/micac"
+	git clone -q --no-hardlinks "$here" "$root$clone" || exit 2
+	echo "fresh_machine: cloned $(git -C "$here" rev-parse --short HEAD) into $clone"
 
 	rc=0 n=0
 	while IFS= read -r cmd; do run / "$cmd"; done < <(readme_block 1)
-	while IFS= read -r cmd; do run /root/micac "$cmd"; done < <(readme_block 2)
+	while IFS= read -r cmd; do run "$clone" "$cmd"; done < <(readme_block 2)
 
-	untracked=$(git -C "$root/root/micac" status --porcelain)
+	untracked=$(git -C "$root$clone" status --porcelain)
 	if [ -n "$untracked" ]; then
 		echo "fresh_machine: the commands left files git does not know about:"
 		printf '%s\n' "$untracked" | sed 's/^/  /'
