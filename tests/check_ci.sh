@@ -146,7 +146,7 @@ cd "$root" || exit 2
 # ---- pre-commit hooks, by pre-commit ----
 if ! command -v pre-commit >/dev/null; then
 	t_fail "pre-commit is not installed (tests/install_deps.sh installs it)"
-	t_done ci
+	t_done ci-scripts
 	exit $?
 fi
 hooks=$tmp/hooks
@@ -168,4 +168,4 @@ sed 's/^    trust /      trust /' "$root/examples/policies/clean_room.mica" >pol
 expect 1 "pre-commit micac-fmt on a badly laid out policy" pre-commit try-repo "$hooks" micac-fmt --files policies/clean_room.mica
 has "pre-commit micac-fmt names the file" "$tmp/out" '^policies/clean_room\.mica$'
 cd "$root" || exit 2
-t_done ci
+t_done ci-scripts

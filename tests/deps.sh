@@ -9,4 +9,4 @@ else
 	t_fail "dependency rules (docs/architecture.md):"
 	printf '%s\n' "$out" >&2
 fi
-t_done deps
+t_done deps-check
