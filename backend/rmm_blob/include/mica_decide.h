@@ -120,4 +120,100 @@ bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
 			       const struct mica_realm *st, uint64_t fipa,
 			       bool write);
 
+/*
+ * Realm-to-realm sharing (RMI_MICA_REGION_MAP / _UNMAP). The writer owns a
+ * protected region's pages (ordinary DATA granules of the owner realm, at
+ * the region's IPAs); a reader borrows one: the RMM maps the owner's page
+ * into the reader's stage 2 at the same IPA and takes a reference on it.
+ * MICA_SHARE_REFS_MAX bounds the references one page may carry at once
+ * (the RMM refuses at the bound instead of letting its granule counter
+ * carry into the state bits); a build may lower it with -D.
+ */
+#ifndef MICA_SHARE_REFS_MAX
+#define MICA_SHARE_REFS_MAX	64U
+#endif
+
+/*
+ * May the host map the owner's protected page at ipa into reader, read-write
+ * when write? Both realms governed by the same loaded policy (same slot, pol
+ * its policy) and bound, to different roles; ipa in a protected region; the
+ * owner's grant includes write; the reader has a grant, with write when
+ * write is asked; refs, the page's current references, below refs_max (the
+ * RMM passes MICA_SHARE_REFS_MAX). 0 with the region in *region (if not
+ * NULL); -EPERM when a realm is not governed, not bound or governed by
+ * another policy; -EINVAL when both are the same role; -ENOENT when ipa is
+ * in no protected region; -EACCES when a grant is missing; -EOVERFLOW at
+ * the reference bound.
+ */
+int mica_decide_share(const struct mica_policy *pol,
+		      const struct mica_realm *owner,
+		      const struct mica_realm *reader,
+		      uint64_t ipa, bool write, uint32_t refs, uint32_t refs_max,
+		      uint32_t *region);
+
+/*
+ * May a page with refs references leave its owner (RMI_DATA_DESTROY, a RIPAS
+ * change, an RTT fold or destroy over it, the owner's RMI_REALM_DESTROY)?
+ * 0, or -EBUSY while any reader still maps it: readers unmap first.
+ */
+int mica_decide_release(uint32_t refs);
+
+/*
+ * Realm calls (RSI_MICA_CALL). Each bound role has one mailbox, held by the
+ * RMM with the loaded policy; this is its header (the RMM keeps the
+ * argument words beside it). A call moves the callee's mailbox from IDLE to
+ * SENT; the callee taking the arguments moves it to TAKEN (a one-way call
+ * straight back to IDLE, as nothing can answer it); the reply to IDLE.
+ */
+#define MICA_CALL_IDLE		0U
+#define MICA_CALL_SENT		1U
+#define MICA_CALL_TAKEN		2U
+
+struct mica_call {
+	uint32_t caller;	/* role of the caller, while not IDLE */
+	uint8_t state;		/* MICA_CALL_* */
+	uint8_t oneway;		/* 1 for a one-way call */
+	uint8_t reserved[2];
+};
+
+/*
+ * RSI_MICA_CALL by caller to role callee, whose mailbox is box: caller
+ * governed and bound; callee a role of the policy, bound to a realm (taken),
+ * and the call in the policy; the mailbox IDLE. 0 with box SENT and
+ * *oneway set (if not NULL); -EPERM when the caller is not governed or not
+ * bound, -ENOENT for no such role, -EACCES for a call the policy lacks,
+ * -ENXIO when no realm holds the callee role, -EBUSY while the callee's
+ * mailbox holds another call.
+ */
+int mica_decide_call(const struct mica_policy *pol,
+		     const struct mica_realm *caller, uint32_t callee,
+		     const struct mica_roles *taken, struct mica_call *box,
+		     bool *oneway);
+
+/*
+ * The callee (st) takes the call waiting in its own mailbox box. 0 with
+ * *caller the calling role and box TAKEN, or IDLE for a one-way call;
+ * -EPERM when st is not governed or not bound, -ENOENT when nothing waits.
+ */
+int mica_decide_take(const struct mica_policy *pol,
+		     const struct mica_realm *st, struct mica_call *box,
+		     uint32_t *caller);
+
+/*
+ * The callee (st) replies to the call it took from its mailbox box. 0 with
+ * *caller the role the reply goes to and box IDLE; -EPERM when st is not
+ * governed or not bound, -ENOENT when it holds no taken call (a one-way
+ * call, once taken, leaves nothing to reply to).
+ */
+int mica_decide_reply(const struct mica_policy *pol,
+		      const struct mica_realm *st, struct mica_call *box,
+		      uint32_t *caller);
+
+/*
+ * RMI_MICA_POLICY_UNLOAD of a policy that governs governed live realms
+ * (counted from RMI_REALM_CREATE to RMI_REALM_DESTROY): 0, or -EBUSY while
+ * any governed realm lives.
+ */
+int mica_decide_unload(uint32_t governed);
+
 #endif /* MICA_DECIDE_H */

@@ -241,18 +241,25 @@ int mica_policy_ns_map_perm(const struct mica_policy *pol, uint32_t realm,
 			    uint64_t ipa, uint64_t size, unsigned int *perm,
 			    uint32_t *region);
 
+/* mica_policy_ns_map_perm for a region of any kind (MICA_REGION_*): the
+ * protected range [ipa, ipa + size) a realm-to-realm share maps, say.
+ */
+int mica_policy_range_perm(const struct mica_policy *pol, uint32_t realm,
+			   unsigned int kind, uint64_t ipa, uint64_t size,
+			   unsigned int *perm, uint32_t *region);
+
 /* The realm's MICA_PERM_* bits on the region; 0 when not granted. */
 unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 				     uint32_t region, uint32_t realm);
 
-/* micac (policy_flows.c; no RMM hook yet): may writer pass data to a
+/* micac (policy_flows.c): may writer pass data to a
  * different realm, reader, through the region: writer's grant includes write
  * and reader's includes read?
  */
 bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
 			   uint32_t writer, uint32_t reader);
 
-/* micac (policy_flows.c; no RMM hook yet): may caller call callee? If so
+/* policy_flows.c: may caller call callee (RSI_MICA_CALL)? If so
  * and oneway is not NULL, *oneway tells whether the call is a one-way signal
  * (data flows caller to callee only).
  */

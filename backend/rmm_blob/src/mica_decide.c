@@ -134,3 +134,117 @@ bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
 					NULL) == 0) &&
 	       (!write || ((perm & MICA_PERM_WRITE) != 0U));
 }
+
+int mica_decide_share(const struct mica_policy *pol,
+		      const struct mica_realm *owner,
+		      const struct mica_realm *reader,
+		      uint64_t ipa, bool write, uint32_t refs, uint32_t refs_max,
+		      uint32_t *region)
+{
+	unsigned int own = 0U;
+	unsigned int perm;
+	uint32_t found = 0U;
+	int rc;
+
+	/* Sharing exists only inside one policy: no stock-behaviour default. */
+	if ((pol == NULL) || (owner->slot == 0U) ||
+	    (owner->slot != reader->slot) || (owner->bound == 0U) ||
+	    (reader->bound == 0U)) {
+		return -EPERM;
+	}
+	if (owner->role == reader->role) {
+		return -EINVAL;
+	}
+	rc = mica_policy_range_perm(pol, owner->role, MICA_REGION_PROTECTED,
+				    ipa, MICA_GRANULE_SIZE, &own, &found);
+	if (rc != 0) {
+		/* -EACCES: the owner has no grant; else no protected region. */
+		return (rc == -EACCES) ? -EACCES : -ENOENT;
+	}
+	perm = mica_policy_region_perm(pol, found, reader->role);
+	/* The writer owns; a reader needs a grant, with write to map RW. */
+	if (((own & MICA_PERM_WRITE) == 0U) || (perm == 0U) ||
+	    (write && ((perm & MICA_PERM_WRITE) == 0U))) {
+		return -EACCES;
+	}
+	if (refs >= refs_max) {
+		return -EOVERFLOW;
+	}
+	if (region != NULL) {
+		*region = found;
+	}
+	return 0;
+}
+
+int mica_decide_release(uint32_t refs)
+{
+	return (refs == 0U) ? 0 : -EBUSY;
+}
+
+int mica_decide_call(const struct mica_policy *pol,
+		     const struct mica_realm *caller, uint32_t callee,
+		     const struct mica_roles *taken, struct mica_call *box,
+		     bool *oneway)
+{
+	bool one = false;
+
+	/* A call names a role of a policy: an ungoverned realm has none. */
+	if (bound_policy(pol, caller) == NULL) {
+		return -EPERM;
+	}
+	if ((callee >= pol->realm_count) || (callee >= MICA_RMM_MAX_ROLES)) {
+		return -ENOENT;
+	}
+	if (!mica_policy_may_call(pol, caller->role, callee, &one)) {
+		return -EACCES;
+	}
+	if ((taken->taken[callee / 64U] & (1ULL << (callee % 64U))) == 0ULL) {
+		return -ENXIO;
+	}
+	if (box->state != MICA_CALL_IDLE) {
+		return -EBUSY;
+	}
+	box->caller = caller->role;
+	box->state = MICA_CALL_SENT;
+	box->oneway = one ? 1U : 0U;
+	if (oneway != NULL) {
+		*oneway = one;
+	}
+	return 0;
+}
+
+int mica_decide_take(const struct mica_policy *pol,
+		     const struct mica_realm *st, struct mica_call *box,
+		     uint32_t *caller)
+{
+	if (bound_policy(pol, st) == NULL) {
+		return -EPERM;
+	}
+	if (box->state != MICA_CALL_SENT) {
+		return -ENOENT;
+	}
+	*caller = box->caller;
+	/* Nothing may answer a one-way call: its mailbox frees at once. */
+	box->state = (box->oneway != 0U) ? MICA_CALL_IDLE : MICA_CALL_TAKEN;
+	return 0;
+}
+
+int mica_decide_reply(const struct mica_policy *pol,
+		      const struct mica_realm *st, struct mica_call *box,
+		      uint32_t *caller)
+{
+	if (bound_policy(pol, st) == NULL) {
+		return -EPERM;
+	}
+	if (box->state != MICA_CALL_TAKEN) {
+		return -ENOENT;
+	}
+	*caller = box->caller;
+	box->state = MICA_CALL_IDLE;
+	return 0;
+}
+
+int mica_decide_unload(uint32_t governed)
+{
+	return (governed == 0U) ? 0 : -EBUSY;
+}

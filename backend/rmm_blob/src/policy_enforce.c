@@ -100,8 +100,8 @@ static int base_cmp(const void *blob, uint32_t k, const void *key)
 /* The region that holds the whole range, if any: the last one by base that
  * starts at or below ipa, as regions never overlap.
  */
-static int find_ns_region(const struct mica_policy *pol, uint64_t ipa,
-			  uint64_t size, uint32_t *region)
+static int find_region(const struct mica_policy *pol, unsigned int kind,
+		       uint64_t ipa, uint64_t size, uint32_t *region)
 {
 	const struct base_key key = {
 		.by_base = (const uint32_t *)(const void *)
@@ -119,7 +119,7 @@ static int find_ns_region(const struct mica_policy *pol, uint64_t ipa,
 	*region = key.by_base[k - 1U];
 	r = &key.regions[*region];
 	/* ipa >= base, and base + size cannot overflow in a valid blob. */
-	if ((r->kind != MICA_REGION_UNPROTECTED) ||
+	if ((r->kind != kind) ||
 	    ((ipa - r->base) >= r->size) || (size > (r->size - (ipa - r->base)))) {
 		return -ENOENT;
 	}
@@ -130,6 +130,14 @@ int mica_policy_ns_map_perm(const struct mica_policy *pol, uint32_t realm,
 			    uint64_t ipa, uint64_t size, unsigned int *perm,
 			    uint32_t *region)
 {
+	return mica_policy_range_perm(pol, realm, MICA_REGION_UNPROTECTED,
+				      ipa, size, perm, region);
+}
+
+int mica_policy_range_perm(const struct mica_policy *pol, uint32_t realm,
+			   unsigned int kind, uint64_t ipa, uint64_t size,
+			   unsigned int *perm, uint32_t *region)
+{
 	uint32_t found;
 	unsigned int granted;
 	int rc;
@@ -138,7 +146,7 @@ int mica_policy_ns_map_perm(const struct mica_policy *pol, uint32_t realm,
 	    (size > (UINT64_MAX - ipa))) {
 		return -EINVAL;
 	}
-	rc = find_ns_region(pol, ipa, size, &found);
+	rc = find_region(pol, kind, ipa, size, &found);
 	if (rc != 0) {
 		return rc;
 	}
