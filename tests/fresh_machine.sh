@@ -17,10 +17,10 @@
 #
 # WORKDIR (default: a new directory under /var/tmp) must be new or empty;
 # it holds the root and the logs (fresh-*.log). The root is removed at the
-# end unless KEEP=1. Only proc and a read-only sysfs are mounted in the
-# root, and unmounted on any exit: the host's /dev is not, so nothing run
-# as root in there can touch the host's devices (the root has the device
-# nodes debootstrap creates).
+# end unless KEEP=1. Only proc, a read-only sysfs and a devpts instance of
+# the root's own are mounted in it, and unmounted on any exit: the host's
+# /dev is not, so nothing run as root in there can touch the host's devices
+# (the root has the device nodes debootstrap creates).
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/tests/lib.sh"
@@ -112,6 +112,13 @@ main() {
 		cp -L /etc/resolv.conf "$root/etc/resolv.conf" || exit 2
 	mnt proc "$root/proc"
 	mnt sysfs "$root/sys" ro
+	# Every Debian machine has pseudo-terminals (the zsh completion test
+	# drives zsh in one). A devpts instance of the root's own: its ptys
+	# are not the host's.
+	mkdir -p "$root/dev/pts"
+	mnt devpts "$root/dev/pts" newinstance,ptmxmode=0666,mode=0620
+	rm -f "$root/dev/ptmx"
+	ln -s pts/ptmx "$root/dev/ptmx"
 
 	# The committed HEAD, as a user's clone would have it.
 	git clone -q --no-hardlinks "$here" "$root$clone" || exit 2

@@ -5,7 +5,9 @@
 # tests/editors/check_completions.sh; run as `zsh -f`.
 zmodload zsh/zpty
 dir=$1 line=$2
-zpty z zsh -f -i
+# Exit 3 when no pseudo-terminal can be opened (a chroot without devpts,
+# say), so that the caller reports that once instead of empty offers.
+zpty z zsh -f -i || exit 3
 zpty -w z "PS1=''; fpath=($dir \$fpath); autoload -U compinit; compinit -u -D"
 zpty -w z "zstyle ':completion:*' insert-tab false; zstyle ':completion:*' list-grouped false"
 # Every compadd prints its matches; a hook after completion prints an end
