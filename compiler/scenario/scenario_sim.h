@@ -11,6 +11,7 @@
 #define MICAC_SCENARIO_SIM_H
 
 #include "mica_decide.h"
+#include "mica_policy.h"
 
 #include "blob/digest.h"
 #include "scenario/scenario_replay.h"
