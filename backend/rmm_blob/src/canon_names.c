@@ -11,9 +11,6 @@
  */
 
 #include "mica_canon.h"
-#include "mica_names.h"
-#include <mica_policy.h>
-#include <stddef.h>
 
 int mica_name_cmp(const char *z, const char *s, size_t n)
 {
@@ -51,13 +48,14 @@ static const char *const keywords[] = {
 #define MICA_KEYWORD(word, token) #word,
 #include "mica_keywords.def"
 #undef MICA_KEYWORD
+	NULL
 };
 
 static bool is_keyword(const char *z, uint32_t len)
 {
 	size_t i;
 
-	for (i = 0U; i < (sizeof(keywords) / sizeof(keywords[0])); i++) {
+	for (i = 0U; keywords[i] != NULL; i++) {
 		if (mica_name_cmp(keywords[i], z, len) == 0) {
 			return true;
 		}

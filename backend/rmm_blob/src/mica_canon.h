@@ -11,9 +11,11 @@
 #ifndef MICA_CANON_H
 #define MICA_CANON_H
 
+#include "mica_names.h"
 #include <mica_policy.h>
 #include "mica_validate.h"
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* One canonical pass: the core's context and what the stages carry. */

@@ -3,6 +3,7 @@
  * SPDX-FileCopyrightText: Copyright micac contributors.
  */
 
+#include "blob_builder.h"
 #include "core_oracle.h"
 
 #include <errno.h>
@@ -125,8 +126,8 @@ static void check_ns(struct tally *t, const struct mica_policy *pol,
 	struct mica_realm st = { x, 1, 1, { 0, 0 } };
 	size_t a, s;
 
-	for (a = 0; a < sizeof(ipas) / sizeof(ipas[0]); a++) {
-		for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+	for (a = 0; a < ARRAY_SIZE(ipas); a++) {
+		for (s = 0; s < ARRAY_SIZE(sizes); s++) {
 			unsigned int p = 0, q = 0;
 			uint32_t f = 0, g = 0;
 			int rc = mica_policy_ns_map_perm(pol, x, ipas[a],

@@ -33,7 +33,7 @@ bool fault_is_core(unsigned int f)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(core_faults) / sizeof(core_faults[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(core_faults); i++) {
 		if (core_faults[i] == f) {
 			return true;
 		}

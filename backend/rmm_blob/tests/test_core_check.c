@@ -120,7 +120,7 @@ static void test_decisions_unchanged(void **state)
 						      r->meas_len),
 				 mica_decide_activate(&q, &st, r->measurement,
 						      r->meas_len));
-		for (i = 0; i < sizeof(ipas) / sizeof(ipas[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(ipas); i++) {
 			unsigned long s2ap;
 
 			for (s2ap = 0; s2ap <= 0xc0; s2ap += 0x40) {
