@@ -32,8 +32,8 @@ int mica_check_zero(const struct mica_vctx *v, uint32_t offset, uint32_t n,
 	return 0;
 }
 
-/* A name, then one field and its fault, then zero bytes (reserved, or the
- * measurement's tail): the shape of every record's canonical rules.
+/* After its name, the shape of every record's canonical rules: one field
+ * and its fault, then zero bytes (reserved, or the measurement's tail).
  */
 struct canon_rec {
 	unsigned int f;		/* the field's fault, or MICA_FAULT_NONE */

@@ -18,7 +18,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* One canonical pass: the core's context and what the stages carry. */
+/* One canonical pass: the core's context and what the stages carry. v comes
+ * first, so an element check that mica_check_each calls with &c->v can get
+ * c back with a cast.
+ */
 struct mica_cctx {
 	struct mica_vctx v;
 	uint32_t strings_pos;	/* offset in the string table of the next name */
