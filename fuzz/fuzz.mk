@@ -47,6 +47,11 @@ $(FUZZ_DIR)/gen/fuzz_policies.h: fuzz/embed.sh $(FUZZ_POLICIES)
 	@fuzz/embed.sh $@ $(FUZZ_POLICIES)
 $(FUZZ_DIR)/obj/fuzz/fuzz_scenario.o: $(FUZZ_DIR)/gen/fuzz_policies.h
 
+# The blob target checks the RMM's queries against their definitions with
+# the backend tests' oracle.
+$(FUZZ_DIR)/obj/fuzz/fuzz_blob.o: FUZZ_CFLAGS += -Ibackend/rmm_blob/tests
+$(FUZZ_DIR)/fuzz_blob: $(FUZZ_DIR)/obj/backend/rmm_blob/tests/core_oracle.o
+
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
 

@@ -1,12 +1,20 @@
-/* fuzz_blob.c - libFuzzer target: bytes -> the backend's blob validator.
+/* fuzz_blob.c - libFuzzer target: bytes -> the backend's blob validator
+ * and the RMM's core checks.
  *
  * Whatever mica_blob_validate accepts must be canonical: it decodes and
- * re-encodes to identical bytes (else abort). An accepted blob is then
- * queried, since the query API trusts the validator and reads without
- * checks: a hole in validation shows up here as an out-of-bounds read. */
+ * re-encodes to identical bytes (else abort), and the core accepts it too.
+ * Whatever the core (mica_policy_init, what the RMM runs on
+ * RMI_MICA_POLICY_LOAD) accepts, canonical or not, is queried the way the
+ * RMM queries it, and each answer must be its linear definition
+ * (backend/rmm_blob/tests/core_oracle.c, else abort): the query API trusts
+ * the checks and reads without them, so a hole shows up here as an
+ * out-of-bounds read or a wrong answer. micac's lookups run on canonical
+ * blobs only. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core_oracle.h"
 #include "fuzz_compile.h"
 #include "mica_policy.h"
 
@@ -51,9 +59,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (size)
 		memcpy(blob, data, size);
+	if (mica_policy_init(&pol, blob, size, NULL) == 0) {
+		char why[160];
+
+		/* 16 realms and regions each keep an input under a millisecond */
+		if (core_oracle(&pol, 16, why, sizeof(why)) != 0) {
+			fprintf(stderr, "core_oracle: %s\n", why);
+			abort();
+		}
+	}
 	if (mica_blob_validate(blob, size, NULL) == 0) {
 		fuzz_blob_roundtrip(blob, size);
-		if (mica_policy_init(&pol, blob, size, NULL) != 0)
+		if (pol.blob != blob)
 			abort();
 		query_all(&pol);
 	}

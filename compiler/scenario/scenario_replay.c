@@ -40,6 +40,7 @@ static struct verdict pool_take(struct sim *m, uint64_t *mem, size_t len)
 	sl->digest_len = digest_compute(mica_blob_header(mem)->digest_alg, mem, len, digest);
 	digest_rpv(digest, sl->digest_len, sl->rpv);
 	sl->mem = mem;
+	sl->canonical = blob_check(mem, len, why, sizeof(why)) == BLOB_OK;
 	for (unsigned i = 0; i < m->nslots; i++)
 		if (mica_rpv_matches(m->slots[i].rpv, digest, sl->digest_len)) {
 			free(mem);
@@ -47,6 +48,12 @@ static struct verdict pool_take(struct sim *m, uint64_t *mem, size_t len)
 			return verdict(true, "already loaded in slot %u", i + 1);
 		}
 	m->nslots++;
+	/* The RMM's core takes what only micac's canonical rules refuse; its
+	 * names and rim index are unchecked, so the replay governs no realm
+	 * by it (docs/scenarios.md). */
+	if (!sl->canonical)
+		return verdict(true, "loaded in slot %u, but not micac's canonical output (%s): "
+			       "no verifier accepts its digest", m->nslots, why);
 	d = short_digest(sl);
 	v = verdict(true, "policy '%s' v%u in slot %u, %s", mica_blob_policy_name(mem),
 		    (unsigned)mica_blob_header(mem)->policy_version, m->nslots, d);
@@ -86,7 +93,8 @@ static struct verdict do_create(struct sim *m, const struct scn_step *st)
 		memcpy(rpv, st->bytes.v, st->bytes.n);
 	/* mica_pool_find_rpv: the first loaded slot whose padded digest it is. */
 	for (unsigned i = 0; i < m->nslots && !r->st.slot; i++)
-		if (mica_rpv_matches(rpv, m->slots[i].rpv, m->slots[i].digest_len))
+		if (m->slots[i].canonical &&
+		    mica_rpv_matches(rpv, m->slots[i].rpv, m->slots[i].digest_len))
 			r->st.slot = (uint8_t)(i + 1);
 	pol = sim_policy(m, st->realm);
 	r->ipa_bits = st->ipa_bits;

@@ -11,6 +11,7 @@
 #define MICAC_SCENARIO_SIM_H
 
 #include "mica_decide.h"
+#include "mica_policy.h"
 
 #include "blob/digest.h"
 #include "scenario/scenario_replay.h"
@@ -21,6 +22,7 @@ struct sim_slot {
 	uint8_t rpv[RPV_SIZE];
 	size_t digest_len;
 	struct mica_roles roles;	/* the roles bound under it, as the RMM's pool keeps them */
+	bool canonical;		/* micac's validator accepts it too: names can be read */
 };
 
 struct sim_realm {

@@ -18,7 +18,7 @@
 #ifndef MICA_DECIDE_H
 #define MICA_DECIDE_H
 
-#include <mica_policy.h>
+#include <mica_core.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

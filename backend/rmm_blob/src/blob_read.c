@@ -44,6 +44,12 @@ uint32_t mica_blob_rim_realm(const void *blob, uint32_t k)
 	return mica_index_at(blob, MICA_TABLE_RIM_IDX, k);
 }
 
+/* The NUL-terminated name at offset off of the string table. */
+static const char *mica_name_at(const void *blob, uint32_t off)
+{
+	return (const char *)mica_table(blob, MICA_TABLE_STRINGS) + off;
+}
+
 const char *mica_blob_policy_name(const void *blob)
 {
 	return mica_name_at(blob, mica_blob_header(blob)->name_off);

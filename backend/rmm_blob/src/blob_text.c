@@ -98,7 +98,7 @@ static const char *const table_name[MICA_TABLE_COUNT] = {
 	[MICA_TABLE_STRINGS] = "string table",
 };
 
-const char *mica_blob_fault_reason(enum mica_blob_fault fault)
+const char *mica_blob_fault_reason(unsigned int fault)
 {
 	unsigned int f = (unsigned int)fault;
 

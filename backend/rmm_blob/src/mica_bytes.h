@@ -2,9 +2,10 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Private byte comparisons shared by the validator (which checks the blob's
+ * Private byte comparisons shared by the checks (which prove the blob's
  * sort orders) and the queries (which binary-search those same orders): one
- * definition of each order, so the two can never disagree.
+ * definition of each order, so the two can never disagree. The name order,
+ * which only micac reads, is in mica_names.h.
  */
 
 #ifndef MICA_BYTES_H
@@ -13,17 +14,6 @@
 #include <mica_blob.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* memcmp's contract, without depending on libc. */
-int mica_bytes_cmp(const uint8_t *a, const uint8_t *b, size_t n);
-
-/* Orders the NUL-terminated name z against the n bytes at s by bytes, a
- * proper prefix first: <0, 0 or >0. Reads z only up to its NUL.
- */
-int mica_name_cmp(const char *z, const char *s, size_t n);
-
-/* strlen's contract, for names the validator already bounded. */
-size_t mica_name_len(const char *z);
 
 /* Orders (a_hi, a_lo) against (b_hi, b_lo): the grant and call orders. */
 int mica_pair_cmp(uint32_t a_hi, uint32_t a_lo, uint32_t b_hi, uint32_t b_lo);

@@ -6,8 +6,8 @@
  * (blob_read.c, for micac) is built on these; the queries use them directly
  * so that a binary search step costs a few loads instead of calls, and the
  * compiler can keep a table's base in a register for the whole search. They
- * only compute addresses: the queries use them on a validated blob, the
- * validator only on tables whose layout it has already checked.
+ * only compute addresses: the queries use them on a checked blob, the
+ * checks only on tables whose layout they have already proved.
  */
 
 #ifndef MICA_READ_H
@@ -60,12 +60,6 @@ static inline uint32_t mica_index_at(const void *blob, unsigned int table,
 				     uint32_t k)
 {
 	return ((const uint32_t *)(const void *)mica_table(blob, table))[k];
-}
-
-/* The NUL-terminated name at offset off of the string table. */
-static inline const char *mica_name_at(const void *blob, uint32_t off)
-{
-	return (const char *)mica_table(blob, MICA_TABLE_STRINGS) + off;
 }
 
 #endif /* MICA_READ_H */

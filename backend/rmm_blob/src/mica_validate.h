@@ -2,37 +2,37 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Private to the validator: the state of one validation pass, shared by the
- * per-table checkers (validate_*.c), which run in the order of
- * mica_blob_validate() and may rely on what earlier ones proved.
+ * Private to the core checks (validate_*.c, which the RMM compiles) and the
+ * canonical layer built on them (canon_*.c, micac only): the state of one
+ * pass and the helpers both use. The core's stages run in the order of
+ * mica_check_tables() and each may rely on what earlier ones proved.
  */
 
 #ifndef MICA_VALIDATE_H
 #define MICA_VALIDATE_H
 
-#include <mica_policy.h>
+#include <mica_core.h>
 #include "mica_read.h"
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct mica_vctx {
 	const uint8_t *bytes;			/* the blob */
 	const struct mica_blob_header *hdr;	/* == bytes, once the header is sound */
 	struct mica_blob_error *err;		/* may be NULL */
-	uint32_t strings_pos;	/* offset in the string table of the next name */
-	uint32_t measured;	/* realms with a measurement, counted by the realm pass */
+	size_t size;				/* bytes given */
 };
 
-/* Records the fault (if v->err) and returns -ENOTSUP for
- * MICA_FAULT_VERSION, -EINVAL for every other fault.
+/* Records the fault (MICA_FAULT_*, the core's or a canonical one) if
+ * v->err, and returns -ENOTSUP for MICA_FAULT_VERSION, -EINVAL for every
+ * other fault.
  */
-int mica_fault(const struct mica_vctx *v, enum mica_blob_fault fault,
+int mica_fault(const struct mica_vctx *v, unsigned int fault,
 	       unsigned int table, uint32_t index, uint32_t offset);
 
-/* Faults at the first non-zero byte of the n bytes from blob offset `offset`. */
-int mica_check_zero(const struct mica_vctx *v, uint32_t offset, uint32_t n,
-		    enum mica_blob_fault fault, unsigned int table,
-		    uint32_t index);
+/* rc, having recorded "no fault" (if v->err) when rc is 0. */
+int mica_done(const struct mica_vctx *v, int rc);
 
 /* Blob offset of a table descriptor's offset field, or its count field. */
 uint32_t mica_desc_offset(unsigned int table, bool count);
@@ -51,33 +51,20 @@ typedef int (*mica_elem_check_fn)(struct mica_vctx *v, uint32_t i, void *state);
 int mica_check_each(struct mica_vctx *v, unsigned int table,
 		    mica_elem_check_fn check, void *state);
 
-/* A name to check: whose it is, and where its name_off field lies. */
-struct mica_name_ref {
-	unsigned int table;	/* MICA_TABLE_*, or MICA_BLOB_IN_HEADER */
-	uint32_t index;		/* element of table, or MICA_BLOB_NO_INDEX */
-	uint32_t field_off;	/* blob offset of the name_off field */
-};
-
 /*
- * Checks the next name of the string table: name_off must be exactly where
- * the previous name ended, the name an identifier of 1..63 bytes, NUL-
- * terminated inside the table, not "host" (except the policy's name), and
- * sorting strictly after prev (NULL: the first of its table). Sets *name and
- * advances v->strings_pos past the name.
+ * The core in two halves, so that the canonical layer can check the
+ * header's own rules between them: the buffer and the header fields the
+ * core reads (sets v->hdr), then the layout and every table.
  */
-int mica_check_name(struct mica_vctx *v, const struct mica_name_ref *ref,
-		    const char *prev, const char **name);
+int mica_check_header(struct mica_vctx *v, const void *blob, size_t size);
+int mica_check_tables(struct mica_vctx *v);
 
-/* The per-stage checkers, in the order they run. */
-int mica_validate_header(struct mica_vctx *v, const void *blob, size_t size);
+/* The core's per-stage checkers, in the order mica_check_tables runs them. */
 int mica_validate_layout(struct mica_vctx *v);
-int mica_validate_policy_name(struct mica_vctx *v);
 int mica_validate_realms(struct mica_vctx *v);
 int mica_validate_grants(struct mica_vctx *v);
 int mica_validate_regions(struct mica_vctx *v);
 int mica_validate_calls(struct mica_vctx *v);
 int mica_validate_region_index(struct mica_vctx *v);
-int mica_validate_rim_index(struct mica_vctx *v);
-int mica_validate_name_sets(struct mica_vctx *v);
 
 #endif /* MICA_VALIDATE_H */

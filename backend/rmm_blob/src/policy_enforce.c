@@ -4,12 +4,12 @@
  *
  * Binding a policy to a blob, and the queries the RMM's hooks make: the
  * measurement check, unprotected mappings and exits to the host. Each is a
- * binary search in a table the validator proved sorted, or one load.
+ * binary search in a table the core checks proved sorted, or one load.
  */
 
 #include <errno.h>
 #include "mica_bytes.h"
-#include <mica_policy.h>
+#include <mica_core.h>
 #include "mica_read.h"
 #include "mica_search.h"
 
@@ -21,7 +21,7 @@ const struct mica_blob_header *mica_blob_header(const void *blob)
 int mica_policy_init(struct mica_policy *pol, const void *blob, size_t size,
 		     struct mica_blob_error *err)
 {
-	int rc = mica_blob_validate(blob, size, err);
+	int rc = mica_blob_check(blob, size, err);
 
 	pol->blob = NULL;
 	pol->realm_count = 0U;
@@ -118,7 +118,7 @@ static int find_region(const struct mica_policy *pol, unsigned int kind,
 	}
 	*region = key.by_base[k - 1U];
 	r = &key.regions[*region];
-	/* ipa >= base, and base + size cannot overflow in a valid blob. */
+	/* ipa >= base, and base + size cannot overflow in a checked blob. */
 	if ((r->kind != kind) ||
 	    ((ipa - r->base) >= r->size) || (size > (r->size - (ipa - r->base)))) {
 		return -ENOENT;

@@ -8,7 +8,7 @@
  */
 
 #include "mica_bytes.h"
-#include <mica_policy.h>
+#include <mica_core.h>
 #include "mica_read.h"
 #include "mica_search.h"
 

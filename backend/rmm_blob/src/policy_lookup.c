@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include "mica_bytes.h"
+#include "mica_names.h"
 #include <mica_policy.h>
 #include "mica_read.h"
 #include "mica_search.h"

@@ -2,14 +2,14 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Recording a fault. The words for it are in blob_text.c, which the
- * validator does not need.
+ * Recording a fault, for the core and the canonical layer alike. The words
+ * for it are in blob_text.c, which the RMM does not compile.
  */
 
 #include <errno.h>
 #include "mica_validate.h"
 
-int mica_fault(const struct mica_vctx *v, enum mica_blob_fault fault,
+int mica_fault(const struct mica_vctx *v, unsigned int fault,
 	       unsigned int table, uint32_t index, uint32_t offset)
 {
 	if (v->err != NULL) {
@@ -21,16 +21,11 @@ int mica_fault(const struct mica_vctx *v, enum mica_blob_fault fault,
 	return (fault == MICA_FAULT_VERSION) ? -ENOTSUP : -EINVAL;
 }
 
-int mica_check_zero(const struct mica_vctx *v, uint32_t offset, uint32_t n,
-		    enum mica_blob_fault fault, unsigned int table,
-		    uint32_t index)
+int mica_done(const struct mica_vctx *v, int rc)
 {
-	uint32_t i;
-
-	for (i = 0U; i < n; i++) {
-		if (v->bytes[offset + i] != 0U) {
-			return mica_fault(v, fault, table, index, offset + i);
-		}
+	if (rc == 0) {
+		(void)mica_fault(v, MICA_FAULT_NONE, MICA_BLOB_IN_HEADER,
+				 MICA_BLOB_NO_INDEX, 0U);
 	}
-	return 0;
+	return rc;
 }

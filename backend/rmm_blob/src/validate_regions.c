@@ -2,20 +2,18 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Region records, with their runs in the grant table, and the region index
- * that orders them by base.
+ * The core's region stage: kind, extent and half of the IPA space (the RMM
+ * maps granules of a region by kind, and base + size never wraps), each
+ * region's run in the grant table, and the region index that orders the
+ * regions by base, without overlap, for the search of
+ * mica_policy_ns_map_perm. Names, reserved bytes and grants after the last
+ * run, which nothing reads, are canonical form (canon_records.c).
  */
 
 #include "mica_validate.h"
 #include <stddef.h>
 
 #define REGION_OFF(field)	((uint32_t)offsetof(struct mica_blob_region, field))
-
-/* What one region's check carries to the next. */
-struct region_walk {
-	const char *prev;	/* previous region's name */
-	uint32_t next_grant;	/* where the previous region's grants end */
-};
 
 /*
  * Protected regions lie wholly in [0, 2^(ipa_bits-1)), unprotected ones in
@@ -76,55 +74,37 @@ static enum mica_blob_fault check_run(const struct mica_vctx *v,
 	return MICA_FAULT_NONE;
 }
 
+/* state: where the previous region's grants end. */
 static int check_region(struct mica_vctx *v, uint32_t j, void *state)
 {
-	struct region_walk *w = state;
+	uint32_t *next_grant = state;
 	const struct mica_blob_region *r = mica_region_at(v->bytes, j);
-	uint32_t off = mica_elem_offset(v, MICA_TABLE_REGIONS, j);
-	const struct mica_name_ref ref = { MICA_TABLE_REGIONS, j, off };
 	enum mica_blob_fault f = MICA_FAULT_NONE;
-	uint32_t field = 0U;
-	int rc = mica_check_name(v, &ref, w->prev, &w->prev);
+	uint32_t field = REGION_OFF(kind);
 
-	if (rc != 0) {
-		return rc;
-	}
 	if ((r->kind != MICA_REGION_PROTECTED) &&
 	    (r->kind != MICA_REGION_UNPROTECTED)) {
 		f = MICA_FAULT_REGION_KIND;
-		field = REGION_OFF(kind);
 	} else {
-		rc = mica_check_zero(v, off + REGION_OFF(reserved),
-				     sizeof(r->reserved), MICA_FAULT_RESERVED,
-				     MICA_TABLE_REGIONS, j);
-		if (rc != 0) {
-			return rc;
-		}
 		f = check_extent(r, v->hdr->ipa_bits, &field);
 		if (f == MICA_FAULT_NONE) {
-			f = check_run(v, r, j, w->next_grant, &field);
+			f = check_run(v, r, j, *next_grant, &field);
 		}
 	}
 	if (f != MICA_FAULT_NONE) {
-		return mica_fault(v, f, MICA_TABLE_REGIONS, j, off + field);
+		return mica_fault(v, f, MICA_TABLE_REGIONS, j,
+				  mica_elem_offset(v, MICA_TABLE_REGIONS, j) +
+				  field);
 	}
-	w->next_grant += r->grant_count;
+	*next_grant += r->grant_count;
 	return 0;
 }
 
 int mica_validate_regions(struct mica_vctx *v)
 {
-	uint32_t grants = v->hdr->tables[MICA_TABLE_GRANTS].count;
-	struct region_walk w = { NULL, 0U };
-	int rc = mica_check_each(v, MICA_TABLE_REGIONS, check_region, &w);
+	uint32_t next_grant = 0U;
 
-	if ((rc == 0) && (w.next_grant != grants)) {
-		rc = mica_fault(v, MICA_FAULT_GRANTS_UNCLAIMED, MICA_TABLE_GRANTS,
-				w.next_grant,
-				mica_elem_offset(v, MICA_TABLE_GRANTS,
-						 w.next_grant));
-	}
-	return rc;
+	return mica_check_each(v, MICA_TABLE_REGIONS, check_region, &next_grant);
 }
 
 /*

@@ -2,8 +2,9 @@
 """stack_depth.py FILE.ci... - the deepest stack any call chain of the
 library can use, from gcc -fcallgraph-info=su output: the largest sum of
 frames along a path of the call graph. Indirect calls are resolved by
-function type: the validator's stages (mica_validate_*), its element checks
-(check_*) and the queries' key comparisons (*_cmp, called from wherever
+function type: the core's stages (mica_validate_*) and the canonical
+layer's (mica_canon_*, canon_padding), their element checks (check_*,
+canon_*) and the queries' key comparisons (*_cmp, called from wherever
 the always-inline mica_search is expanded: the queries and their helpers;
 below -O2 the comparator stays an indirect call). A cycle (recursion) is an
 error, since it would make the stack unbounded. Prints "NAME BYTES CHAIN" for
@@ -13,8 +14,9 @@ import sys
 
 # (caller, callees) patterns: who makes an indirect call, and whom it may call.
 INDIRECT = [
-    (re.compile(r"^mica_blob_validate$"), re.compile(r"^mica_validate_")),
-    (re.compile(r"^mica_check_each$"), re.compile(r"^check_")),
+    (re.compile(r"^mica_(check_tables|blob_check)$"), re.compile(r"^mica_validate_")),
+    (re.compile(r"^mica_blob_validate$"), re.compile(r"^(mica_canon_|canon_padding$)")),
+    (re.compile(r"^mica_check_each$"), re.compile(r"^(check_|canon_)")),
     (re.compile(r"^(mica_policy_|find_)"), re.compile(r"_cmp$")),
 ]
 

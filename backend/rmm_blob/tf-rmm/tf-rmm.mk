@@ -16,7 +16,8 @@
 #                        undefined mica_* symbol, and every library function
 #                        the glue calls defined
 #   make tfrmm-tcb       tcb_lines.sh: the lines the integration compiles
-#                        into the RMM, at most TFRMM_TCB_MAX
+#                        into the RMM, at most TFRMM_TCB_MAX and never
+#                        above TFRMM_TCB_CEILING (1870)
 #   make tfrmm-replay    micac enforce replays the host-build test's events
 #                        (tests/host_mica.yaml) on the same policy; with
 #                        RMM_LOG=rmm_core.elf's output, checks the RMM
@@ -89,6 +90,7 @@ AARCH64_LD ?= aarch64-linux-gnu-ld
 AARCH64_NM ?= aarch64-linux-gnu-nm
 
 $(TFRMM_A64)/rmm-lib-mica.o: $(TFRMM_LINK_OBJ) $(TFRMM)/lib/mica/CMakeLists.txt
+	@mkdir -p $(dir $@)
 	$(AARCH64_LD) -r -o $@ $(TFRMM_LINK_OBJ)
 
 tfrmm-link: $(TFRMM_A64)/rmm-lib-mica.o
@@ -96,15 +98,18 @@ tfrmm-link: $(TFRMM_A64)/rmm-lib-mica.o
 		$(wildcard $(TFRMM)/lib/mica/src/*.c)
 CHECK_STEPS += tfrmm-link
 
-# The 1,500-line target is not met (docs/rmm-integration.md, "Cost"); until
-# it is, the step holds the count where it is so that it cannot grow.
-# 1819 -> 1859 (one realm per role, direction-aware aborts, TF-RMM style)
-# -> 1866 (the attestation app's one hash operation and its owner check)
-# -> +37 (the validator refuses Mica keywords as names: mica_keywords.def
-# and its check in validate_names.c). Issue 11 redesigns this budget.
-TFRMM_TCB_MAX ?= 1903
+# The budget (issue 11): everything Mica adds to the RMM, sharing and calls
+# included, in at most TFRMM_TCB_CEILING lines (6% of TF-RMM's 31,181 at
+# the tag), a hard limit that neither TFRMM_TCB_MAX nor the command line
+# lifts (tcb_lines.sh caps -c at 1870 too). Under it,
+# TFRMM_TCB_MAX is a ratchet at the measured count: raise it with the lines
+# a change adds, and say why here. 1903 -> 1448: the RMM compiles only the
+# validator's core, micac keeps the canonical rules (docs/rmm-integration.md,
+# "Cost").
+override TFRMM_TCB_CEILING := 1870
+TFRMM_TCB_MAX ?= 1448
 tfrmm-tcb:
-	@$(TFRMM)/tcb_lines.sh -s tfrmm-tcb -m $(TFRMM_TCB_MAX)
+	@$(TFRMM)/tcb_lines.sh -s tfrmm-tcb -m $(TFRMM_TCB_MAX) -c $(TFRMM_TCB_CEILING)
 CHECK_STEPS += tfrmm-tcb
 
 # ---- the host-build test, replayed by micac enforce -------------------------

@@ -2,15 +2,44 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Names: the string table holds the policy name, then the realm names, then
- * the region names, back to back. Checking each name as its record is
- * checked walks the table once, in order, and proves that it holds exactly
- * those names and nothing else.
+ * Names, canonical form only (the RMM never reads one): the string table
+ * holds the policy name, then the realm names, then the region names, back
+ * to back. Checking each name as its record is checked walks the table
+ * once, in order, and proves that it holds exactly those names and nothing
+ * else. Also the name order itself (mica_names.h), which micac's lookups
+ * by name binary-search.
  */
 
-#include "mica_bytes.h"
-#include "mica_validate.h"
-#include <stddef.h>
+#include "mica_canon.h"
+
+int mica_name_cmp(const char *z, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0U; i < n; i++) {
+		uint8_t a = (uint8_t)z[i];
+		uint8_t b = (uint8_t)s[i];
+
+		if (a != b) {
+			return (a < b) ? -1 : 1;
+		}
+		/* Both NUL before n: z ended, s still has bytes. */
+		if (a == 0U) {
+			return -1;
+		}
+	}
+	return (z[n] == '\0') ? 0 : 1;
+}
+
+size_t mica_name_len(const char *z)
+{
+	size_t n = 0U;
+
+	while (z[n] != '\0') {
+		n++;
+	}
+	return n;
+}
 
 static const char reserved_name[] = "host";
 
@@ -19,13 +48,14 @@ static const char *const keywords[] = {
 #define MICA_KEYWORD(word, token) #word,
 #include "mica_keywords.def"
 #undef MICA_KEYWORD
+	NULL
 };
 
 static bool is_keyword(const char *z, uint32_t len)
 {
 	size_t i;
 
-	for (i = 0U; i < (sizeof(keywords) / sizeof(keywords[0])); i++) {
+	for (i = 0U; keywords[i] != NULL; i++) {
 		if (mica_name_cmp(keywords[i], z, len) == 0) {
 			return true;
 		}
@@ -52,7 +82,7 @@ static int scan_name(const struct mica_vctx *v, const struct mica_name_ref *ref,
 	uint32_t n;
 
 	for (n = 0U; s[pos + n] != 0U; n++) {
-		enum mica_blob_fault f = MICA_FAULT_NONE;
+		unsigned int f = MICA_FAULT_NONE;
 
 		if (n == MICA_NAME_MAX) {
 			f = MICA_FAULT_NAME_LONG;
@@ -72,17 +102,18 @@ static int scan_name(const struct mica_vctx *v, const struct mica_name_ref *ref,
 	return 0;
 }
 
-int mica_check_name(struct mica_vctx *v, const struct mica_name_ref *ref,
+int mica_check_name(struct mica_cctx *c, const struct mica_name_ref *ref,
 		    const char *prev, const char **name)
 {
+	const struct mica_vctx *v = &c->v;
 	const struct mica_blob_table *st = &v->hdr->tables[MICA_TABLE_STRINGS];
 	uint32_t pos = *(const uint32_t *)(const void *)(v->bytes + ref->field_off);
 	const char *z = (const char *)v->bytes + st->offset + pos;
-	enum mica_blob_fault f = MICA_FAULT_NONE;
+	unsigned int f = MICA_FAULT_NONE;
 	uint32_t len = 0U;
 	int rc;
 
-	if (pos != v->strings_pos) {
+	if (pos != c->strings_pos) {
 		return mica_fault(v, MICA_FAULT_NAME_OFF, ref->table,
 				  ref->index, ref->field_off);
 	}
@@ -105,13 +136,13 @@ int mica_check_name(struct mica_vctx *v, const struct mica_name_ref *ref,
 		f = MICA_FAULT_NAME_ORDER;
 	} else {
 		*name = z;
-		v->strings_pos = pos + len + 1U;
+		c->strings_pos = pos + len + 1U;
 		return 0;
 	}
 	return mica_fault(v, f, ref->table, ref->index, st->offset + pos);
 }
 
-int mica_validate_policy_name(struct mica_vctx *v)
+int mica_canon_policy_name(struct mica_cctx *c)
 {
 	const struct mica_name_ref ref = {
 		MICA_BLOB_IN_HEADER, MICA_BLOB_NO_INDEX,
@@ -119,7 +150,7 @@ int mica_validate_policy_name(struct mica_vctx *v)
 	};
 	const char *name;
 
-	return mica_check_name(v, &ref, NULL, &name);
+	return mica_check_name(c, &ref, NULL, &name);
 }
 
 /*
@@ -127,37 +158,36 @@ int mica_validate_policy_name(struct mica_vctx *v)
  * merge walk finds any name in both. Runs after both tables are checked,
  * then makes sure the region names were the string table's last bytes.
  */
-int mica_validate_name_sets(struct mica_vctx *v)
+int mica_canon_name_sets(struct mica_cctx *c)
 {
+	const struct mica_vctx *v = &c->v;
 	const struct mica_blob_header *h = v->hdr;
 	uint32_t i = 0U;
 	uint32_t j = 0U;
 
 	while ((i < h->tables[MICA_TABLE_REALMS].count) &&
 	       (j < h->tables[MICA_TABLE_REGIONS].count)) {
-		uint32_t rl_off = mica_realm_at(v->bytes, i)->name_off;
-		uint32_t rg_off = mica_region_at(v->bytes, j)->name_off;
-		const char *rg = mica_name_at(v->bytes, rg_off);
-		int c = mica_name_cmp(mica_name_at(v->bytes, rl_off), rg,
+		const char *rg = mica_blob_region_name(v->bytes, j);
+		int k = mica_name_cmp(mica_blob_realm_name(v->bytes, i), rg,
 				      mica_name_len(rg));
 
-		if (c == 0) {
+		if (k == 0) {
 			return mica_fault(v, MICA_FAULT_NAME_CLASH,
 					  MICA_TABLE_REGIONS, j,
 					  h->tables[MICA_TABLE_STRINGS].offset +
-					  rg_off);
+					  mica_region_at(v->bytes, j)->name_off);
 		}
-		if (c < 0) {
+		if (k < 0) {
 			i++;
 		} else {
 			j++;
 		}
 	}
-	if (v->strings_pos != h->tables[MICA_TABLE_STRINGS].count) {
+	if (c->strings_pos != h->tables[MICA_TABLE_STRINGS].count) {
 		return mica_fault(v, MICA_FAULT_STRINGS_TRAILING,
 				  MICA_TABLE_STRINGS, MICA_BLOB_NO_INDEX,
 				  h->tables[MICA_TABLE_STRINGS].offset +
-				  v->strings_pos);
+				  c->strings_pos);
 	}
 	return 0;
 }
