@@ -252,7 +252,7 @@ int mica_policy_range_perm(const struct mica_policy *pol, uint32_t realm,
 unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 				     uint32_t region, uint32_t realm);
 
-/* micac (policy_flows.c): may writer pass data to a
+/* policy_flows.c: may writer pass data to a
  * different realm, reader, through the region: writer's grant includes write
  * and reader's includes read?
  */
