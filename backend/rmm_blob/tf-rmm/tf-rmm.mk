@@ -89,6 +89,7 @@ AARCH64_LD ?= aarch64-linux-gnu-ld
 AARCH64_NM ?= aarch64-linux-gnu-nm
 
 $(TFRMM_A64)/rmm-lib-mica.o: $(TFRMM_LINK_OBJ) $(TFRMM)/lib/mica/CMakeLists.txt
+	@mkdir -p $(@D)
 	$(AARCH64_LD) -r -o $@ $(TFRMM_LINK_OBJ)
 
 tfrmm-link: $(TFRMM_A64)/rmm-lib-mica.o

@@ -30,9 +30,11 @@
 #define CALL_VERSION	0xCA11U	/* the fixture under a version of its own */
 
 /* What each realm step saw: X0, X1, X2..X7 after an RSI call. */
-enum { A_UNBOUND, A_FORBIDDEN, A_TAKE_NONE, A_REPLY, A_TAKE_ONEWAY,
-       A_REPLY_ONEWAY, B_TAKE, B_REPLIED, B_ONEWAY, B_FORBIDDEN, S_CALL,
-       STEPS };
+enum {
+	A_UNBOUND, A_FORBIDDEN, A_TAKE_NONE, A_REPLY, A_TAKE_ONEWAY,
+	A_REPLY_ONEWAY, B_TAKE, B_REPLIED, B_ONEWAY, B_FORBIDDEN, S_CALL,
+	STEPS
+};
 static unsigned long seen[STEPS][2U + MICA_CALL_WORDS];
 
 static const uint64_t args[MICA_CALL_WORDS] = {	/* alpha -> beta */
