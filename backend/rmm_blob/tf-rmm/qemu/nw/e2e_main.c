@@ -17,6 +17,7 @@
  */
 
 #include "../e2e_abi.h"
+#include "e2e_call.h"
 #include "e2e_checks.h"
 #include <stdbool.h>
 #include <stdint.h>
@@ -299,6 +300,7 @@ static void realm_run(struct realm *r)
 		} else if (reason == RMI_EXIT_PSCI) {
 			r->end_fid = get64(r->run + REC_RUN_EXIT_GPRS);
 			return;
+		} else if (e2e_call_exit(r->name, r->run, reason, &r->trace)) {
 		} else if ((reason != RMI_EXIT_IRQ) && (reason != RMI_EXIT_FIQ)) {
 			fatal("unexpected REC exit", reason);
 			return;
@@ -546,6 +548,7 @@ void e2e_main(void)
 	e2e_check_op(&tally, "stock", "MMIO exit carrying a stored value (not governed)", true,
 		     stored(&stock, E2E_NO_REGION));
 	check_realm_verdict(&stock, "in realm: REALM_INFO not governed, token, RSI_HOST_CALL -> RSI_SUCCESS");
+	e2e_call_checks(&tally, &camera.trace, &detector.trace, &stock.trace, detector.end_fid == PSCI_SYSTEM_OFF);
 
 	(void)e2e_summary(&tally);
 }
