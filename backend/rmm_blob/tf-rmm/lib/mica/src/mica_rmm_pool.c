@@ -10,8 +10,9 @@
  * without it, then published with a release store. A published slot's
  * policy never changes or goes away, so readers (REALM_CREATE, exits) need
  * no lock, only an acquire load of the slot state; its bound-role bitmap
- * changes only under the pool lock (RMI_MICA_REALM_BIND). The state word is
- * only read and written through SCA_* accessors.
+ * (RMI_MICA_REALM_BIND) and its call mailboxes (mica_rmm_call.c) change
+ * only under the pool lock. The state word is only read and written
+ * through SCA_* accessors.
  */
 
 #include <buffer.h>
