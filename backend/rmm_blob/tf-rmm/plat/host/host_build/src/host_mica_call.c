@@ -73,114 +73,91 @@ static int yield(realm_entrypoint_t next)
 	return ARM_EXCEPTION_FIQ_LEL;
 }
 
-/* ---- alpha ---- */
-static int a_reply_oneway(unsigned long *regs, unsigned long *sp)
+/*
+ * A realm's code as a script: each step logs what the previous RSI call
+ * answered (unless NOLOG), then makes the next call, yields to the host
+ * (YIELD: the next step runs when the host enters the REC again) or ends.
+ */
+#define NOLOG	STEPS
+#define YIELD	0UL
+#define END	1UL
+
+struct step {
+	unsigned int log;
+	unsigned long fid;
+	unsigned long x1;
+	const uint64_t *w;
+};
+
+struct script {
+	const struct step *steps;
+	unsigned int next;
+	realm_entrypoint_t self;
+};
+
+static int run(struct script *sc, unsigned long *regs)
 {
-	(void)sp;
-	log_step(A_REPLY_ONEWAY, regs);
-	return yield(host_mica_realm_done);
+	const struct step *st = &sc->steps[sc->next++];
+
+	if (st->log != NOLOG) {
+		log_step(st->log, regs);
+	}
+	if (st->fid == YIELD) {
+		return yield(sc->self);
+	}
+	if (st->fid == END) {
+		return yield(host_mica_realm_done);
+	}
+	return rsi(regs, st->fid, st->x1, st->w, sc->self);
 }
 
-static int a_took(unsigned long *regs, unsigned long *sp)
+static const struct step alpha_steps[] = {
+	{ NOLOG, SMC_RSI_MICA_CALL, MICA_FIX_BETA, args },	/* unbound */
+	{ A_UNBOUND, SMC_RSI_MICA_CALL, MICA_FIX_GAMMA, args },
+	{ A_FORBIDDEN, SMC_RSI_MICA_CALL_TAKE, 0UL, NULL },
+	{ A_TAKE_NONE, YIELD, 0UL, NULL },
+	{ NOLOG, SMC_RSI_MICA_CALL, MICA_FIX_BETA, args },	/* two-way */
+	{ A_REPLY, YIELD, 0UL, NULL },
+	{ NOLOG, SMC_RSI_MICA_CALL_TAKE, 0UL, NULL },
+	{ A_TAKE_ONEWAY, SMC_RSI_MICA_CALL_REPLY, 0UL, reply },
+	{ A_REPLY_ONEWAY, END, 0UL, NULL },
+};
+static const struct step beta_steps[] = {
+	{ NOLOG, SMC_RSI_MICA_CALL_TAKE, 0UL, NULL },
+	{ B_TAKE, SMC_RSI_MICA_CALL_REPLY, 0UL, reply },
+	{ B_REPLIED, SMC_RSI_MICA_CALL, MICA_FIX_ALPHA, signal },
+	{ B_ONEWAY, SMC_RSI_MICA_CALL, MICA_FIX_GAMMA, signal },
+	{ B_FORBIDDEN, END, 0UL, NULL },
+};
+static const struct step stock_steps[] = {
+	{ NOLOG, SMC_RSI_MICA_CALL, MICA_FIX_BETA, args },
+	{ S_CALL, END, 0UL, NULL },
+};
+
+static int alpha_code(unsigned long *regs, unsigned long *sp);
+static int beta_code(unsigned long *regs, unsigned long *sp);
+static int stock_code(unsigned long *regs, unsigned long *sp);
+
+static struct script alpha = { alpha_steps, 0U, alpha_code };
+static struct script beta = { beta_steps, 0U, beta_code };
+static struct script stock = { stock_steps, 0U, stock_code };
+
+static int alpha_code(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
-	log_step(A_TAKE_ONEWAY, regs);
-	return rsi(regs, SMC_RSI_MICA_CALL_REPLY, 0UL, reply, a_reply_oneway);
+	return run(&alpha, regs);
 }
 
-static int a_take(unsigned long *regs, unsigned long *sp)
+static int beta_code(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
-	return rsi(regs, SMC_RSI_MICA_CALL_TAKE, 0UL, NULL, a_took);
+	return run(&beta, regs);
 }
 
-static int a_replied(unsigned long *regs, unsigned long *sp)
+static int stock_code(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
-	log_step(A_REPLY, regs);
-	return yield(a_take);
-}
-
-static int a_call(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	return rsi(regs, SMC_RSI_MICA_CALL, MICA_FIX_BETA, args, a_replied);
-}
-
-static int a_take_none(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	log_step(A_TAKE_NONE, regs);
-	return yield(a_call);
-}
-
-static int a_forbidden(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	log_step(A_FORBIDDEN, regs);
-	return rsi(regs, SMC_RSI_MICA_CALL_TAKE, 0UL, NULL, a_take_none);
-}
-
-static int a_unbound(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	log_step(A_UNBOUND, regs);
-	return rsi(regs, SMC_RSI_MICA_CALL, MICA_FIX_GAMMA, args, a_forbidden);
-}
-
-static int a_entry(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	return rsi(regs, SMC_RSI_MICA_CALL, MICA_FIX_BETA, args, a_unbound);
-}
-
-/* ---- beta ---- */
-static int b_forbidden(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	log_step(B_FORBIDDEN, regs);
-	return yield(host_mica_realm_done);
-}
-
-static int b_oneway(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	log_step(B_ONEWAY, regs);
-	return rsi(regs, SMC_RSI_MICA_CALL, MICA_FIX_GAMMA, signal, b_forbidden);
-}
-
-static int b_replied(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	log_step(B_REPLIED, regs);
-	return rsi(regs, SMC_RSI_MICA_CALL, MICA_FIX_ALPHA, signal, b_oneway);
-}
-
-static int b_took(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	log_step(B_TAKE, regs);
-	return rsi(regs, SMC_RSI_MICA_CALL_REPLY, 0UL, reply, b_replied);
-}
-
-static int b_entry(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	return rsi(regs, SMC_RSI_MICA_CALL_TAKE, 0UL, NULL, b_took);
-}
-
-/* ---- a stock realm ---- */
-static int s_refused(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	log_step(S_CALL, regs);
-	return yield(host_mica_realm_done);
-}
-
-static int s_entry(unsigned long *regs, unsigned long *sp)
-{
-	(void)sp;
-	return rsi(regs, SMC_RSI_MICA_CALL, MICA_FIX_BETA, args, s_refused);
+	return run(&stock, regs);
 }
 
 /* ---- the host ---- */
@@ -251,7 +228,7 @@ void host_mica_call_run(const struct host_mica_ops *ops)
 						policy_version),
 		     &version, sizeof(version));
 	ok = ops->load(blob, mica_fixture_size(), rpv, &slot) == RMI_SUCCESS;
-	ops->check(ok && realm_up(&a, rpv, MICA_FIX_ALPHA, a_entry, ops),
+	ops->check(ok && realm_up(&a, rpv, MICA_FIX_ALPHA, alpha_code, ops),
 		   "calls: the fixture loaded again (version 0xCA11), alpha running");
 
 	ops->check(enter_fiq(&a) && refused(A_UNBOUND, ENXIO),
@@ -261,7 +238,7 @@ void host_mica_call_run(const struct host_mica_ops *ops)
 	ops->check(refused(A_TAKE_NONE, ENOENT),
 		   "calls: alpha takes from an empty mailbox: refused (ENOENT)");
 
-	ops->check(realm_up(&b, rpv, MICA_FIX_BETA, b_entry, ops), "calls: beta running");
+	ops->check(realm_up(&b, rpv, MICA_FIX_BETA, beta_code, ops), "calls: beta running");
 	ops->check(host_mica_rec_enter(&a) == RMI_SUCCESS &&
 		   exit_names(&a, MICA_FIX_BETA, args),
 		   "calls: alpha -> beta exits naming only beta, no argument word in the exit");
@@ -289,7 +266,7 @@ void host_mica_call_run(const struct host_mica_ops *ops)
 	ops->check(refused(A_REPLY_ONEWAY, ENOENT),
 		   "calls: alpha's reply to the one-way call refused (ENOENT), no exit");
 
-	ops->check(realm_up(&s, zero_rpv, ~0UL, s_entry, ops) && enter_fiq(&s) &&
+	ops->check(realm_up(&s, zero_rpv, ~0UL, stock_code, ops) && enter_fiq(&s) &&
 		   refused(S_CALL, EPERM),
 		   "calls: a stock realm's RSI_MICA_CALL refused (EPERM), no exit");
 }
