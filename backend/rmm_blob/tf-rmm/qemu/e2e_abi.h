@@ -41,6 +41,7 @@
 #define RMI_SUCCESS		0UL
 #define RMI_ERROR_INPUT		1UL
 #define RMI_ERROR_REALM		2UL
+#define RMI_ERROR_REC		3UL
 #define RSI_SUCCESS		0UL
 #define RSI_ERROR_INPUT		1UL
 #define RSI_INCOMPLETE		3UL
@@ -113,8 +114,13 @@
 #define E2E_CALIB_MAGIC		0xca1b0000feedUL
 #define E2E_STORE_VALUE		0x5ec2e7c0ffeeUL
 
-/* The six words camera's call carries to detector (X2..X7): word i. */
+/*
+ * The words realm calls carry (X2..X7), all E2E_CALL_WORD(i): 0..5 camera's
+ * one-way call to detector, 6..11 camera's two-way call to uploader, 12..17
+ * uploader's reply. The host looks for any of them in every exit.
+ */
 #define E2E_CALL_WORD(i)	(0xca11ed0000000000UL + (unsigned long)(i))
+#define E2E_IS_CALL_WORD(v)	(((v) >> 8) == (E2E_CALL_WORD(0) >> 8))
 
 /* Host call immediates: what a realm with hostcall reports. */
 #define E2E_HC_REPORT		0x1c		/* gprs: info x1, x2, token length */

@@ -272,6 +272,9 @@ static void realm_run(struct realm *r)
 		struct e2e_exit x = { .reason = reason };
 
 		put64(r->run + REC_RUN_ENTER_FLAGS, 0);
+		if (e2e_call_waits(st, &r->trace)) {
+			return;	/* until its callee replied: e2e_main resumes it */
+		}
 		if (st != RMI_SUCCESS) {
 			fatal("RMI_REC_ENTER", st);
 			return;
@@ -487,6 +490,9 @@ void e2e_main(void)
 	realm_run(&camera);
 	realm_run(&detector);
 	realm_run(&uploader);
+	if (camera.end_fid == 0) {
+		realm_run(&camera);	/* uploader replied to its call */
+	}
 	realm_run(&stock);
 	if (stopped()) {
 		return;
@@ -548,7 +554,15 @@ void e2e_main(void)
 	e2e_check_op(&tally, "stock", "MMIO exit carrying a stored value (not governed)", true,
 		     stored(&stock, E2E_NO_REGION));
 	check_realm_verdict(&stock, "in realm: REALM_INFO not governed, token, RSI_HOST_CALL -> RSI_SUCCESS");
-	e2e_call_checks(&tally, &camera.trace, &detector.trace, &stock.trace, detector.end_fid == PSCI_SYSTEM_OFF);
+	{
+		const struct e2e_trace *const tr[E2E_CALL_REALMS] = {
+			&camera.trace, &detector.trace, &uploader.trace, &stock.trace };
+		const bool off[E2E_CALL_REALMS] = {
+			camera.end_fid == PSCI_SYSTEM_OFF, detector.end_fid == PSCI_SYSTEM_OFF,
+			uploader.end_fid == PSCI_SYSTEM_OFF, stock.end_fid == PSCI_SYSTEM_OFF };
+
+		e2e_call_checks(&tally, tr, off);
+	}
 
 	(void)e2e_summary(&tally);
 }

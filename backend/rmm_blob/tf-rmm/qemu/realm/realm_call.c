@@ -3,13 +3,15 @@
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Realm calls on the emulated CCA machine (docs/rmm-integration.md). The
- * policy has `call camera -> detector oneway` and no other call from these
- * roles; aggregator is bound to no realm in the run. camera calls detector
- * with six words; detector, run after it, takes them, and its reply (to a
- * one-way call), its call to uploader (not in the policy) and to aggregator
- * (no realm holds it) are refused; the stock realm's call is refused. Each
- * realm checks what it sees; what reaches the host is checked by
- * nw/e2e_call.c.
+ * policy has `call camera -> detector oneway` and (added by e2e_policy.sh)
+ * `call camera -> uploader`, and no other call from these roles; aggregator
+ * is bound to no realm in the run. camera calls detector one-way with six
+ * words, then uploader two-way with six others and waits for the reply;
+ * detector, run after it, takes its words, and its reply (to a one-way
+ * call), its call to uploader (not in the policy) and to aggregator (no
+ * realm holds it) are refused; uploader takes camera's words and replies
+ * with six of its own; the stock realm's call is refused. Each realm checks
+ * what it sees; what reaches the host is checked by nw/e2e_call.c.
  */
 
 #include "../e2e_abi.h"
@@ -46,11 +48,26 @@ static struct regs8 rsi(unsigned long fid, unsigned long x1,
 	return (struct regs8){ { x0, r1, r2, r3, r4, r5, r6, r7 } };
 }
 
-static const unsigned long words[6] = {
-	E2E_CALL_WORD(0), E2E_CALL_WORD(1), E2E_CALL_WORD(2),
-	E2E_CALL_WORD(3), E2E_CALL_WORD(4), E2E_CALL_WORD(5),
-};
 static const unsigned long zeros[6];
+
+/* E2E_CALL_WORD(first .. first + 5) */
+static void words(unsigned long w[6], unsigned long first)
+{
+	for (unsigned int i = 0; i < 6U; i++) {
+		w[i] = E2E_CALL_WORD(first + i);
+	}
+}
+
+/* X0 RSI_SUCCESS, X1 x1, X2..X7 E2E_CALL_WORD(first ..)? */
+static int answered(struct regs8 r, unsigned long x1, unsigned long first)
+{
+	int ok = (r.x[0] == RSI_SUCCESS) && (r.x[1] == x1);
+
+	for (unsigned int i = 0; i < 6U; i++) {
+		ok &= (r.x[2U + i] == E2E_CALL_WORD(first + i));
+	}
+	return ok;
+}
 
 /* Refused with the decision's errno err? */
 static int refused(struct regs8 r, unsigned long err)
@@ -60,26 +77,33 @@ static int refused(struct regs8 r, unsigned long err)
 
 int realm_call(unsigned long role, int governed)
 {
+	unsigned long w[6];
 	struct regs8 r;
 	int ok = 1;
 
 	if (!governed) {	/* no role, so no call */
-		return refused(rsi(RSI_MICA_CALL, ROLE_DETECTOR, words),
-			       MICA_EPERM);
+		words(w, 0);
+		return refused(rsi(RSI_MICA_CALL, ROLE_DETECTOR, w), MICA_EPERM);
 	}
 	if (role == ROLE_CAMERA) {
-		r = rsi(RSI_MICA_CALL, ROLE_DETECTOR, words);
-		return (r.x[0] == RSI_SUCCESS) && (r.x[1] == ROLE_DETECTOR);
+		words(w, 0);
+		r = rsi(RSI_MICA_CALL, ROLE_DETECTOR, w);
+		ok &= (r.x[0] == RSI_SUCCESS) && (r.x[1] == ROLE_DETECTOR);
+		/* returns once the host entered uploader and it replied */
+		words(w, 6);
+		return ok & answered(rsi(RSI_MICA_CALL, ROLE_UPLOADER, w), 0, 12);
+	}
+	if (role == ROLE_UPLOADER) {
+		ok &= answered(rsi(RSI_MICA_CALL_TAKE, 0, zeros), ROLE_CAMERA, 6);
+		words(w, 12);
+		r = rsi(RSI_MICA_CALL_REPLY, 0, w);
+		return ok & (r.x[0] == RSI_SUCCESS) & (r.x[1] == ROLE_CAMERA);
 	}
 	if (role != ROLE_DETECTOR) {
 		return 1;
 	}
-	r = rsi(RSI_MICA_CALL_TAKE, 0, zeros);
-	ok &= (r.x[0] == RSI_SUCCESS) &&
-	      (r.x[1] == (ROLE_CAMERA | MICA_CALL_ONEWAY));
-	for (unsigned int i = 0; i < 6U; i++) {
-		ok &= (r.x[2U + i] == words[i]);
-	}
+	ok &= answered(rsi(RSI_MICA_CALL_TAKE, 0, zeros),
+		       ROLE_CAMERA | MICA_CALL_ONEWAY, 0);
 	ok &= refused(rsi(RSI_MICA_CALL_REPLY, 0, zeros), MICA_ENOENT);
 	ok &= refused(rsi(RSI_MICA_CALL, ROLE_UPLOADER, zeros), MICA_EACCES);
 	ok &= refused(rsi(RSI_MICA_CALL, ROLE_AGGREGATOR, zeros), MICA_ENXIO);
