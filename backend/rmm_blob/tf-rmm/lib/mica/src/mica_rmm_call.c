@@ -58,7 +58,9 @@ static int call_locked(struct rec *rec, unsigned int fid, uint32_t *peer,
 	const struct mica_roles *taken = NULL;
 	struct mica_mailbox spare = { 0 };
 	struct mica_mailbox *boxes = mica_pool_mailboxes(st->slot, &pol, &taken);
-	struct mica_mailbox *own = box_of(boxes, st->role, &spare);
+	/* an unbound realm's role 0 is no role: it gets the spare */
+	struct mica_mailbox *own = box_of(boxes, (st->bound != 0U) ? st->role :
+					  MICA_RMM_MAX_ROLES, &spare);
 	struct mica_mailbox *to = box_of(boxes, regs[1], &spare);
 	int rc;
 
