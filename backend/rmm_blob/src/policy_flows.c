@@ -2,9 +2,9 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Flows between realms: sharing through a region and calls. The RMM has no
- * hook for these yet (docs/rmm-integration.md, "Not done yet"), so its build
- * leaves this file out; micac's checks and scenarios use them.
+ * Flows between realms: sharing through a region and calls. The RMM
+ * compiles this file (MICA_BLOB_RMM_SOURCES): mica_decide_call() asks
+ * mica_policy_may_call(); micac's checks and scenarios use both.
  */
 
 #include "mica_bytes.h"

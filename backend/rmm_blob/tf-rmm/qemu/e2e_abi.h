@@ -31,6 +31,9 @@
 #define RSI_ATTEST_TOKEN_CONTINUE 0xC4000195UL
 #define RSI_HOST_CALL		0xC4000199UL
 #define RSI_MICA_REALM_INFO	0xC40001ADUL
+#define RSI_MICA_CALL		0xC40001ABUL
+#define RSI_MICA_CALL_TAKE	0xC40001AAUL
+#define RSI_MICA_CALL_REPLY	0xC40001A9UL
 #define PSCI_SYSTEM_OFF		0x84000008UL
 #define PSCI_SYSTEM_RESET	0x84000009UL
 
@@ -38,11 +41,18 @@
 #define RMI_SUCCESS		0UL
 #define RMI_ERROR_INPUT		1UL
 #define RMI_ERROR_REALM		2UL
+#define RMI_ERROR_REC		3UL
 #define RSI_SUCCESS		0UL
 #define RSI_ERROR_INPUT		1UL
 #define RSI_INCOMPLETE		3UL
 #define MICA_INFO_GOVERNED	1UL
 #define MICA_INFO_BOUND		2UL
+#define MICA_CALL_ONEWAY	(1UL << 32)	/* RSI_MICA_CALL_TAKE: X1 */
+/* X1 of a refused realm call: the decision's errno (Linux values). */
+#define MICA_EPERM		1UL
+#define MICA_ENOENT		2UL
+#define MICA_ENXIO		6UL
+#define MICA_EACCES		13UL
 
 /* ---- REC exits --------------------------------------------------------------- */
 #define RMI_EXIT_SYNC		0UL
@@ -50,6 +60,7 @@
 #define RMI_EXIT_FIQ		2UL
 #define RMI_EXIT_PSCI		3UL
 #define RMI_EXIT_HOST_CALL	5UL
+#define RMI_EXIT_MICA_CALL	0x40UL		/* gprs[0]: the role to run */
 #define REC_ENTRY_FLAG_EMUL_MMIO 1UL
 #define ESR_EC(esr)		(((esr) >> 26) & 0x3fUL)
 #define ESR_EC_DABT_LOWER	0x24UL
@@ -80,6 +91,7 @@
 #define REC_RUN_EXIT_HPFAR	0x910
 #define REC_RUN_EXIT_GPRS	0xa00
 #define REC_RUN_EXIT_IMM	0xe00
+#define REC_RUN_EXIT_END	0x1000
 #define LOAD_PARAMS_SIZE	0
 #define LOAD_PARAMS_GRANULES	8
 #define LOAD_PARAMS_RPV		136
@@ -101,6 +113,14 @@
 #define E2E_NO_REGION		0x8001000000UL	/* in no region: a device */
 #define E2E_CALIB_MAGIC		0xca1b0000feedUL
 #define E2E_STORE_VALUE		0x5ec2e7c0ffeeUL
+
+/*
+ * The words realm calls carry (X2..X7), all E2E_CALL_WORD(i): 0..5 camera's
+ * one-way call to detector, 6..11 camera's two-way call to uploader, 12..17
+ * uploader's reply. The host looks for any of them in every exit.
+ */
+#define E2E_CALL_WORD(i)	(0xca11ed0000000000UL + (unsigned long)(i))
+#define E2E_IS_CALL_WORD(v)	(((v) >> 8) == (E2E_CALL_WORD(0) >> 8))
 
 /* Host call immediates: what a realm with hostcall reports. */
 #define E2E_HC_REPORT		0x1c		/* gprs: info x1, x2, token length */

@@ -7,7 +7,10 @@
 # role's measurement replaced by the RIM of our realm image for it (the
 # example's measurements are of images we do not have), and adds one region
 # the example lacks: calib, unprotected, read by detector, so that a read
-# grant on unprotected memory is exercised. Everything else is the example.
+# grant on unprotected memory is exercised; and one two-way call, camera ->
+# uploader (the example's calls are all one-way), so that a reply is
+# exercised (`micac check --werror` stays clean). Everything else is the
+# example.
 set -eu
 [ $# -ge 1 ] || { echo "usage: e2e_policy.sh EXAMPLE.mica role=RIM..." >&2; exit 2; }
 example=$1; shift
@@ -29,4 +32,5 @@ END {
 	print "    at 0x8000800000;"
 	print "    grant detector read;"
 	print "}"
+	print "call camera -> uploader;"
 }' "$example"

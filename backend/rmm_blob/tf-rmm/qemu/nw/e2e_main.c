@@ -17,6 +17,7 @@
  */
 
 #include "../e2e_abi.h"
+#include "e2e_call.h"
 #include "e2e_checks.h"
 #include <stdbool.h>
 #include <stdint.h>
@@ -271,6 +272,9 @@ static void realm_run(struct realm *r)
 		struct e2e_exit x = { .reason = reason };
 
 		put64(r->run + REC_RUN_ENTER_FLAGS, 0);
+		if (e2e_call_waits(st, &r->trace)) {
+			return;	/* until its callee replied: e2e_main resumes it */
+		}
 		if (st != RMI_SUCCESS) {
 			fatal("RMI_REC_ENTER", st);
 			return;
@@ -299,6 +303,7 @@ static void realm_run(struct realm *r)
 		} else if (reason == RMI_EXIT_PSCI) {
 			r->end_fid = get64(r->run + REC_RUN_EXIT_GPRS);
 			return;
+		} else if (e2e_call_exit(r->name, r->run, reason, &r->trace)) {
 		} else if ((reason != RMI_EXIT_IRQ) && (reason != RMI_EXIT_FIQ)) {
 			fatal("unexpected REC exit", reason);
 			return;
@@ -485,6 +490,9 @@ void e2e_main(void)
 	realm_run(&camera);
 	realm_run(&detector);
 	realm_run(&uploader);
+	if (camera.end_fid == 0) {
+		realm_run(&camera);	/* uploader replied to its call */
+	}
 	realm_run(&stock);
 	if (stopped()) {
 		return;
@@ -546,6 +554,15 @@ void e2e_main(void)
 	e2e_check_op(&tally, "stock", "MMIO exit carrying a stored value (not governed)", true,
 		     stored(&stock, E2E_NO_REGION));
 	check_realm_verdict(&stock, "in realm: REALM_INFO not governed, token, RSI_HOST_CALL -> RSI_SUCCESS");
+	{
+		const struct e2e_trace *const tr[E2E_CALL_REALMS] = {
+			&camera.trace, &detector.trace, &uploader.trace, &stock.trace };
+		const bool off[E2E_CALL_REALMS] = {
+			camera.end_fid == PSCI_SYSTEM_OFF, detector.end_fid == PSCI_SYSTEM_OFF,
+			uploader.end_fid == PSCI_SYSTEM_OFF, stock.end_fid == PSCI_SYSTEM_OFF };
+
+		e2e_call_checks(&tally, tr, off);
+	}
 
 	(void)e2e_summary(&tally);
 }

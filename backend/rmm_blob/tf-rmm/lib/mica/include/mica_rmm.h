@@ -14,6 +14,7 @@
 #include <smc-rmi.h>
 #include <smc-rsi.h>
 #include <smc.h>
+#include <spinlock.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <utils_def.h>
@@ -36,6 +37,28 @@
 #define SMC_RSI_MICA_REALM_INFO		SMC64_RSI_FID(U(0x1D))	/* 0xC40001AD */
 #define MICA_RSI_INFO_GOVERNED		(1UL << 0)	/* X1 bit 0 */
 #define MICA_RSI_INFO_BOUND		(1UL << 1)	/* X1 bit 1 */
+
+/*
+ * Realm calls (mica_rmm_call.c; docs/rmm-integration.md, "ABI"): three more
+ * unused slots of the RSI range, and the REC exit that names, in its
+ * gprs[0], only the role the host should run next. A refused call answers
+ * RSI_ERROR_INPUT with the decision's errno in X1.
+ */
+#define SMC_RSI_MICA_CALL		SMC64_RSI_FID(U(0x1B))	/* 0xC40001AB */
+#define SMC_RSI_MICA_CALL_TAKE		SMC64_RSI_FID(U(0x1A))	/* 0xC40001AA */
+#define SMC_RSI_MICA_CALL_REPLY		SMC64_RSI_FID(U(0x19))	/* 0xC40001A9 */
+#define RMI_EXIT_MICA_CALL		U(0x40)
+#define MICA_RSI_CALL_ONEWAY		(1UL << 32)	/* TAKE: X1 bit 32 */
+#define MICA_CALL_WORDS			6U		/* X2..X7 */
+
+/* One per role of a loaded policy, in its pool slot, under mica_pool_lock. */
+struct mica_mailbox {
+	struct mica_call call;			/* a call to this role */
+	uint64_t args[MICA_CALL_WORDS];		/* its X2..X7 */
+	uint64_t reply[MICA_CALL_WORDS];	/* the reply to this role's call */
+	const void *waiter;	/* g_rec of this role's REC awaiting it */
+	bool replied;
+};
 
 /*
  * RMI_MICA_POLICY_LOAD parameters: one NS granule, read by the RMM, with the
@@ -84,6 +107,16 @@ int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
  */
 unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE]);
 
+/* Held while bound roles or mailboxes are read or changed. */
+extern spinlock_t mica_pool_lock;
+
+/* The mailboxes of slot's policy (*pol, its bound roles in *taken); NULL,
+ * and *pol NULL, for a slot with no policy. The caller holds the lock.
+ */
+struct mica_mailbox *mica_pool_mailboxes(unsigned int slot,
+					 const struct mica_policy **pol,
+					 const struct mica_roles **taken);
+
 /* mica_decide_bind() on the roles of st's slot, under the pool lock. */
 int mica_pool_bind(struct mica_realm *st, uint32_t role,
 		   unsigned int ipa_bits);
@@ -112,5 +145,15 @@ bool mica_rmm_may_hostcall(const struct mica_realm *st);
  */
 bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
 				unsigned long fipa, bool write);
+
+/* RSI_MICA_CALL, _TAKE, _REPLY (fid), from the RSI dispatch. */
+struct rmi_rec_exit;
+void handle_rsi_mica_call(struct rec *rec, struct rmi_rec_exit *rec_exit,
+			  unsigned int fid, struct rsi_result *res);
+
+/* RMI_REC_ENTER: completes the REC's two-way call with the reply; false
+ * while the reply has not come (the host must run the callee first).
+ */
+bool mica_rmm_call_complete(struct rec *rec);
 
 #endif /* MICA_RMM_H */

@@ -10,8 +10,9 @@
  * without it, then published with a release store. A published slot's
  * policy never changes or goes away, so readers (REALM_CREATE, exits) need
  * no lock, only an acquire load of the slot state; its bound-role bitmap
- * changes only under the pool lock (RMI_MICA_REALM_BIND). The state word is
- * only read and written through SCA_* accessors.
+ * (RMI_MICA_REALM_BIND) and its call mailboxes (mica_rmm_call.c) change
+ * only under the pool lock. The state word is only read and written
+ * through SCA_* accessors.
  */
 
 #include <buffer.h>
@@ -34,6 +35,7 @@ struct mica_pool_data {
 	uint8_t rpv[MICA_RPV_SIZE];	/* digest, zero-padded */
 	size_t digest_len;
 	struct mica_roles roles;	/* bound roles, under the pool lock */
+	struct mica_mailbox boxes[MICA_RMM_MAX_ROLES];	/* realm calls */
 };
 
 struct mica_pool_slot {
@@ -45,7 +47,7 @@ struct mica_pool_slot {
 COMPILER_ASSERT(MICA_GRANULE_SIZE == GRANULE_SIZE);
 
 static struct mica_pool_slot mica_pool[MICA_RMM_MAX_POLICIES];
-static spinlock_t mica_pool_lock;
+spinlock_t mica_pool_lock;
 
 const struct mica_policy *mica_pool_policy(unsigned int slot)
 {
@@ -69,6 +71,18 @@ unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE])
 		}
 	}
 	return 0U;
+}
+
+struct mica_mailbox *mica_pool_mailboxes(unsigned int slot,
+					 const struct mica_policy **pol,
+					 const struct mica_roles **taken)
+{
+	*pol = mica_pool_policy(slot);
+	if (*pol == NULL) {
+		return NULL;
+	}
+	*taken = &mica_pool[slot - 1U].d.roles;
+	return mica_pool[slot - 1U].d.boxes;
 }
 
 int mica_pool_bind(struct mica_realm *st, uint32_t role,

@@ -12,6 +12,8 @@
 #include <host_realm.h>
 #include <host_utils.h>
 #include <smc.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* A zeroed NS granule of the fake host (host_setup.c). */
@@ -82,6 +84,18 @@ int host_mica_ns_fault(unsigned long *regs, unsigned long ipa,
 
 /* Gives the fake host the system registers the abort path reads. */
 int host_mica_model_abort_sysregs(void);
+
+/* ---- host_mica_call.c: realm calls ---- */
+
+/* What host_mica.c lends the tests in other files. */
+struct host_mica_ops {
+	void (*check)(bool ok, const char *what);	/* one MICA line */
+	unsigned long (*load)(const void *blob, size_t size, uint8_t rpv[64],
+			      unsigned long *slot);	/* POLICY_LOAD */
+	unsigned long (*bind)(struct mica_test_realm *r, unsigned long role);
+};
+
+void host_mica_call_run(const struct host_mica_ops *ops);
 
 /* ---- host_mica_cost.c ---- */
 

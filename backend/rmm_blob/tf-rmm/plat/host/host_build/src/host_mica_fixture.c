@@ -11,37 +11,38 @@
 #include <mica_blob.h>
 #include <string.h>
 
-#define STRINGS	"mica_test\0alpha\0beta\0gamma\0ro_buf\0rw_buf"
-#define STR_LEN	41U	/* sizeof(STRINGS), with the final NUL */
+#define STRINGS	"mica_test\0alpha\0beta\0gamma\0frames\0ro_buf\0rw_buf\0scratch"
+#define STR_LEN	56U	/* sizeof(STRINGS), with the final NUL */
 #define OFF_ALPHA 10U
 #define OFF_BETA 16U
 #define OFF_GAMMA 21U
-#define OFF_RO 27U
-#define OFF_RW 34U
+#define OFF_FRAMES 27U
+#define OFF_RO 34U
+#define OFF_RW 41U
+#define OFF_SCRATCH 48U
 
 struct fixture {
 	_Alignas(8) struct mica_blob_header h;
 	struct mica_blob_realm realms[MICA_FIX_REALMS];
-	struct mica_blob_region regions[2];
-	struct mica_blob_grant grants[3];
+	struct mica_blob_region regions[MICA_FIX_REGIONS];
+	struct mica_blob_grant grants[7];
 	uint8_t pad0[4];
-	struct mica_blob_call calls[1];
-	uint8_t pad1[4];
-	uint32_t region_idx[2];
+	struct mica_blob_call calls[2];
+	uint32_t region_idx[MICA_FIX_REGIONS];
 	uint32_t rim_idx[1];
-	uint8_t pad2[4];
-	char strings[STR_LEN + 7U];	/* padded to 8 */
+	uint8_t pad1[4];
+	char strings[STR_LEN];	/* a multiple of 8 */
 };
 
 #define OFF(m)	((uint32_t)offsetof(struct fixture, m))
 _Static_assert(offsetof(struct fixture, realms) == 88, "realms");
 _Static_assert(offsetof(struct fixture, regions) == 304, "regions");
-_Static_assert(offsetof(struct fixture, grants) == 368, "grants");
-_Static_assert(offsetof(struct fixture, calls) == 408, "calls");
-_Static_assert(offsetof(struct fixture, region_idx) == 424, "region idx");
-_Static_assert(offsetof(struct fixture, rim_idx) == 432, "rim idx");
-_Static_assert(offsetof(struct fixture, strings) == 440, "strings");
-_Static_assert(sizeof(struct fixture) == 488, "total");
+_Static_assert(offsetof(struct fixture, grants) == 432, "grants");
+_Static_assert(offsetof(struct fixture, calls) == 520, "calls");
+_Static_assert(offsetof(struct fixture, region_idx) == 544, "region idx");
+_Static_assert(offsetof(struct fixture, rim_idx) == 560, "rim idx");
+_Static_assert(offsetof(struct fixture, strings) == 568, "strings");
+_Static_assert(sizeof(struct fixture) == 624, "total");
 
 #define M4	MICA_FIX_MEAS_BYTE, MICA_FIX_MEAS_BYTE, MICA_FIX_MEAS_BYTE, \
 	MICA_FIX_MEAS_BYTE
@@ -59,10 +60,11 @@ static const struct fixture fixture = {
 		.name_off = 0U,
 		.tables = {
 			[MICA_TABLE_REALMS] = { OFF(realms), MICA_FIX_REALMS },
-			[MICA_TABLE_REGIONS] = { OFF(regions), 2U },
-			[MICA_TABLE_GRANTS] = { OFF(grants), 3U },
-			[MICA_TABLE_CALLS] = { OFF(calls), 1U },
-			[MICA_TABLE_REGION_IDX] = { OFF(region_idx), 2U },
+			[MICA_TABLE_REGIONS] = { OFF(regions), MICA_FIX_REGIONS },
+			[MICA_TABLE_GRANTS] = { OFF(grants), 7U },
+			[MICA_TABLE_CALLS] = { OFF(calls), 2U },
+			[MICA_TABLE_REGION_IDX] = { OFF(region_idx),
+						    MICA_FIX_REGIONS },
 			[MICA_TABLE_RIM_IDX] = { OFF(rim_idx), 1U },
 			[MICA_TABLE_STRINGS] = { OFF(strings), STR_LEN },
 		},
@@ -75,22 +77,47 @@ static const struct fixture fixture = {
 		  .meas_len = 32U, .measurement = MEAS32 },
 	},
 	.regions = {
-		{ .name_off = OFF_RO, .kind = MICA_REGION_UNPROTECTED,
+		[MICA_FIX_FRAMES] = {
+		  .name_off = OFF_FRAMES, .kind = MICA_REGION_PROTECTED,
+		  .base = MICA_FIX_FRAMES_BASE, .size = MICA_FIX_FRAMES_SIZE,
+		  .grant_first = 0U, .grant_count = 2U },
+		[MICA_FIX_RO] = {
+		  .name_off = OFF_RO, .kind = MICA_REGION_UNPROTECTED,
 		  .base = MICA_FIX_RO_BASE, .size = MICA_FIX_RO_SIZE,
-		  .grant_first = 0U, .grant_count = 1U },
-		{ .name_off = OFF_RW, .kind = MICA_REGION_UNPROTECTED,
+		  .grant_first = 2U, .grant_count = 1U },
+		[MICA_FIX_RW] = {
+		  .name_off = OFF_RW, .kind = MICA_REGION_UNPROTECTED,
 		  .base = MICA_FIX_RW_BASE, .size = MICA_FIX_RW_SIZE,
-		  .grant_first = 1U, .grant_count = 2U },
+		  .grant_first = 3U, .grant_count = 2U },
+		[MICA_FIX_SCRATCH] = {
+		  .name_off = OFF_SCRATCH, .kind = MICA_REGION_PROTECTED,
+		  .base = MICA_FIX_SCRATCH_BASE, .size = MICA_FIX_SCRATCH_SIZE,
+		  .grant_first = 5U, .grant_count = 2U },
 	},
 	.grants = {
-		{ .region = 0U, .realm = MICA_FIX_ALPHA, .perm = MICA_PERM_READ },
-		{ .region = 1U, .realm = MICA_FIX_ALPHA,
+		{ .region = MICA_FIX_FRAMES, .realm = MICA_FIX_ALPHA,
+		  .perm = MICA_PERM_WRITE },
+		{ .region = MICA_FIX_FRAMES, .realm = MICA_FIX_BETA,
+		  .perm = MICA_PERM_READ },
+		{ .region = MICA_FIX_RO, .realm = MICA_FIX_ALPHA,
+		  .perm = MICA_PERM_READ },
+		{ .region = MICA_FIX_RW, .realm = MICA_FIX_ALPHA,
 		  .perm = MICA_PERM_READWRITE },
-		{ .region = 1U, .realm = MICA_FIX_BETA,
+		{ .region = MICA_FIX_RW, .realm = MICA_FIX_BETA,
+		  .perm = MICA_PERM_READWRITE },
+		{ .region = MICA_FIX_SCRATCH, .realm = MICA_FIX_ALPHA,
+		  .perm = MICA_PERM_READWRITE },
+		{ .region = MICA_FIX_SCRATCH, .realm = MICA_FIX_BETA,
 		  .perm = MICA_PERM_READWRITE },
 	},
-	.calls = { { .caller = MICA_FIX_ALPHA, .callee = MICA_FIX_BETA } },
-	.region_idx = { 0U, 1U },
+	.calls = {
+		{ .caller = MICA_FIX_ALPHA, .callee = MICA_FIX_BETA },
+		{ .caller = MICA_FIX_BETA, .callee = MICA_FIX_ALPHA,
+		  .flags = MICA_CALL_ONEWAY },
+	},
+	/* by base: the protected regions, then the unprotected ones */
+	.region_idx = { MICA_FIX_FRAMES, MICA_FIX_SCRATCH, MICA_FIX_RO,
+			MICA_FIX_RW },
 	.rim_idx = { MICA_FIX_GAMMA },
 	.strings = STRINGS,
 };
