@@ -130,7 +130,8 @@ bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
  * carry into the state bits); a build may lower it with -D.
  */
 #ifndef MICA_SHARE_REFS_MAX
-#define MICA_SHARE_REFS_MAX	64U
+/* TF-RMM keeps a DATA granule's count below MAX_TOTAL_PLANES (4): 3 readers. */
+#define MICA_SHARE_REFS_MAX	3U
 #endif
 
 /*
