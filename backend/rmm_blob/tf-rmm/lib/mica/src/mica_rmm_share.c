@@ -40,7 +40,8 @@ COMPILER_ASSERT(MICA_SHARE_REFS_MAX < MAX_TOTAL_PLANES);
 /*
  * Bit 56 of a valid stage 2 descriptor is reserved for software (TF-RMM uses
  * bit 55 for NS): set on a borrowed page, so that only the owner's own page
- * is ever shared and only a borrowed one unmapped.
+ * is ever shared, and so only a borrowed one unmapped (a page is owned by
+ * one realm; any other entry with its PA is borrowed).
  */
 #define BORROWED	(1UL << 56)
 
@@ -127,8 +128,8 @@ static unsigned long share_page(struct share_rd *r, struct share_rd *o,
 			ret = RMI_SUCCESS;
 		}
 	} else if (s2tte_is_assigned_ram(&r->s2, e, S2TT_PAGE_LEVEL) &&
-		   ((e & BORROWED) != 0UL) &&
 		   (s2tte_pa(&r->s2, e, S2TT_PAGE_LEVEL) == pa)) {
+		/* The owner's own page elsewhere than in the owner: borrowed. */
 		/* Break, TLBI by the reader's VMID, then unpin. */
 		s2tte_write(&tbl[wi.index], s2tte_create_unassigned_empty(&r->s2, e));
 		s2tt_invalidate_page_block(&r->s2, ipa, S2TT_PAGE_LEVEL);
