@@ -16,6 +16,7 @@
 #define RMI_VERSION		0xC4000150UL
 #define RMI_GRANULE_DELEGATE	0xC4000151UL
 #define RMI_DATA_CREATE		0xC4000153UL
+#define RMI_DATA_DESTROY	0xC4000155UL
 #define RMI_REALM_ACTIVATE	0xC4000157UL
 #define RMI_REALM_CREATE	0xC4000158UL
 #define RMI_REC_CREATE		0xC400015AUL
@@ -26,11 +27,16 @@
 #define RMI_REC_AUX_COUNT	0xC4000167UL
 #define RMI_MICA_POLICY_LOAD	0xC4000170UL
 #define RMI_MICA_REALM_BIND	0xC4000171UL
+#define RMI_MICA_REGION_MAP	0xC40001D4UL
+#define RMI_MICA_REGION_UNMAP	0xC40001D5UL
+#define RMI_MICA_POLICY_UNLOAD	0xC40001D6UL
+#define MICA_MAP_WRITE		1UL
 
 #define RSI_ATTEST_TOKEN_INIT	 0xC4000194UL
 #define RSI_ATTEST_TOKEN_CONTINUE 0xC4000195UL
 #define RSI_HOST_CALL		0xC4000199UL
 #define RSI_MICA_REALM_INFO	0xC40001ADUL
+#define RSI_MICA_SHARED		0xC40001ACUL
 #define PSCI_SYSTEM_OFF		0x84000008UL
 #define PSCI_SYSTEM_RESET	0x84000009UL
 
@@ -38,6 +44,10 @@
 #define RMI_SUCCESS		0UL
 #define RMI_ERROR_INPUT		1UL
 #define RMI_ERROR_REALM		2UL
+#define RMI_ERROR_RTT		4UL
+#define RMI_ERROR_RTT_AUX	7UL
+#define MICA_PERM_READ		1UL
+#define MICA_PERM_WRITE		2UL
 #define RSI_SUCCESS		0UL
 #define RSI_ERROR_INPUT		1UL
 #define RSI_INCOMPLETE		3UL
@@ -101,6 +111,13 @@
 #define E2E_NO_REGION		0x8001000000UL	/* in no region: a device */
 #define E2E_CALIB_MAGIC		0xca1b0000feedUL
 #define E2E_STORE_VALUE		0x5ec2e7c0ffeeUL
+/* Protected region frames (video_analytics): camera writes, detector reads.
+ * camera's page there is DATA_CREATEd (measured, zero) after its image,
+ * so rim.py counts it (qemu-e2e.mk).
+ */
+#define E2E_FRAMES		0x10000000UL
+#define E2E_FRAMES_SIZE		0x2000000UL
+#define E2E_PIXELS		0xf4a3e5ca3e7aUL	/* what camera writes */
 
 /* Host call immediates: what a realm with hostcall reports. */
 #define E2E_HC_REPORT		0x1c		/* gprs: info x1, x2, token length */

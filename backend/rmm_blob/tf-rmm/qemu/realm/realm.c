@@ -15,6 +15,7 @@
  */
 
 #include "../e2e_abi.h"
+#include "realm_share.h"
 #include <stdint.h>
 
 #if defined(E2E_ROLE_CAMERA)		/* mmio, sensor_dma rw */
@@ -186,6 +187,8 @@ void realm_main(void)
 #else
 	try_store(E2E_NO_REGION, E2E_STORE_VALUE, MMIO);
 #endif
+
+	fails += realm_share(ROLE);
 
 	/* A host call: the report of a role with hostcall, refused otherwise. */
 	hc[0] = E2E_HC_REPORT;
