@@ -117,31 +117,34 @@ static int beta_outside(unsigned long *regs, unsigned long *sp)
 	return host_mica_realm_done(regs, sp);
 }
 
+/* RSI_MICA_SHARED about ipa; the realm goes on at next with the answer. */
+static int ask_shared(unsigned long *regs, unsigned long ipa,
+		      realm_entrypoint_t next)
+{
+	regs[0] = SMC_RSI_MICA_SHARED;
+	regs[1] = ipa;
+	return host_util_rsi_helper(next);
+}
+
 static int beta_scratch(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
 	(void)memcpy(shared[1], regs, sizeof(shared[1]));
-	regs[0] = SMC_RSI_MICA_SHARED;
-	regs[1] = REALM_BUFFER_IPA;
-	return host_util_rsi_helper(beta_outside);
+	return ask_shared(regs, REALM_BUFFER_IPA, beta_outside);
 }
 
 static int beta_frames(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
 	(void)memcpy(shared[0], regs, sizeof(shared[0]));
-	regs[0] = SMC_RSI_MICA_SHARED;
-	regs[1] = SCRATCH;
-	return host_util_rsi_helper(beta_scratch);
+	return ask_shared(regs, SCRATCH, beta_scratch);
 }
 
 /* beta asks the RMM what it shares before trusting it. */
 static int beta_entry(unsigned long *regs, unsigned long *sp)
 {
 	(void)sp;
-	regs[0] = SMC_RSI_MICA_SHARED;
-	regs[1] = FRAMES1;
-	return host_util_rsi_helper(beta_frames);
+	return ask_shared(regs, FRAMES1, beta_frames);
 }
 
 /* alpha asks to make a shared frame EMPTY: exits for RTT_SET_RIPAS. */
