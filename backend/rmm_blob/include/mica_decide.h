@@ -130,20 +130,21 @@ bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
  * carry into the state bits); a build may lower it with -D.
  */
 #ifndef MICA_SHARE_REFS_MAX
-#define MICA_SHARE_REFS_MAX	64U
+/* TF-RMM keeps a DATA granule's count below MAX_TOTAL_PLANES (4): 3 readers. */
+#define MICA_SHARE_REFS_MAX	3U
 #endif
 
 /*
  * May the host map the owner's protected page at ipa into reader, read-write
  * when write? Both realms governed by the same loaded policy (same slot, pol
  * its policy) and bound, to different roles; ipa in a protected region; the
- * owner's grant includes write; the reader has a grant, with write when
- * write is asked; refs, the page's current references, below refs_max (the
- * RMM passes MICA_SHARE_REFS_MAX). 0 with the region in *region (if not
- * NULL); -EPERM when a realm is not governed, not bound or governed by
- * another policy; -EINVAL when both are the same role; -ENOENT when ipa is
- * in no protected region; -EACCES when a grant is missing; -EOVERFLOW at
- * the reference bound.
+ * owner's grant includes write; the reader's includes read (a mapping can
+ * always be read), and write when write is asked; refs, the page's current
+ * references, below refs_max (the RMM passes MICA_SHARE_REFS_MAX). 0 with
+ * the region in *region (if not NULL); -EPERM when a realm is not governed,
+ * not bound or governed by another policy; -EINVAL when both are the same
+ * role; -ENOENT when ipa is in no protected region; -EACCES when a grant is
+ * missing; -EOVERFLOW at the reference bound.
  */
 int mica_decide_share(const struct mica_policy *pol,
 		      const struct mica_realm *owner,

@@ -162,8 +162,10 @@ int mica_decide_share(const struct mica_policy *pol,
 		return (rc == -EACCES) ? -EACCES : -ENOENT;
 	}
 	perm = mica_policy_region_perm(pol, found, reader->role);
-	/* The writer owns; a reader needs a grant, with write to map RW. */
-	if (((own & MICA_PERM_WRITE) == 0U) || (perm == 0U) ||
+	/* The writer owns; a reader needs read, and write to map RW: a
+	 * mapping can always be read, so a write-only grant maps nothing.
+	 */
+	if (((own & MICA_PERM_WRITE) == 0U) || ((perm & MICA_PERM_READ) == 0U) ||
 	    (write && ((perm & MICA_PERM_WRITE) == 0U))) {
 		return -EACCES;
 	}

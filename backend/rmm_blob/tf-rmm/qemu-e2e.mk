@@ -25,8 +25,9 @@ QE_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -ffreestanding -nostdlib \
 	-mstrict-align -Wl,--no-warn-rwx-segments -Wl,--build-id=none
 
 # ---- realm images: 8 pages each, loaded at IPA 0 and measured ------------------
-QE_REALM_SRC := $(QE)/realm/start.S $(QE)/realm/realm.c $(QE)/realm/realm_call.c
-$(QE_OUT)/realm/%.elf: $(QE_REALM_SRC) $(QE)/realm/realm_call.h \
+QE_REALM_SRC := $(QE)/realm/start.S $(QE)/realm/realm.c $(QE)/realm/realm_call.c \
+	$(QE)/realm/realm_share.c
+$(QE_OUT)/realm/%.elf: $(QE_REALM_SRC) $(QE)/realm/realm_call.h $(QE)/realm/realm_share.h \
 		$(QE)/realm/realm.ld $(QE)/e2e_abi.h
 	@mkdir -p $(dir $@)
 	$(AARCH64_CC) $(QE_CFLAGS) -DE2E_ROLE_$(shell echo $* | tr a-z A-Z) \
@@ -37,8 +38,10 @@ $(QE_OUT)/realm/%.img: $(QE_OUT)/realm/%.elf
 	@[ $$(stat -c %s $@.tmp) -le 32768 ] || { echo "$@: larger than 8 pages" >&2; exit 1; }
 	truncate -s 32768 $@.tmp && mv $@.tmp $@
 
+# camera also owns a measured zero page of region frames (nw/e2e_share.c)
+QE_RIM_PAGES_camera := 0x10000000
 $(QE_OUT)/realm/%.rim: $(QE_OUT)/realm/%.img $(QE)/rim.py
-	$(QE)/rim.py $< > $@.tmp && mv $@.tmp $@
+	$(QE)/rim.py $< $(QE_RIM_PAGES_$*) > $@.tmp && mv $@.tmp $@
 
 $(QE_OUT)/realm/%.rim.bin: $(QE_OUT)/realm/%.rim
 	xxd -r -p $< > $@.tmp && mv $@.tmp $@
@@ -59,11 +62,12 @@ $(QE_OUT)/e2e.rpv: $(QE_OUT)/e2e.pol $(BUILD)/micac
 	$(BUILD)/micac hash --rpv $< | xxd -r -p > $@.tmp && mv $@.tmp $@
 
 # ---- the normal-world program (BL33) ------------------------------------------
-QE_NW_SRC := $(QE)/nw/start.S $(QE)/nw/e2e_main.c $(QE)/nw/e2e_checks.c $(QE)/nw/e2e_call.c
+QE_NW_SRC := $(QE)/nw/start.S $(QE)/nw/e2e_main.c $(QE)/nw/e2e_checks.c $(QE)/nw/e2e_call.c \
+	$(QE)/nw/e2e_share.c
 QE_PAYLOADS := $(foreach r,camera detector uploader stock,$(QE_OUT)/realm/$(r).img) \
 	$(QE_OUT)/e2e.pol $(QE_OUT)/e2e.rpv $(QE_OUT)/realm/camera.rim.bin
 
-$(QE_OUT)/bl33.elf: $(QE_NW_SRC) $(QE)/nw/e2e_checks.h $(QE)/nw/e2e_call.h $(QE)/nw/nw.ld \
+$(QE_OUT)/bl33.elf: $(QE_NW_SRC) $(QE)/nw/e2e_checks.h $(QE)/nw/e2e_call.h $(QE)/nw/e2e_share.h $(QE)/nw/nw.ld \
 		$(QE)/e2e_abi.h $(QE_PAYLOADS)
 	$(AARCH64_CC) $(QE_CFLAGS) -T $(QE)/nw/nw.ld \
 		$(foreach r,camera detector uploader stock,-DE2E_IMG_$(shell echo $(r) | tr a-z A-Z)='"$(QE_OUT)/realm/$(r).img"') \

@@ -16,6 +16,7 @@
 #define RMI_VERSION		0xC4000150UL
 #define RMI_GRANULE_DELEGATE	0xC4000151UL
 #define RMI_DATA_CREATE		0xC4000153UL
+#define RMI_DATA_DESTROY	0xC4000155UL
 #define RMI_REALM_ACTIVATE	0xC4000157UL
 #define RMI_REALM_CREATE	0xC4000158UL
 #define RMI_REC_CREATE		0xC400015AUL
@@ -26,6 +27,10 @@
 #define RMI_REC_AUX_COUNT	0xC4000167UL
 #define RMI_MICA_POLICY_LOAD	0xC4000170UL
 #define RMI_MICA_REALM_BIND	0xC4000171UL
+#define RMI_MICA_REGION_MAP	0xC40001D4UL
+#define RMI_MICA_REGION_UNMAP	0xC40001D5UL
+#define RMI_MICA_POLICY_UNLOAD	0xC40001D6UL
+#define MICA_MAP_WRITE		1UL
 
 #define RSI_ATTEST_TOKEN_INIT	 0xC4000194UL
 #define RSI_ATTEST_TOKEN_CONTINUE 0xC4000195UL
@@ -34,6 +39,7 @@
 #define RSI_MICA_CALL		0xC40001ABUL
 #define RSI_MICA_CALL_TAKE	0xC40001AAUL
 #define RSI_MICA_CALL_REPLY	0xC40001A9UL
+#define RSI_MICA_SHARED		0xC40001ACUL
 #define PSCI_SYSTEM_OFF		0x84000008UL
 #define PSCI_SYSTEM_RESET	0x84000009UL
 
@@ -42,6 +48,10 @@
 #define RMI_ERROR_INPUT		1UL
 #define RMI_ERROR_REALM		2UL
 #define RMI_ERROR_REC		3UL
+#define RMI_ERROR_RTT		4UL
+#define RMI_ERROR_RTT_AUX	7UL
+#define MICA_PERM_READ		1UL
+#define MICA_PERM_WRITE		2UL
 #define RSI_SUCCESS		0UL
 #define RSI_ERROR_INPUT		1UL
 #define RSI_INCOMPLETE		3UL
@@ -113,6 +123,13 @@
 #define E2E_NO_REGION		0x8001000000UL	/* in no region: a device */
 #define E2E_CALIB_MAGIC		0xca1b0000feedUL
 #define E2E_STORE_VALUE		0x5ec2e7c0ffeeUL
+/* Protected region frames (video_analytics): camera writes, detector reads.
+ * camera's page there is DATA_CREATEd (measured, zero) after its image,
+ * so rim.py counts it (qemu-e2e.mk).
+ */
+#define E2E_FRAMES		0x10000000UL
+#define E2E_FRAMES_SIZE		0x2000000UL
+#define E2E_PIXELS		0xf4a3e5ca3e7aUL	/* what camera writes */
 
 /*
  * The words realm calls carry (X2..X7), all E2E_CALL_WORD(i): 0..5 camera's

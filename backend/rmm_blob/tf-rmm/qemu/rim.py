@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: BSD-3-Clause
 """The RIM TF-RMM computes for a realm that nw/e2e_main.c builds.
 
-usage: rim.py IMAGE
+usage: rim.py IMAGE [IPA...]
 
 A realm created with s2sz 40, one breakpoint, one watchpoint, SHA-256 and
 no other feature (RMI_REALM_CREATE), IMAGE's pages DATA_CREATEd with
-RMI_MEASURE_CONTENT at IPA 0, 4096, ..., and one runnable REC at pc 0 with
+RMI_MEASURE_CONTENT at IPA 0, 4096, ..., then a zero page likewise at each
+IPA given (camera's page of region frames), and one runnable REC at pc 0 with
 zero registers (RMI_REC_CREATE). Follows TF-RMM's
 app/attestation/rmm_stub/src/rim.c and measurement_descs.h at tag
 rmm-spec-v1.x-aligned: each step hashes a zero-filled structure with only
@@ -45,13 +46,15 @@ def desc(desc_type, rim, fields):
     return bytes(d)
 
 
-def rim_of(image):
+def rim_of(image, zero_ipas=()):
     if len(image) % GRANULE != 0:
         raise ValueError("image size is not a multiple of 4096")
     rim = h(realm_params())
-    for i in range(len(image) // GRANULE):
-        page = image[i * GRANULE:(i + 1) * GRANULE]
-        rim = h(desc(0, rim, [(0x50, struct.pack("<QQ", i * GRANULE, 1)),
+    pages = [(i * GRANULE, image[i * GRANULE:(i + 1) * GRANULE])
+             for i in range(len(image) // GRANULE)]
+    pages += [(ipa, bytes(GRANULE)) for ipa in zero_ipas]
+    for ipa, page in pages:
+        rim = h(desc(0, rim, [(0x50, struct.pack("<QQ", ipa, 1)),
                               (0x60, h(page))]))
     rec = bytearray(GRANULE)
     struct.pack_into("<Q", rec, 0, 1)       # flags: runnable; pc 0, gprs 0
@@ -59,12 +62,13 @@ def rim_of(image):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print("usage: rim.py IMAGE", file=sys.stderr)
+    if len(argv) < 2:
+        print("usage: rim.py IMAGE [IPA...]", file=sys.stderr)
         return 2
     try:
+        zero_ipas = [int(a, 0) for a in argv[2:]]
         with open(argv[1], "rb") as f:
-            print(rim_of(f.read()).hex())
+            print(rim_of(f.read(), zero_ipas).hex())
     except (OSError, ValueError) as e:
         print(f"rim.py: {argv[1]}: {e}", file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@
 #include "../e2e_abi.h"
 #include "e2e_call.h"
 #include "e2e_checks.h"
+#include "e2e_share.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -463,6 +464,9 @@ void e2e_main(void)
 	e2e_check_op(&tally, "stock", "RMI_RTT_MAP_UNPROTECTED outside every region (not governed)",
 		     true, map_ns(&stock, E2E_NO_REGION + GRANULE, ns_granule(), S2TTE_S2AP_R | S2TTE_S2AP_W));
 
+	e2e_share_setup(&(const struct e2e_host){ rmi, delegated, ns_granule, &tally },
+			&(const struct e2e_share_realms){ camera.rd, detector.rd, uploader.rd, stock.rd, ret.x1, 0, 0 });
+
 	/* ---- RECs and activation ---- */
 	rec_create(&camera);
 	rec_create(&detector);
@@ -563,6 +567,8 @@ void e2e_main(void)
 
 		e2e_call_checks(&tally, tr, off);
 	}
+	e2e_share_end(&(const struct e2e_host){ rmi, delegated, ns_granule, &tally },
+		      &(const struct e2e_share_realms){ camera.rd, detector.rd, uploader.rd, stock.rd, 0, camera.end_fid, detector.end_fid });
 
 	(void)e2e_summary(&tally);
 }

@@ -16,6 +16,7 @@
 
 #include "../e2e_abi.h"
 #include "realm_call.h"
+#include "realm_share.h"
 #include <stdint.h>
 
 #if defined(E2E_ROLE_CAMERA)		/* mmio, sensor_dma rw */
@@ -189,6 +190,7 @@ void realm_main(void)
 #endif
 
 	expect(realm_call(ROLE, GOVERNED));
+	fails += realm_share(ROLE);
 
 	/* A host call: the report of a role with hostcall, refused otherwise. */
 	hc[0] = E2E_HC_REPORT;

@@ -28,6 +28,16 @@
 #define SMC_RMI_MICA_REALM_BIND		SMC64_RMI_FID(U(0x21))	/* 0xC4000171 */
 
 /*
+ * Realm-to-realm sharing and policy unload: free offsets of TF-RMM's RMI
+ * range that TF-A's rmmd also forwards (its second RMI range,
+ * 0xC40001D0..0xC40002CF; 0xC4000190..0xC40001CF is not forwarded).
+ */
+#define SMC_RMI_MICA_REGION_MAP		SMC64_RMI_FID(U(0x84))	/* 0xC40001D4 */
+#define SMC_RMI_MICA_REGION_UNMAP	SMC64_RMI_FID(U(0x85))	/* 0xC40001D5 */
+#define SMC_RMI_MICA_POLICY_UNLOAD	SMC64_RMI_FID(U(0x86))	/* 0xC40001D6 */
+#define MICA_MAP_WRITE			(1UL << 0)	/* REGION_MAP X4 */
+
+/*
  * RSI_MICA_REALM_INFO: lets realm code check, before it trusts its RPV,
  * that the RMM really governs it by that policy and in which role. An RPV
  * equal to a policy digest proves nothing by itself: a host that never
@@ -61,6 +71,14 @@ struct mica_mailbox {
 };
 
 /*
+ * RSI_MICA_SHARED(X1 = IPA): the protected region of the caller's policy
+ * that holds IPA and is granted to the caller. X1 base, X2 size, X3 bits
+ * 0-7 the caller's MICA_PERM_*, bits 8-31 how many other roles have a grant;
+ * X4 bit r: role r (below 32) may read, bit 32 + r: role r may write.
+ */
+#define SMC_RSI_MICA_SHARED		SMC64_RSI_FID(U(0x1C))	/* 0xC40001AC */
+
+/*
  * RMI_MICA_POLICY_LOAD parameters: one NS granule, read by the RMM, with the
  * RMM's digest written back so the host can set each realm's RPV to it.
  */
@@ -91,6 +109,30 @@ struct rec;
 struct rsi_result;
 void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res);
 
+/* ---- Sharing (mica_rmm_share.c) ---- */
+
+/* Maps the owner's DATA page at ipa into the reader at ipa, read-only
+ * unless flags has MICA_MAP_WRITE, and takes a reference on it.
+ */
+unsigned long smc_mica_region_map(unsigned long reader_rd,
+				  unsigned long owner_rd, unsigned long ipa,
+				  unsigned long flags);
+
+/* Unmaps the owner's page at ipa from the reader: invalid entry, TLBI by
+ * the reader's VMID, then the reference goes.
+ */
+unsigned long smc_mica_region_unmap(unsigned long reader_rd,
+				    unsigned long owner_rd, unsigned long ipa);
+
+void handle_rsi_mica_shared(struct rec *rec, struct rsi_result *res);
+
+/* May the assigned entry s2tte at level leave its realm's stage 2 (a RIPAS
+ * change, an RTT fold)? false while a page it maps is shared.
+ */
+struct s2tt_context;
+bool mica_rmm_unshared(const struct s2tt_context *s2, unsigned long s2tte,
+		       long level);
+
 /* ---- Policy pool (mica_rmm_pool.c) ---- */
 
 /* The policy in 1-based slot; NULL for 0 or a slot never loaded. */
@@ -102,10 +144,16 @@ const struct mica_policy *mica_pool_policy(unsigned int slot);
 int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
 		    uint8_t out[MICA_RPV_SIZE], size_t *len);
 
-/* The 1-based slot of the loaded policy whose padded digest is rpv; 0 if
- * none.
+/* The slot of the loaded policy whose digest is rpv, counted as governing
+ * one more realm; 0 if none (RMI_REALM_CREATE).
  */
-unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE]);
+unsigned int mica_pool_govern(const unsigned char rpv[MICA_RPV_SIZE]);
+
+/* RMI_REALM_DESTROY of a realm governed from st->slot. */
+void mica_rmm_realm_destroy(const struct mica_realm *st);
+
+/* X1: 1-based slot. Frees it if no live realm is governed by it. */
+unsigned long smc_mica_policy_unload(unsigned long slot);
 
 /* Held while bound roles or mailboxes are read or changed. */
 extern spinlock_t mica_pool_lock;

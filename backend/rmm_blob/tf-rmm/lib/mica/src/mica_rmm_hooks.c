@@ -26,7 +26,7 @@ void mica_rmm_realm_create(struct mica_realm *st,
 			   const unsigned char rpv[MICA_RPV_SIZE])
 {
 	(void)memset(st, 0, sizeof(*st));
-	st->slot = (uint8_t)mica_pool_find_rpv(rpv);
+	st->slot = (uint8_t)mica_pool_govern(rpv);
 }
 
 bool mica_rmm_may_activate(const struct mica_realm *st,

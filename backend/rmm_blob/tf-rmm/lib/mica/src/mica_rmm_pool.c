@@ -2,17 +2,21 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * The RMM's Mica policy pool and RMI_MICA_POLICY_LOAD.
+ * The RMM's Mica policy pool, RMI_MICA_POLICY_LOAD and _UNLOAD.
  *
  * TF-RMM has no heap, so policies live in a static pool of fixed slots, each
  * big enough for the largest blob the RMM takes. A slot is written once:
  * reserved under the pool lock, filled (copy from NS, validate, digest)
  * without it, then published with a release store. A published slot's
- * policy never changes or goes away, so readers (REALM_CREATE, exits) need
- * no lock, only an acquire load of the slot state; its bound-role bitmap
+ * policy never changes, and goes away only when no realm refers to it
+ * (below), so readers (REALM_CREATE, exits) need no lock, only an acquire load of the slot state; its bound-role bitmap
  * (RMI_MICA_REALM_BIND) and its call mailboxes (mica_rmm_call.c) change
  * only under the pool lock. The state word is only read and written
  * through SCA_* accessors.
+ *
+ * A slot counts the live realms it governs (REALM_CREATE to REALM_DESTROY,
+ * under the pool lock); RMI_MICA_POLICY_UNLOAD frees it only at zero, so no
+ * realm ever refers to a freed slot.
  */
 
 #include <buffer.h>
@@ -36,6 +40,7 @@ struct mica_pool_data {
 	size_t digest_len;
 	struct mica_roles roles;	/* bound roles, under the pool lock */
 	struct mica_mailbox boxes[MICA_RMM_MAX_ROLES];	/* realm calls */
+	uint32_t governed;		/* live realms, under the pool lock */
 };
 
 struct mica_pool_slot {
@@ -60,17 +65,33 @@ const struct mica_policy *mica_pool_policy(unsigned int slot)
 	return &mica_pool[slot - 1U].d.pol;
 }
 
-unsigned int mica_pool_find_rpv(const unsigned char rpv[MICA_RPV_SIZE])
+unsigned int mica_pool_govern(const unsigned char rpv[MICA_RPV_SIZE])
 {
-	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
-		const struct mica_pool_slot *s = &mica_pool[i];
+	unsigned int found = 0U;
 
-		if ((SCA_READ64_ACQUIRE(&s->state) == SLOT_LOADED) &&
+	spinlock_acquire(&mica_pool_lock);
+	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
+		struct mica_pool_slot *s = &mica_pool[i];
+
+		/* At most one realm per granule of memory: no wrap. */
+		if ((SCA_READ64(&s->state) == SLOT_LOADED) &&
 		    mica_rpv_matches(rpv, s->d.rpv, s->d.digest_len)) {
-			return i + 1U;
+			s->d.governed++;
+			found = i + 1U;
+			break;
 		}
 	}
-	return 0U;
+	spinlock_release(&mica_pool_lock);
+	return found;
+}
+
+void mica_rmm_realm_destroy(const struct mica_realm *st)
+{
+	if (mica_pool_policy(st->slot) != NULL) {
+		spinlock_acquire(&mica_pool_lock);
+		mica_pool[st->slot - 1U].d.governed--;
+		spinlock_release(&mica_pool_lock);
+	}
 }
 
 struct mica_mailbox *mica_pool_mailboxes(unsigned int slot,
@@ -240,4 +261,28 @@ void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)
 	}
 	res->x[0] = ret;
 	res->x[1] = (s != NULL) ? (unsigned long)(s - mica_pool) + 1UL : 0UL;
+}
+
+unsigned long smc_mica_policy_unload(unsigned long slot)
+{
+	struct mica_pool_slot *s;
+	int rc = -ENOENT;
+
+	if ((slot == 0UL) || (slot > MICA_RMM_MAX_POLICIES)) {
+		return RMI_ERROR_INPUT;
+	}
+	s = &mica_pool[slot - 1UL];
+	spinlock_acquire(&mica_pool_lock);
+	if (SCA_READ64(&s->state) == SLOT_LOADED) {
+		rc = mica_decide_unload(s->d.governed);
+	}
+	if (rc == 0) {
+		SCA_WRITE64(&s->state, SLOT_LOADING);
+	}
+	spinlock_release(&mica_pool_lock);
+	if (rc == 0) {
+		slot_release(s);
+	}
+	return (rc == 0) ? RMI_SUCCESS :
+	       ((rc == -EBUSY) ? RMI_ERROR_REALM : RMI_ERROR_INPUT);
 }

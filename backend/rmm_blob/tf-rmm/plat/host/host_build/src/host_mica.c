@@ -489,6 +489,7 @@ int host_mica_run(void)
 	test_refused_activation(rpv);
 	test_taken_role(rpv);
 	host_mica_call_run(&(const struct host_mica_ops){ check, load_policy, realm_bind });
+	host_mica_share_run(check, load_policy);
 	test_stock();
 	if (getenv("MICA_POLICY") != NULL) {
 		test_external_policy(getenv("MICA_POLICY"), rpv);

@@ -97,6 +97,22 @@ struct host_mica_ops {
 
 void host_mica_call_run(const struct host_mica_ops *ops);
 
+/* ---- host_mica_share.c ---- */
+
+/* The MECID host_mica_realm_create() gives the next realm (default 0). */
+extern unsigned long host_mica_mecid;
+
+typedef void (*host_mica_check_fn)(bool ok, const char *what);
+/* RMI_MICA_POLICY_LOAD of blob from NS granules: the status, the RPV and
+ * the slot.
+ */
+typedef unsigned long (*host_mica_load_fn)(const void *blob, size_t size,
+					   uint8_t rpv[64],
+					   unsigned long *slot);
+
+/* Sharing and unload, with host_mica.c's check and loader. */
+void host_mica_share_run(host_mica_check_fn check, host_mica_load_fn load);
+
 /* ---- host_mica_cost.c ---- */
 
 /* How the cost driver governs its realms: load the fixture policy (its RPV

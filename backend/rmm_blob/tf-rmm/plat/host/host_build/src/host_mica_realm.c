@@ -20,6 +20,8 @@
 #include <utils_def.h>
 #include <valgrind/callgrind.h>
 
+unsigned long host_mica_mecid;
+
 unsigned long host_mica_delegated(void **g)
 {
 	struct smc_result res;
@@ -49,6 +51,7 @@ int host_mica_realm_create(struct mica_test_realm *r, const uint8_t *rpv)
 	params->num_bps = 1;
 	params->num_wps = 1;
 	params->vmid = next_vmid++;
+	params->mecid = (long)host_mica_mecid;
 	(void)memcpy(params->rpv, rpv, sizeof(params->rpv));
 	/* Measured alone by the cost driver (host_mica_cost.c). */
 	CALLGRIND_ZERO_STATS;
