@@ -165,20 +165,20 @@ static void test_exits_and_sharing(void **state)
 	       "  - {host_call: {realm: x}, expect: deny}\n"
 	       "  - {mmio: {realm: x}, expect: deny}\n"
 	       "  - {mmio: {realm: x, ipa: 0x8000001000}, expect: allow}\n"
-	       "  - {realm_call: {realm: x, callee: y}, expect: allow}\n"
-	       "  - {realm_call: {realm: y, callee: x}, expect: deny}\n"
-	       "  - {share_protected: {realm: x, with: y, region: buf}, expect: allow}\n"
-	       "  - {share_protected: {realm: y, with: x, region: buf}, expect: deny}\n"
-	       "  - {share_protected: {realm: x, with: y, region: ring}, expect: deny}\n");
+	       "  - {call: {realm: x, callee: b}, expect: allow}\n"
+	       "  - {call: {realm: y, callee: a}, expect: deny}\n"
+	       "  - {share: {realm: y, owner: x, region: buf}, expect: allow}\n"
+	       "  - {share: {realm: x, owner: y, region: buf}, expect: deny}\n"
+	       "  - {share: {realm: y, owner: x, region: ring}, expect: deny}\n");
 	expect_step(f, 7, true, "role 'b' has hostcall");
 	expect_step(f, 8, false, "role 'a' has no hostcall: RSI_ERROR_INPUT");
 	expect_step(f, 9, false, "role 'a' has no mmio");
 	expect_step(f, 10, true, "a fault in an unprotected region granted to role 'a'");
-	expect_step(f, 11, true, "the policy has the call a -> b (oneway)");
+	expect_step(f, 11, true, "the policy has the call a -> b (oneway): the host enters role 'b''s realm");
 	expect_step(f, 12, false, "the policy has no call b -> a");
-	expect_step(f, 13, true, "role 'a' writes and role 'b' reads region 'buf'");
-	expect_step(f, 14, false, "role 'b' may not write region 'buf'");
-	expect_step(f, 15, false, "region 'ring' is unprotected");
+	expect_step(f, 13, true, "role 'a''s page of region 'buf' mapped read-only into role 'b' (1 reference)");
+	expect_step(f, 14, false, "role 'b' has read on region 'buf': only a writer owns its pages");
+	expect_step(f, 15, false, "region 'ring' is unprotected: the host maps it itself");
 	assert_int_equal(f->rep.unexpected, 0);
 }
 
@@ -197,7 +197,7 @@ static void test_ungoverned_and_pool(void **state)
 		  "  - {load: {file: other.pol, corrupt_byte: 0}, expect: deny}\n"
 		  "  - {load: {file: other.pol, truncate: 8}, expect: deny}\n"
 		  "  - {create: {realm: g, rpv: policy}, expect: allow}\n"
-		  "  - {realm_call: {realm: u, callee: g}, expect: allow, reason: governed}\n");
+		  "  - {call: {realm: u, callee: a}, expect: allow, reason: governed}\n");
 	expect_step(f, 1, true, "ungoverned: the RPV matches no loaded policy");
 	expect_step(f, 2, false, "realm 'u' is not governed by a policy");
 	expect_step(f, 3, false, "realm 'u' is not active: its RECs cannot run");
@@ -206,8 +206,8 @@ static void test_ungoverned_and_pool(void **state)
 	expect_step(f, 7, true, "already loaded in slot 1");
 	assert_non_null(strstr(f->rep.v[8].reason, "invalid blob: offset 0x0: header: magic"));
 	expect_step(f, 9, false, "invalid blob: offset 0x8: header: blob is shorter than the header");
-	/* the callee is not active: the last expectation is wrong on purpose */
-	expect_step(f, 11, false, "realm 'g' is not active: its RECs cannot run");
+	/* calls name roles: the last expectation is wrong on purpose */
+	expect_step(f, 11, false, "realm 'u' is not governed by a policy");
 	assert_int_equal(f->rep.unexpected, 1);
 	assert_false(f->rep.v[11].as_expected);
 }

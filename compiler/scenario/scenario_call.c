@@ -1,0 +1,116 @@
+/* scenario_call.c - realm calls: RSI_MICA_CALL (`call`), RSI_MICA_CALL_TAKE
+ * (`take`) and RSI_MICA_CALL_REPLY (`reply`).
+ *
+ * The decisions and the mailbox state machine are mica_decide_call, _take
+ * and _reply, the RMM's own; the mailboxes (one per role of each loaded
+ * policy) are kept here as the RMM keeps them with its pool. */
+#include <errno.h>
+#include <string.h>
+
+#include "scenario/scenario_sim.h"
+
+/* Realm I's own mailbox, or SPARE (all IDLE) when it has none: an
+ * ungoverned or unbound realm, which the decisions refuse before looking. */
+static struct mica_call *own_box(struct sim *m, size_t i, struct mica_call *spare)
+{
+	const struct sim_realm *r = &m->realms[i];
+
+	if (!r->st.slot || !r->st.bound)
+		return spare;
+	return &m->slots[r->st.slot - 1].boxes[r->st.role];
+}
+
+static const char *role_name(const struct mica_policy *pol, uint32_t role)
+{
+	return mica_blob_realm_name(pol->blob, role);
+}
+
+struct verdict sim_call(struct sim *m, const struct scn_step *st)
+{
+	const struct mica_policy *pol = sim_policy(m, st->realm);
+	const struct sim_realm *r = &m->realms[st->realm];
+	struct mica_call spare = {0}, *box = &spare;
+	uint32_t callee = UINT32_MAX;
+	bool oneway = false;
+	struct verdict v;
+	int rc;
+
+	if (!sim_running(m, st->realm, &v))
+		return v;
+	if (pol && mica_policy_find_realm(pol, st->name, strlen(st->name), &callee) != 0)
+		callee = pol->realm_count;	/* the index the realm would pass: none */
+	if (pol && callee < pol->realm_count)
+		box = &m->slots[r->st.slot - 1].boxes[callee];
+	rc = mica_decide_call(pol, &r->st, callee, pol ? &m->slots[r->st.slot - 1].roles : NULL, box,
+			      &oneway);
+	switch (rc) {
+	case 0:
+		return verdict(true, "the policy has the call %s -> %s%s: the host enters role '%s''s realm",
+			       sim_role(m, st->realm), st->name, oneway ? " (oneway)" : "", st->name);
+	case -EPERM:
+		return sim_unbound(m, st->realm);
+	case -ENOENT:
+		return verdict(false, "policy '%s' has no role '%s'", mica_blob_policy_name(pol->blob),
+			       st->name);
+	case -EACCES:
+		return verdict(false, "the policy has no call %s -> %s", sim_role(m, st->realm), st->name);
+	case -ENXIO:
+		return verdict(false, "no realm holds role '%s'", st->name);
+	default:
+		return verdict(false, "role '%s''s mailbox holds a call from role '%s'", st->name,
+			       role_name(pol, box->caller));
+	}
+}
+
+struct verdict sim_take(struct sim *m, const struct scn_step *st)
+{
+	const struct mica_policy *pol = sim_policy(m, st->realm);
+	struct mica_call spare = {0}, *box = own_box(m, st->realm, &spare);
+	uint32_t caller = 0;
+	struct verdict v;
+
+	if (!sim_running(m, st->realm, &v))
+		return v;
+	switch (mica_decide_take(pol, &m->realms[st->realm].st, box, &caller)) {
+	case 0:
+		if (box->state == MICA_CALL_IDLE)
+			return verdict(true, "took the call from role '%s' (oneway: nothing answers it)",
+				       role_name(pol, caller));
+		return verdict(true, "took the call from role '%s': a reply is due", role_name(pol, caller));
+	case -EPERM:
+		return sim_unbound(m, st->realm);
+	default:
+		if (box->state == MICA_CALL_TAKEN)
+			return verdict(false, "no call waits for role '%s': it holds the call from role "
+				       "'%s', not yet answered", sim_role(m, st->realm),
+				       role_name(pol, box->caller));
+		return verdict(false, "no call waits for role '%s'", sim_role(m, st->realm));
+	}
+}
+
+struct verdict sim_reply(struct sim *m, const struct scn_step *st)
+{
+	const struct mica_policy *pol = sim_policy(m, st->realm);
+	struct mica_call spare = {0}, *box = own_box(m, st->realm, &spare);
+	uint32_t caller = 0;
+	struct verdict v;
+
+	if (!sim_running(m, st->realm, &v))
+		return v;
+	switch (mica_decide_reply(pol, &m->realms[st->realm].st, box, &caller)) {
+	case 0:
+		return verdict(true, "the reply goes to role '%s'", role_name(pol, caller));
+	case -EPERM:
+		return sim_unbound(m, st->realm);
+	default:
+		break;
+	}
+	if (box->state == MICA_CALL_SENT)
+		return verdict(false, "role '%s' has not taken the call from role '%s'",
+			       sim_role(m, st->realm), role_name(pol, box->caller));
+	/* A one-way call, once taken, leaves its caller and flag behind. */
+	if (box->oneway)
+		return verdict(false, "the call from role '%s' was one-way: nothing answers it",
+			       role_name(pol, box->caller));
+	return verdict(false, "role '%s' holds no call to answer", sim_role(m, st->realm));
+}
