@@ -125,13 +125,13 @@ struct verdict sim_share(struct sim *m, const struct scn_step *st)
 
 	if (!step_ipa(m, st, owner, reader, &ipa, &v))
 		return v;
-	if (ipa & PAGE_MASK)
-		return verdict(false, "IPA 0x%llx is not granule-aligned", (unsigned long long)ipa);
 	refs = page_refs(m, owner, ipa);
 	rc = mica_decide_share(pol, &m->realms[owner].st, &m->realms[reader].st, ipa, st->write, refs,
 			       m->refs_max, &reg);
 	if (rc == -EPERM)
 		return share_eperm(m, reader, owner);
+	if (rc == -EINVAL && (ipa & PAGE_MASK))
+		return verdict(false, "IPA 0x%llx is not granule-aligned", (unsigned long long)ipa);
 	if (rc == -EINVAL)
 		return verdict(false, "both realms have role '%s'", sim_role(m, owner));
 	if (rc == -EOVERFLOW)
