@@ -25,6 +25,7 @@ enum scn_kind {
 	SCN_SHARE,		/* RMI_MICA_REGION_MAP: an owner's protected page into a reader */
 	SCN_UNSHARE,		/* RMI_MICA_REGION_UNMAP */
 	SCN_DATA_DESTROY,	/* RMI_DATA_DESTROY of an owner's page */
+	SCN_SHARED,		/* RSI_MICA_SHARED: a realm asks what it shares */
 	SCN_HOSTCALL,		/* RSI_HOST_CALL */
 	SCN_MMIO,		/* a data abort reported to the host (emulated MMIO) */
 	SCN_CALL,		/* RSI_MICA_CALL: a realm calls a role */

@@ -94,6 +94,7 @@ char *scn_action(const struct scenario *s, const struct scn_step *st)
 				   st->write ? " rw" : " ro");
 	case SCN_UNSHARE: return page_action(st, xasprintf("unshare %s", r), "");
 	case SCN_DATA_DESTROY: return page_action(st, xasprintf("data_destroy %s", r), "");
+	case SCN_SHARED: return xasprintf("shared %s", r);
 	case SCN_HOSTCALL: return xasprintf("host_call %s", r);
 	case SCN_MMIO:
 		return st->has_ipa ? xasprintf("mmio %s ipa=0x%llx %s", r, (unsigned long long)st->ipa,

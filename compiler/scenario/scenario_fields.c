@@ -18,6 +18,7 @@ const char *const scn_kind_names[SCN_KIND_COUNT] = {
 	[SCN_LOAD] = "load", [SCN_CREATE] = "create", [SCN_BIND] = "bind",
 	[SCN_ACTIVATE] = "activate", [SCN_MAP_NS] = "map_unprotected",
 	[SCN_SHARE] = "share", [SCN_UNSHARE] = "unshare", [SCN_DATA_DESTROY] = "data_destroy",
+	[SCN_SHARED] = "shared",
 	[SCN_HOSTCALL] = "host_call", [SCN_MMIO] = "mmio", [SCN_CALL] = "call", [SCN_TAKE] = "take",
 	[SCN_REPLY] = "reply", [SCN_DESTROY] = "destroy", [SCN_UNLOAD] = "unload",
 };
@@ -57,6 +58,7 @@ static const struct field event_fields[SCN_KIND_COUNT][MAX_FIELDS + 1] = {
 		       {"write", T_WRITE, OPTIONAL}},
 	[SCN_UNSHARE] = {{"realm", T_REALM, REQUIRED}, PAGE_FIELDS},
 	[SCN_DATA_DESTROY] = {{"realm", T_REALM, REQUIRED}, PAGE_FIELDS},
+	[SCN_SHARED] = {{"realm", T_REALM, REQUIRED}},
 	[SCN_HOSTCALL] = {{"realm", T_REALM, REQUIRED}},
 	[SCN_MMIO] = {{"realm", T_REALM, REQUIRED}, {"ipa", T_IPA, OPTIONAL}, {"write", T_WRITE, OPTIONAL}},
 	[SCN_CALL] = {{"realm", T_REALM, REQUIRED}, {"callee", T_NAME, REQUIRED}},

@@ -232,6 +232,7 @@ static struct verdict decide(struct sim *m, const struct scn_step *st)
 	case SCN_SHARE: return sim_share(m, st);
 	case SCN_UNSHARE: return sim_unshare(m, st);
 	case SCN_DATA_DESTROY: return sim_data_destroy(m, st);
+	case SCN_SHARED: return sim_shared(m, st);
 	case SCN_HOSTCALL: return sim_hostcall(m, st);
 	case SCN_MMIO: return sim_mmio(m, st);
 	case SCN_CALL: return sim_call(m, st);

@@ -1,7 +1,7 @@
 /* scenario_share.c - protected sharing between realms: RMI_MICA_REGION_MAP
  * (`share`), RMI_MICA_REGION_UNMAP (`unshare`), RMI_DATA_DESTROY of an
- * owner's page (`data_destroy`), and what RMI_REALM_DESTROY needs of a
- * realm that shares.
+ * owner's page (`data_destroy`), RSI_MICA_SHARED (`shared`), and what
+ * RMI_REALM_DESTROY needs of a realm that shares.
  *
  * The decisions are mica_decide_share and mica_decide_release, the RMM's
  * own. What is simulated is the RMM state around them: which reader maps
@@ -183,6 +183,35 @@ struct verdict sim_data_destroy(struct sim *m, const struct scn_step *st)
 		return verdict(false, "%u reader%s map%s the page at 0x%llx: readers unmap first", refs,
 			       refs == 1 ? "" : "s", refs == 1 ? "s" : "", (unsigned long long)ipa);
 	return verdict(true, "no reader maps the page at 0x%llx", (unsigned long long)ipa);
+}
+
+/* Appends one mapping to *list, as the realm sees it: borrowed or lent. */
+static void list_map(const struct sim *m, const struct sim_map *mp, bool borrowed, char **list)
+{
+	size_t other = borrowed ? mp->owner : mp->reader;
+	char *old = *list;
+
+	*list = xasprintf("%s%s0x%llx %s %s role '%s'", old ? old : "", old ? ", " : "",
+			  (unsigned long long)mp->ipa, mp->write ? "rw" : "ro", borrowed ? "from" : "to",
+			  sim_role(m, other));
+	free(old);
+}
+
+struct verdict sim_shared(struct sim *m, const struct scn_step *st)
+{
+	char *list = NULL;
+	struct verdict v;
+
+	if (!sim_running(m, st->realm, &v))
+		return v;
+	for (size_t k = 0; k < m->nmaps; k++)
+		if (m->maps[k].reader == st->realm || m->maps[k].owner == st->realm)
+			list_map(m, &m->maps[k], m->maps[k].reader == st->realm, &list);
+	if (!list)
+		return verdict(true, "nothing shared");
+	v = verdict(true, "shared: %s", list);
+	free(list);
+	return v;
 }
 
 bool sim_share_release(const struct sim *m, size_t i, struct verdict *v)

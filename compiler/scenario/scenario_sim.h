@@ -90,6 +90,8 @@ struct verdict sim_mmio(struct sim *m, const struct scn_step *st);
 struct verdict sim_share(struct sim *m, const struct scn_step *st);
 struct verdict sim_unshare(struct sim *m, const struct scn_step *st);
 struct verdict sim_data_destroy(struct sim *m, const struct scn_step *st);
+/* RSI_MICA_SHARED: what a running realm borrows and lends, in words. */
+struct verdict sim_shared(struct sim *m, const struct scn_step *st);
 /* May realm I be destroyed as far as sharing goes? True, or false with
  * the refusal in *v: it still maps pages, or readers map its pages. */
 bool sim_share_release(const struct sim *m, size_t i, struct verdict *v);
