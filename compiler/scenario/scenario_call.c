@@ -3,7 +3,9 @@
  *
  * The decisions and the mailbox state machine are mica_decide_call, _take
  * and _reply, the RMM's own; the mailboxes (one per role of each loaded
- * policy) are kept here as the RMM keeps them with its pool. */
+ * policy) are kept here as the RMM keeps them with its pool, and so is the
+ * glue's one rule of its own (mica_rmm_call.c): a role whose two-way call
+ * is not answered yet cannot call again. */
 #include <errno.h>
 #include <string.h>
 
@@ -18,6 +20,21 @@ static struct mica_call *own_box(struct sim *m, size_t i, struct mica_call *spar
 	if (!r->st.slot || !r->st.bound)
 		return spare;
 	return &m->slots[r->st.slot - 1].boxes[r->st.role];
+}
+
+/* Realm I's "waits for a reply" flag; only for a bound governed realm. */
+static bool *caller_wait(struct sim *m, size_t i)
+{
+	const struct sim_realm *r = &m->realms[i];
+
+	return &m->slots[r->st.slot - 1].waits[r->st.role];
+}
+
+static bool caller_waits(struct sim *m, size_t i)
+{
+	const struct sim_realm *r = &m->realms[i];
+
+	return r->st.slot && r->st.bound && *caller_wait(m, i);
 }
 
 static const char *role_name(const struct mica_policy *pol, uint32_t role)
@@ -37,12 +54,17 @@ struct verdict sim_call(struct sim *m, const struct scn_step *st)
 
 	if (!sim_running(m, st->realm, &v))
 		return v;
+	if (caller_waits(m, st->realm))
+		return verdict(false, "role '%s' waits for the reply to its two-way call",
+			       sim_role(m, st->realm));
 	if (pol && mica_policy_find_realm(pol, st->name, strlen(st->name), &callee) != 0)
 		callee = pol->realm_count;	/* the index the realm would pass: none */
 	if (pol && callee < pol->realm_count)
 		box = &m->slots[r->st.slot - 1].boxes[callee];
 	rc = mica_decide_call(pol, &r->st, callee, pol ? &m->slots[r->st.slot - 1].roles : NULL, box,
 			      &oneway);
+	if (rc == 0 && !oneway)
+		*caller_wait(m, st->realm) = true;
 	switch (rc) {
 	case 0:
 		return verdict(true, "the policy has the call %s -> %s%s: the host enters role '%s''s realm",
@@ -99,6 +121,8 @@ struct verdict sim_reply(struct sim *m, const struct scn_step *st)
 		return v;
 	switch (mica_decide_reply(pol, &m->realms[st->realm].st, box, &caller)) {
 	case 0:
+		/* The caller's next REC entry takes the reply: it may call again. */
+		m->slots[m->realms[st->realm].st.slot - 1].waits[caller] = false;
 		return verdict(true, "the reply goes to role '%s'", role_name(pol, caller));
 	case -EPERM:
 		return sim_unbound(m, st->realm);

@@ -23,6 +23,9 @@ struct sim_slot {
 	struct mica_roles roles;	/* the roles bound under it, as the RMM's pool keeps them */
 	uint32_t governed;	/* live realms it governs (REALM_CREATE to REALM_DESTROY) */
 	struct mica_call boxes[MICA_RMM_MAX_ROLES];	/* one mailbox per role */
+	/* The role's two-way call is not answered yet: the RMM's glue refuses
+	 * its next call (mica_rmm_call.c, one two-way call per caller). */
+	bool waits[MICA_RMM_MAX_ROLES];
 };
 
 struct sim_realm {

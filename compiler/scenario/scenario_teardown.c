@@ -29,6 +29,7 @@ struct verdict sim_destroy(struct sim *m, const struct scn_step *st)
 	if (r->st.bound) {
 		sl->roles.taken[role / 64] &= ~(1ULL << (role % 64));
 		memset(&sl->boxes[role], 0, sizeof(sl->boxes[role]));
+		sl->waits[role] = false;
 	}
 	return verdict(true, "slot %u governs %u live realm%s", r->st.slot, sl->governed,
 		       sl->governed == 1 ? "" : "s");

@@ -324,7 +324,12 @@ static void test_calls(void **state)
 	       "  - {activate: {realm: u}, expect: allow}\n"
 	       "  - {call: {realm: u, callee: b}, expect: deny}\n"
 	       "  - {take: {realm: u}, expect: deny}\n"
-	       "  - {reply: {realm: u}, expect: deny}\n");
+	       "  - {reply: {realm: u}, expect: deny}\n"
+	       "  - {call: {realm: y, callee: c}, expect: allow}\n"
+	       "  - {call: {realm: y, callee: c}, expect: deny}\n"
+	       "  - {take: {realm: z}, expect: allow}\n"
+	       "  - {reply: {realm: z}, expect: allow}\n"
+	       "  - {call: {realm: y, callee: c}, expect: allow}\n");
 	expect_step(f, 7, true, "the policy has the call a -> b (oneway): the host enters role 'b''s realm");
 	expect_step(f, 8, false, "role 'b''s mailbox holds a call from role 'a'");
 	expect_step(f, 9, false, "role 'b' has not taken the call from role 'a'");
@@ -343,6 +348,9 @@ static void test_calls(void **state)
 	expect_step(f, 27, false, "realm 'u' is not governed by a policy");
 	expect_step(f, 28, false, "realm 'u' is not governed by a policy");
 	expect_step(f, 29, false, "realm 'u' is not governed by a policy");
+	/* a two-way caller waits for its reply before it calls again */
+	expect_step(f, 31, false, "role 'b' waits for the reply to its two-way call");
+	expect_step(f, 34, true, "the policy has the call b -> c: the host enters role 'c''s realm");
 	assert_int_equal(f->rep.unexpected, 0);
 }
 
