@@ -84,57 +84,70 @@ struct verdict sim_call(struct sim *m, const struct scn_step *st)
 	}
 }
 
+/* A callee's step (take, reply): its mailbox and what the decision said. */
+struct callee_step {
+	const struct mica_policy *pol;
+	struct mica_call spare, *box;
+	uint32_t caller;
+	int rc;
+};
+
+/* Runs DECIDE (mica_decide_take or _reply) for realm st->realm on its own
+ * mailbox. False with the refusal in *v when the realm cannot run or has
+ * no role; else c->rc is the decision's answer. */
+static bool callee_decide(struct sim *m, const struct scn_step *st,
+			  int (*decide)(const struct mica_policy *, const struct mica_realm *,
+					struct mica_call *, uint32_t *),
+			  struct callee_step *c, struct verdict *v)
+{
+	c->pol = sim_policy(m, st->realm);
+	c->box = own_box(m, st->realm, &c->spare);
+	if (!sim_running(m, st->realm, v))
+		return false;
+	c->rc = decide(c->pol, &m->realms[st->realm].st, c->box, &c->caller);
+	if (c->rc != -EPERM)
+		return true;
+	*v = sim_unbound(m, st->realm);
+	return false;
+}
+
 struct verdict sim_take(struct sim *m, const struct scn_step *st)
 {
-	const struct mica_policy *pol = sim_policy(m, st->realm);
-	struct mica_call spare = {0}, *box = own_box(m, st->realm, &spare);
-	uint32_t caller = 0;
+	struct callee_step c = {0};
 	struct verdict v;
 
-	if (!sim_running(m, st->realm, &v))
+	if (!callee_decide(m, st, mica_decide_take, &c, &v))
 		return v;
-	switch (mica_decide_take(pol, &m->realms[st->realm].st, box, &caller)) {
-	case 0:
-		if (box->state == MICA_CALL_IDLE)
-			return verdict(true, "took the call from role '%s' (oneway: nothing answers it)",
-				       role_name(pol, caller));
-		return verdict(true, "took the call from role '%s': a reply is due", role_name(pol, caller));
-	case -EPERM:
-		return sim_unbound(m, st->realm);
-	default:
-		if (box->state == MICA_CALL_TAKEN)
-			return verdict(false, "no call waits for role '%s': it holds the call from role "
-				       "'%s', not yet answered", sim_role(m, st->realm),
-				       role_name(pol, box->caller));
-		return verdict(false, "no call waits for role '%s'", sim_role(m, st->realm));
-	}
+	if (c.rc == 0 && c.box->state == MICA_CALL_IDLE)
+		return verdict(true, "took the call from role '%s' (oneway: nothing answers it)",
+			       role_name(c.pol, c.caller));
+	if (c.rc == 0)
+		return verdict(true, "took the call from role '%s': a reply is due",
+			       role_name(c.pol, c.caller));
+	if (c.box->state == MICA_CALL_TAKEN)
+		return verdict(false, "no call waits for role '%s': it holds the call from role '%s', "
+			       "not yet answered", sim_role(m, st->realm), role_name(c.pol, c.box->caller));
+	return verdict(false, "no call waits for role '%s'", sim_role(m, st->realm));
 }
 
 struct verdict sim_reply(struct sim *m, const struct scn_step *st)
 {
-	const struct mica_policy *pol = sim_policy(m, st->realm);
-	struct mica_call spare = {0}, *box = own_box(m, st->realm, &spare);
-	uint32_t caller = 0;
+	struct callee_step c = {0};
 	struct verdict v;
 
-	if (!sim_running(m, st->realm, &v))
+	if (!callee_decide(m, st, mica_decide_reply, &c, &v))
 		return v;
-	switch (mica_decide_reply(pol, &m->realms[st->realm].st, box, &caller)) {
-	case 0:
+	if (c.rc == 0) {
 		/* The caller's next REC entry takes the reply: it may call again. */
-		m->slots[m->realms[st->realm].st.slot - 1].waits[caller] = false;
-		return verdict(true, "the reply goes to role '%s'", role_name(pol, caller));
-	case -EPERM:
-		return sim_unbound(m, st->realm);
-	default:
-		break;
+		m->slots[m->realms[st->realm].st.slot - 1].waits[c.caller] = false;
+		return verdict(true, "the reply goes to role '%s'", role_name(c.pol, c.caller));
 	}
-	if (box->state == MICA_CALL_SENT)
+	if (c.box->state == MICA_CALL_SENT)
 		return verdict(false, "role '%s' has not taken the call from role '%s'",
-			       sim_role(m, st->realm), role_name(pol, box->caller));
+			       sim_role(m, st->realm), role_name(c.pol, c.box->caller));
 	/* A one-way call, once taken, leaves its caller and flag behind. */
-	if (box->oneway)
+	if (c.box->oneway)
 		return verdict(false, "the call from role '%s' was one-way: nothing answers it",
-			       role_name(pol, box->caller));
+			       role_name(c.pol, c.box->caller));
 	return verdict(false, "role '%s' holds no call to answer", sim_role(m, st->realm));
 }

@@ -40,32 +40,35 @@ struct field {
 	const char *beside;	/* NULL, or the field it only goes with */
 };
 
+/* A field that goes with any other. */
+#define F(key, t, need) {(key), (t), (need), NULL}
+
 /* A page of a protected region: by IPA, or by region name and offset. */
-#define PAGE_FIELDS {"ipa", T_IPA, ONE_OF, NULL}, {"region", T_NAME, ONE_OF, NULL}, \
+#define PAGE_FIELDS F("ipa", T_IPA, ONE_OF), F("region", T_NAME, ONE_OF), \
 	{"offset", T_OFFSET, OPTIONAL, "region"}
 
 #define MAX_FIELDS 6
 static const struct field event_fields[SCN_KIND_COUNT][MAX_FIELDS + 1] = {
-	[SCN_LOAD] = {{"file", T_FILE, REQUIRED}, {"corrupt_byte", T_CORRUPT, OPTIONAL},
-		      {"truncate", T_TRUNCATE, OPTIONAL}},
-	[SCN_CREATE] = {{"realm", T_NEW_REALM, REQUIRED}, {"rpv", T_RPV, REQUIRED},
-			{"ipa_bits", T_IPA_BITS, OPTIONAL}},
-	[SCN_BIND] = {{"realm", T_REALM, REQUIRED}, {"role", T_NAME, REQUIRED}},
-	[SCN_ACTIVATE] = {{"realm", T_REALM, REQUIRED}, {"rim", T_RIM, OPTIONAL}},
-	[SCN_MAP_NS] = {{"realm", T_REALM, REQUIRED}, {"ipa", T_IPA, REQUIRED}, {"size", T_SIZE, OPTIONAL},
-			{"write", T_WRITE, OPTIONAL}, {"read", T_READ, OPTIONAL}},
-	[SCN_SHARE] = {{"realm", T_REALM, REQUIRED}, {"owner", T_PEER, REQUIRED}, PAGE_FIELDS,
-		       {"write", T_WRITE, OPTIONAL}},
-	[SCN_UNSHARE] = {{"realm", T_REALM, REQUIRED}, PAGE_FIELDS},
-	[SCN_DATA_DESTROY] = {{"realm", T_REALM, REQUIRED}, PAGE_FIELDS},
-	[SCN_SHARED] = {{"realm", T_REALM, REQUIRED}},
-	[SCN_HOSTCALL] = {{"realm", T_REALM, REQUIRED}},
-	[SCN_MMIO] = {{"realm", T_REALM, REQUIRED}, {"ipa", T_IPA, OPTIONAL}, {"write", T_WRITE, OPTIONAL}},
-	[SCN_CALL] = {{"realm", T_REALM, REQUIRED}, {"callee", T_NAME, REQUIRED}},
-	[SCN_TAKE] = {{"realm", T_REALM, REQUIRED}},
-	[SCN_REPLY] = {{"realm", T_REALM, REQUIRED}},
-	[SCN_DESTROY] = {{"realm", T_REALM, REQUIRED}},
-	[SCN_UNLOAD] = {{"slot", T_SLOT, ONE_OF}, {"file", T_UNLOAD_FILE, ONE_OF}},
+	[SCN_LOAD] = {F("file", T_FILE, REQUIRED), F("corrupt_byte", T_CORRUPT, OPTIONAL),
+		      F("truncate", T_TRUNCATE, OPTIONAL)},
+	[SCN_CREATE] = {F("realm", T_NEW_REALM, REQUIRED), F("rpv", T_RPV, REQUIRED),
+			F("ipa_bits", T_IPA_BITS, OPTIONAL)},
+	[SCN_BIND] = {F("realm", T_REALM, REQUIRED), F("role", T_NAME, REQUIRED)},
+	[SCN_ACTIVATE] = {F("realm", T_REALM, REQUIRED), F("rim", T_RIM, OPTIONAL)},
+	[SCN_MAP_NS] = {F("realm", T_REALM, REQUIRED), F("ipa", T_IPA, REQUIRED), F("size", T_SIZE, OPTIONAL),
+			F("write", T_WRITE, OPTIONAL), F("read", T_READ, OPTIONAL)},
+	[SCN_SHARE] = {F("realm", T_REALM, REQUIRED), F("owner", T_PEER, REQUIRED), PAGE_FIELDS,
+		       F("write", T_WRITE, OPTIONAL)},
+	[SCN_UNSHARE] = {F("realm", T_REALM, REQUIRED), PAGE_FIELDS},
+	[SCN_DATA_DESTROY] = {F("realm", T_REALM, REQUIRED), PAGE_FIELDS},
+	[SCN_SHARED] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_HOSTCALL] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_MMIO] = {F("realm", T_REALM, REQUIRED), F("ipa", T_IPA, OPTIONAL), F("write", T_WRITE, OPTIONAL)},
+	[SCN_CALL] = {F("realm", T_REALM, REQUIRED), F("callee", T_NAME, REQUIRED)},
+	[SCN_TAKE] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_REPLY] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_DESTROY] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_UNLOAD] = {F("slot", T_SLOT, ONE_OF), F("file", T_UNLOAD_FILE, ONE_OF)},
 };
 
 bool scn_scalar(struct scn_reader *r, const char *what)
