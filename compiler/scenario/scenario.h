@@ -57,7 +57,8 @@ struct scn_step {
 	bool expect_allow;
 	char *reason;		/* expected words of the reason; NULL: any */
 	size_t realm;		/* instance index (every kind but load, unload) */
-	size_t peer;		/* share `owner` */
+	size_t peer;		/* share, unshare `owner` (has_peer) */
+	bool has_peer;
 	size_t file;		/* load, unload `file`, create RPV_POLICY: index in files[] */
 	char *name;		/* bind `role`, call `callee`, share/unshare/data_destroy `region` */
 	enum scn_rpv rpv_from;	/* create */
@@ -77,7 +78,7 @@ struct scn_step {
 
 struct scenario {
 	char *description;	/* NULL when absent */
-	uint32_t share_refs;	/* limits: share_refs (the RMM's MICA_SHARE_REFS_MAX); 0: the default */
+	uint32_t share_refs;	/* limits: share_refs, 1..MICA_SHARE_REFS_MAX; 0: the default */
 	struct scn_step *steps;
 	size_t nsteps, cap;
 	char **realms;		/* instance names, in order of creation */
@@ -87,10 +88,6 @@ struct scenario {
 	char **files;
 	size_t nfiles, files_cap;
 };
-
-/* The largest `limits: share_refs` (TF-RMM's granule reference count has
- * 10 bits). */
-#define SCN_SHARE_REFS_LIMIT 1023u
 
 /* The file index of the command line's policy. */
 #define SCN_MAIN_POLICY 0u

@@ -92,7 +92,9 @@ char *scn_action(const struct scenario *s, const struct scn_step *st)
 	case SCN_SHARE:
 		return page_action(st, xasprintf("share %s <- %s", r, s->realms[st->peer]),
 				   st->write ? " rw" : " ro");
-	case SCN_UNSHARE: return page_action(st, xasprintf("unshare %s", r), "");
+	case SCN_UNSHARE:
+		return st->has_peer ? page_action(st, xasprintf("unshare %s <- %s", r, s->realms[st->peer]), "")
+				    : page_action(st, xasprintf("unshare %s", r), "");
 	case SCN_DATA_DESTROY: return page_action(st, xasprintf("data_destroy %s", r), "");
 	case SCN_SHARED: return xasprintf("shared %s", r);
 	case SCN_HOSTCALL: return xasprintf("host_call %s", r);

@@ -59,7 +59,7 @@ static const struct field event_fields[SCN_KIND_COUNT][MAX_FIELDS + 1] = {
 			F("write", T_WRITE, OPTIONAL), F("read", T_READ, OPTIONAL)},
 	[SCN_SHARE] = {F("realm", T_REALM, REQUIRED), F("owner", T_PEER, REQUIRED), PAGE_FIELDS,
 		       F("write", T_WRITE, OPTIONAL)},
-	[SCN_UNSHARE] = {F("realm", T_REALM, REQUIRED), PAGE_FIELDS},
+	[SCN_UNSHARE] = {F("realm", T_REALM, REQUIRED), F("owner", T_PEER, OPTIONAL), PAGE_FIELDS},
 	[SCN_DATA_DESTROY] = {F("realm", T_REALM, REQUIRED), PAGE_FIELDS},
 	[SCN_SHARED] = {F("realm", T_REALM, REQUIRED)},
 	[SCN_HOSTCALL] = {F("realm", T_REALM, REQUIRED)},
@@ -214,7 +214,7 @@ static void apply(struct scn_reader *r, const struct field *f, struct scn_step *
 
 	switch (f->t) {
 	case T_REALM: realm_ref(r, s, &st->realm); break;
-	case T_PEER: realm_ref(r, s, &st->peer); break;
+	case T_PEER: st->has_peer = realm_ref(r, s, &st->peer); break;
 	case T_NEW_REALM: realm_new(r, s, &st->realm); break;
 	case T_FILE: st->file = scn_add_file(r->s, s); break;
 	case T_NAME: free(st->name); st->name = xstrndup(s, len); break;

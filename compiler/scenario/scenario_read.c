@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mica_decide.h"
+
 #include "scenario/scenario.h"
 #include "scenario/scenario_fields.h"
 #include "util/suggest.h"
@@ -221,17 +223,17 @@ static void read_share_refs(struct scn_reader *r)
 
 	if (!scn_number(r, v, len, &n))
 		return;
-	if (n >= 1 && n <= SCN_SHARE_REFS_LIMIT) {
+	if (n >= 1 && n <= MICA_SHARE_REFS_MAX) {
 		r->s->share_refs = (uint32_t)n;
 		return;
 	}
 	diag_help(yev_error(&r->y, ERR_VALUE_OUT_OF_RANGE, yev_loc(&r->y), "share_refs %.*s is outside 1..%u",
-			    (int)len, v, SCN_SHARE_REFS_LIMIT),
-		  "a granule's reference count has 10 bits in TF-RMM");
+			    (int)len, v, MICA_SHARE_REFS_MAX),
+		  "a build may only lower the RMM's bound, MICA_SHARE_REFS_MAX in mica_decide.h");
 }
 
 /* The RMM's build limits a scenario stands for: `limits: {share_refs: N}`
- * is an RMM built with -DMICA_SHARE_REFS_MAX=N. */
+ * is an RMM built with -DMICA_SHARE_REFS_MAX=N, N at most the default. */
 static void read_limits(struct scn_reader *r)
 {
 	if (!yev_expect(&r->y, YAML_MAPPING_START_EVENT, "a mapping of limits"))

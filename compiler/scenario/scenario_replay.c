@@ -103,13 +103,16 @@ static struct verdict do_create(struct sim *m, const struct scn_step *st)
 		       r->st.slot);
 }
 
-/* The instance that holds ROLE under realm I's policy. */
-static const char *role_holder(const struct sim *m, size_t i, uint32_t role)
+/* The instance that holds ROLE under realm I's policy; *gone when it was
+ * destroyed. */
+static const char *role_holder(const struct sim *m, size_t i, uint32_t role, bool *gone)
 {
 	for (size_t j = 0; j < m->s->nrealms; j++)
 		if (j != i && m->realms[j].st.slot == m->realms[i].st.slot && m->realms[j].st.bound &&
-		    m->realms[j].st.role == role)
+		    m->realms[j].st.role == role) {
+			*gone = m->realms[j].destroyed;
 			return m->s->realms[j];
+		}
 	return "?";
 }
 
@@ -119,6 +122,8 @@ static struct verdict do_bind(struct sim *m, const struct scn_step *st)
 	const struct mica_policy *pol = sim_policy(m, st->realm);
 	const char *name = m->s->realms[st->realm];
 	uint32_t role = UINT32_MAX;
+	bool gone = false;
+	const char *holder;
 
 	if (r->active)
 		return verdict(false, "realm '%s' is already active: roles are bound while it is new",
@@ -138,8 +143,9 @@ static struct verdict do_bind(struct sim *m, const struct scn_step *st)
 		return verdict(false, "policy '%s' has no role '%s'", mica_blob_policy_name(pol->blob),
 			       st->name);
 	case -EEXIST:
-		return verdict(false, "role '%s' is already bound to realm '%s'", st->name,
-			       role_holder(m, st->realm, role));
+		holder = role_holder(m, st->realm, role, &gone);
+		return verdict(false, "role '%s' is already bound to realm '%s'%s", st->name, holder,
+			       gone ? " (destroyed: the role stays taken until the policy is unloaded)" : "");
 	default:
 		return verdict(false, "the realm's IPA width is %u bits, the policy's %u", r->ipa_bits,
 			       (unsigned)mica_blob_header(pol->blob)->ipa_bits);

@@ -125,15 +125,21 @@ struct verdict sim_share(struct sim *m, const struct scn_step *st)
 
 	if (!step_ipa(m, st, owner, reader, &ipa, &v))
 		return v;
+	/* The RMM's own checks before the decision (mica_rmm_share.c): two
+	 * RDs, and an owner entry that is the owner's own page. */
+	if (reader == owner)
+		return verdict(false, "realm '%s' is both reader and owner", m->s->realms[reader]);
+	if (reader_map(m, owner, ipa))
+		return verdict(false, "realm '%s' borrows the page at 0x%llx itself: a realm lends only "
+			       "its own pages", m->s->realms[owner], (unsigned long long)ipa);
 	refs = page_refs(m, owner, ipa);
 	rc = mica_decide_share(pol, &m->realms[owner].st, &m->realms[reader].st, ipa, st->write, refs,
 			       m->refs_max, &reg);
 	if (rc == -EPERM)
 		return share_eperm(m, reader, owner);
-	if (rc == -EINVAL && (ipa & PAGE_MASK))
-		return verdict(false, "IPA 0x%llx is not granule-aligned", (unsigned long long)ipa);
+	/* Two realms never hold one role: -EINVAL can only be the IPA. */
 	if (rc == -EINVAL)
-		return verdict(false, "both realms have role '%s'", sim_role(m, owner));
+		return verdict(false, "IPA 0x%llx is not granule-aligned", (unsigned long long)ipa);
 	if (rc == -EOVERFLOW)
 		return verdict(false, "the page at 0x%llx already has %u reference%s, the bound "
 			       "(MICA_SHARE_REFS_MAX %u)", (unsigned long long)ipa, refs,
@@ -164,6 +170,10 @@ struct verdict sim_unshare(struct sim *m, const struct scn_step *st)
 	if (!mp || (ipa & PAGE_MASK))
 		return verdict(false, "realm '%s' maps no shared page at 0x%llx", m->s->realms[st->realm],
 			       (unsigned long long)ipa);
+	if (st->has_peer && st->peer != mp->owner)
+		return verdict(false, "the page realm '%s' maps at 0x%llx is realm '%s''s, not realm '%s''s",
+			       m->s->realms[st->realm], (unsigned long long)ipa, m->s->realms[mp->owner],
+			       m->s->realms[st->peer]);
 	owner = mp->owner;
 	*mp = m->maps[--m->nmaps];
 	return verdict(true, "unmapped; realm '%s''s page has %u reference%s left", m->s->realms[owner],

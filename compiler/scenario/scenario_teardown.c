@@ -3,9 +3,10 @@
  *
  * The decisions are mica_decide_release (a realm's shared pages) and
  * mica_decide_unload (the slot's governed realms). Around them the pool's
- * bookkeeping: a governed realm counts in its slot from REALM_CREATE to
- * REALM_DESTROY, its role is free again once it is destroyed, and an
- * unloaded slot takes the next load. */
+ * bookkeeping, as r2r-share's mica_rmm_pool.c keeps it: a governed realm
+ * counts in its slot from REALM_CREATE to REALM_DESTROY, its role stays
+ * taken until the policy is unloaded, and an unloaded slot takes the next
+ * load. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,6 @@ struct verdict sim_destroy(struct sim *m, const struct scn_step *st)
 {
 	struct sim_realm *r = &m->realms[st->realm];
 	struct sim_slot *sl;
-	uint32_t role = r->st.role;
 	struct verdict v;
 
 	if (!sim_share_release(m, st->realm, &v))
@@ -26,11 +26,8 @@ struct verdict sim_destroy(struct sim *m, const struct scn_step *st)
 		return verdict(true, "ungoverned");
 	sl = &m->slots[r->st.slot - 1];
 	sl->governed--;
-	if (r->st.bound) {
-		sl->roles.taken[role / 64] &= ~(1ULL << (role % 64));
-		memset(&sl->boxes[role], 0, sizeof(sl->boxes[role]));
-		sl->waits[role] = false;
-	}
+	/* As the RMM's mica_rmm_realm_destroy: the role stays taken (and its
+	 * mailbox as it is) until the policy is unloaded. */
 	return verdict(true, "slot %u governs %u live realm%s", r->st.slot, sl->governed,
 		       sl->governed == 1 ? "" : "s");
 }
@@ -64,6 +61,10 @@ struct verdict sim_unload(struct sim *m, const struct scn_step *st)
 			       name, (unsigned long long)n, sl->governed, sl->governed == 1 ? "" : "s",
 			       sl->governed == 1 ? "it" : "them");
 	v = verdict(true, "policy '%s' unloaded: slot %llu is free", name, (unsigned long long)n);
+	/* Its realms are all destroyed; they no longer hold its roles. */
+	for (size_t i = 0; i < m->s->nrealms; i++)
+		if (m->realms[i].st.slot == n)
+			m->realms[i].st.slot = 0;
 	free(sl->mem);
 	memset(sl, 0, sizeof(*sl));
 	return v;

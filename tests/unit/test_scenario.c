@@ -168,8 +168,8 @@ static void test_exits_and_sharing(void **state)
 	       "  - {mmio: {realm: x, ipa: 0x8000001000}, expect: allow}\n"
 	       "  - {call: {realm: x, callee: b}, expect: allow}\n"
 	       "  - {call: {realm: y, callee: a}, expect: deny}\n"
-	       "  - {share: {realm: y, owner: x, region: buf}, expect: allow}\n"
 	       "  - {share: {realm: x, owner: y, region: buf}, expect: deny}\n"
+	       "  - {share: {realm: y, owner: x, region: buf}, expect: allow}\n"
 	       "  - {share: {realm: y, owner: x, region: ring}, expect: deny}\n");
 	expect_step(f, 7, true, "role 'b' has hostcall");
 	expect_step(f, 8, false, "role 'a' has no hostcall: RSI_ERROR_INPUT");
@@ -177,8 +177,8 @@ static void test_exits_and_sharing(void **state)
 	expect_step(f, 10, true, "a fault in an unprotected region granted to role 'a'");
 	expect_step(f, 11, true, "the policy has the call a -> b (oneway): the host enters role 'b''s realm");
 	expect_step(f, 12, false, "the policy has no call b -> a");
-	expect_step(f, 13, true, "role 'a''s page of region 'buf' mapped read-only into role 'b' (1 reference)");
-	expect_step(f, 14, false, "role 'b' has read on region 'buf': only a writer owns its pages");
+	expect_step(f, 13, false, "role 'b' has read on region 'buf': only a writer owns its pages");
+	expect_step(f, 14, true, "role 'a''s page of region 'buf' mapped read-only into role 'b' (1 reference)");
 	expect_step(f, 15, false, "region 'ring' is unprotected: the host maps it itself");
 	assert_int_equal(f->rep.unexpected, 0);
 }
@@ -232,7 +232,7 @@ static void test_sharing(void **state)
 	       "  - {data_destroy: {realm: x, region: buf}, expect: allow}\n"
 	       "  - {destroy: {realm: x}, expect: allow}\n"
 	       "  - {create: {realm: z, rpv: policy}, expect: allow}\n"
-	       "  - {bind: {realm: z, role: a}, expect: allow}\n"
+	       "  - {bind: {realm: z, role: a}, expect: deny}\n"
 	       "  - {unload: {slot: 1}, expect: deny}\n"
 	       "  - {destroy: {realm: y}, expect: allow}\n"
 	       "  - {destroy: {realm: z}, expect: allow}\n"
@@ -256,8 +256,8 @@ static void test_sharing(void **state)
 	expect_step(f, 17, true, "unmapped; realm 'x''s page has 0 references left");
 	expect_step(f, 18, true, "no reader maps the page at 0x1000");
 	expect_step(f, 19, true, "slot 1 governs 1 live realm");
-	/* a destroyed realm's role is free again */
-	expect_step(f, 21, true, "role 'a' bound");
+	/* a destroyed realm's role stays taken, as in the RMM */
+	expect_step(f, 21, false, "role 'a' is already bound to realm 'x' (destroyed: the role stays taken until the policy is unloaded)");
 	expect_step(f, 22, false, "policy 'p' in slot 1 governs 2 live realms: destroy them first");
 	expect_step(f, 24, true, "slot 1 governs 0 live realms");
 	expect_step(f, 25, false, "slot 0 holds no policy");
@@ -286,14 +286,18 @@ static void test_share_bound_and_policies(void **state)
 	       "  - {share: {realm: n, owner: x, region: buf}, expect: deny}\n"
 	       "  - {share: {realm: y, owner: x, region: ring, write: true}, expect: deny}\n"
 	       "  - {share: {realm: x, owner: x, region: buf}, expect: deny}\n"
-	       "  - {share: {realm: z, owner: y, region: buf}, expect: deny}\n");
+	       "  - {share: {realm: z, owner: y, region: buf}, expect: deny}\n"
+	       "  - {unshare: {realm: y, owner: z, region: buf}, expect: deny}\n"
+	       "  - {unshare: {realm: y, owner: x, region: buf}, expect: allow}\n");
 	expect_step(f, 10, false, "the page at 0x1000 already has 1 reference, the bound (MICA_SHARE_REFS_MAX 1)");
 	expect_step(f, 12, false, "realm 'u' is not governed by a policy");
 	expect_step(f, 13, false, "realm 'u' is not governed by a policy");
 	expect_step(f, 15, false, "no role is bound to realm 'n'");
 	expect_step(f, 16, false, "region 'ring' is unprotected: the host maps it itself");
-	expect_step(f, 17, false, "both realms have role 'a'");
-	expect_step(f, 18, false, "role 'b' has read on region 'buf': only a writer owns its pages");
+	expect_step(f, 17, false, "realm 'x' is both reader and owner");
+	expect_step(f, 18, false, "realm 'y' borrows the page at 0x1000 itself: a realm lends only its own pages");
+	expect_step(f, 19, false, "the page realm 'y' maps at 0x1000 is realm 'x''s, not realm 'z''s");
+	expect_step(f, 20, true, "unmapped; realm 'x''s page has 0 references left");
 	assert_int_equal(f->rep.unexpected, 0);
 }
 

@@ -204,7 +204,6 @@ static void test_share_reference_bound(void **state)
 	struct fix *f = *state;
 	uint32_t reg;
 
-	assert_int_equal(MICA_SHARE_REFS_MAX, 64);
 	assert_int_equal(share(f, A, B, PAGES, false, REFS - 1, REFS, &reg), 0);
 	assert_int_equal(share(f, A, B, PAGES, false, REFS, REFS, &reg),
 			 -EOVERFLOW);
