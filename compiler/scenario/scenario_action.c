@@ -96,7 +96,7 @@ char *scn_action(const struct scenario *s, const struct scn_step *st)
 		return st->has_peer ? page_action(st, xasprintf("unshare %s <- %s", r, s->realms[st->peer]), "")
 				    : page_action(st, xasprintf("unshare %s", r), "");
 	case SCN_DATA_DESTROY: return page_action(st, xasprintf("data_destroy %s", r), "");
-	case SCN_SHARED: return xasprintf("shared %s", r);
+	case SCN_SHARED: return page_action(st, xasprintf("shared %s", r), "");
 	case SCN_HOSTCALL: return xasprintf("host_call %s", r);
 	case SCN_MMIO:
 		return st->has_ipa ? xasprintf("mmio %s ipa=0x%llx %s", r, (unsigned long long)st->ipa,

@@ -61,7 +61,7 @@ static const struct field event_fields[SCN_KIND_COUNT][MAX_FIELDS + 1] = {
 		       F("write", T_WRITE, OPTIONAL)},
 	[SCN_UNSHARE] = {F("realm", T_REALM, REQUIRED), F("owner", T_PEER, OPTIONAL), PAGE_FIELDS},
 	[SCN_DATA_DESTROY] = {F("realm", T_REALM, REQUIRED), PAGE_FIELDS},
-	[SCN_SHARED] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_SHARED] = {F("realm", T_REALM, REQUIRED), PAGE_FIELDS},
 	[SCN_HOSTCALL] = {F("realm", T_REALM, REQUIRED)},
 	[SCN_MMIO] = {F("realm", T_REALM, REQUIRED), F("ipa", T_IPA, OPTIONAL), F("write", T_WRITE, OPTIONAL)},
 	[SCN_CALL] = {F("realm", T_REALM, REQUIRED), F("callee", T_NAME, REQUIRED)},

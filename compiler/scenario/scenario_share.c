@@ -195,32 +195,50 @@ struct verdict sim_data_destroy(struct sim *m, const struct scn_step *st)
 	return verdict(true, "no reader maps the page at 0x%llx", (unsigned long long)ipa);
 }
 
-/* Appends one mapping to *list, as the realm sees it: borrowed or lent. */
-static void list_map(const struct sim *m, const struct sim_map *mp, bool borrowed, char **list)
+/* Appends ", NAME PERM" for every role but ROLE granted region REG. */
+static char *others(const struct mica_policy *pol, uint32_t reg, uint32_t role)
 {
-	size_t other = borrowed ? mp->owner : mp->reader;
-	char *old = *list;
+	char *list = xstrdup("");
 
-	*list = xasprintf("%s%s0x%llx %s %s role '%s'", old ? old : "", old ? ", " : "",
-			  (unsigned long long)mp->ipa, mp->write ? "rw" : "ro", borrowed ? "from" : "to",
-			  sim_role(m, other));
-	free(old);
+	for (uint32_t i = 0; i < pol->realm_count; i++) {
+		unsigned perm = mica_policy_region_perm(pol, reg, i);
+		char *old = list;
+
+		if (i == role || !perm)
+			continue;
+		list = xasprintf("%s, role '%s' %s", old, mica_blob_realm_name(pol->blob, i),
+				 sim_perm_name(perm));
+		free(old);
+	}
+	return list;
 }
 
 struct verdict sim_shared(struct sim *m, const struct scn_step *st)
 {
-	char *list = NULL;
+	const struct mica_policy *pol = sim_policy(m, st->realm);
+	const struct sim_realm *r = &m->realms[st->realm];
+	const struct mica_blob_region *rg;
+	unsigned perm = 0;
+	uint32_t reg = 0;
+	uint64_t ipa;
+	char *who;
 	struct verdict v;
 
-	if (!sim_running(m, st->realm, &v))
+	if (!sim_running(m, st->realm, &v) || !step_ipa(m, st, st->realm, st->realm, &ipa, &v))
 		return v;
-	for (size_t k = 0; k < m->nmaps; k++)
-		if (m->maps[k].reader == st->realm || m->maps[k].owner == st->realm)
-			list_map(m, &m->maps[k], m->maps[k].reader == st->realm, &list);
-	if (!list)
-		return verdict(true, "nothing shared");
-	v = verdict(true, "shared: %s", list);
-	free(list);
+	if (!pol || !r->st.bound)
+		return sim_unbound(m, st->realm);
+	/* The RMM's answer is this query (mica_rmm_share.c). */
+	if (mica_policy_range_perm(pol, r->st.role, MICA_REGION_PROTECTED, ipa, MICA_GRANULE_SIZE,
+				   &perm, &reg) != 0)
+		return verdict(false, "no protected region granted to role '%s' holds the page at 0x%llx",
+			       sim_role(m, st->realm), (unsigned long long)ipa);
+	rg = mica_blob_region(pol->blob, reg);
+	who = others(pol, reg, r->st.role);
+	v = verdict(true, "region '%s' at 0x%llx+0x%llx: role '%s' %s%s",
+		    mica_blob_region_name(pol->blob, reg), (unsigned long long)rg->base,
+		    (unsigned long long)rg->size, sim_role(m, st->realm), sim_perm_name(perm), who);
+	free(who);
 	return v;
 }
 

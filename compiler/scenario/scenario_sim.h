@@ -93,7 +93,8 @@ struct verdict sim_mmio(struct sim *m, const struct scn_step *st);
 struct verdict sim_share(struct sim *m, const struct scn_step *st);
 struct verdict sim_unshare(struct sim *m, const struct scn_step *st);
 struct verdict sim_data_destroy(struct sim *m, const struct scn_step *st);
-/* RSI_MICA_SHARED: what a running realm borrows and lends, in words. */
+/* RSI_MICA_SHARED: the protected region at an IPA, as the policy grants it
+ * to the asking realm and to the other roles. */
 struct verdict sim_shared(struct sim *m, const struct scn_step *st);
 /* May realm I be destroyed as far as sharing goes? True, or false with
  * the refusal in *v: it still maps pages, or readers map its pages. */

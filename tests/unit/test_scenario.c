@@ -223,7 +223,7 @@ static void test_sharing(void **state)
 	       "  - {share: {realm: y, owner: x, ipa: 0x1001}, expect: deny}\n"
 	       "  - {share: {realm: y, owner: x, ipa: 0x2000}, expect: deny}\n"
 	       "  - {share: {realm: y, owner: x, region: nothere}, expect: deny}\n"
-	       "  - {shared: {realm: y}, expect: allow}\n"
+	       "  - {shared: {realm: y, region: buf}, expect: allow}\n"
 	       "  - {data_destroy: {realm: x, region: buf}, expect: deny}\n"
 	       "  - {destroy: {realm: y}, expect: deny}\n"
 	       "  - {destroy: {realm: x}, expect: deny}\n"
@@ -248,7 +248,7 @@ static void test_sharing(void **state)
 	expect_step(f, 9, false, "IPA 0x1001 is not granule-aligned");
 	expect_step(f, 10, false, "no region at 0x2000");
 	expect_step(f, 11, false, "no policy of realm 'x' or realm 'y' has a region 'nothere'");
-	expect_step(f, 12, true, "shared: 0x1000 ro from role 'a'");
+	expect_step(f, 12, true, "region 'buf' at 0x1000+0x1000: role 'b' read, role 'a' write, role 'c' read");
 	expect_step(f, 13, false, "1 reader maps the page at 0x1000: readers unmap first");
 	expect_step(f, 14, false, "realm 'y' still maps 1 shared page: its RTTs are not empty, unshare first");
 	expect_step(f, 15, false, "readers still map 1 of realm 'x''s pages: readers unmap first");
@@ -288,7 +288,10 @@ static void test_share_bound_and_policies(void **state)
 	       "  - {share: {realm: x, owner: x, region: buf}, expect: deny}\n"
 	       "  - {share: {realm: z, owner: y, region: buf}, expect: deny}\n"
 	       "  - {unshare: {realm: y, owner: z, region: buf}, expect: deny}\n"
-	       "  - {unshare: {realm: y, owner: x, region: buf}, expect: allow}\n");
+	       "  - {unshare: {realm: y, owner: x, region: buf}, expect: allow}\n"
+	       "  - {shared: {realm: y, ipa: 0x8000000000}, expect: deny}\n"
+	       "  - {activate: {realm: u}, expect: allow}\n"
+	       "  - {shared: {realm: u, ipa: 0x1000}, expect: deny}\n");
 	expect_step(f, 10, false, "the page at 0x1000 already has 1 reference, the bound (MICA_SHARE_REFS_MAX 1)");
 	expect_step(f, 12, false, "realm 'u' is not governed by a policy");
 	expect_step(f, 13, false, "realm 'u' is not governed by a policy");
@@ -298,6 +301,8 @@ static void test_share_bound_and_policies(void **state)
 	expect_step(f, 18, false, "realm 'y' borrows the page at 0x1000 itself: a realm lends only its own pages");
 	expect_step(f, 19, false, "the page realm 'y' maps at 0x1000 is realm 'x''s, not realm 'z''s");
 	expect_step(f, 20, true, "unmapped; realm 'x''s page has 0 references left");
+	expect_step(f, 21, false, "no protected region granted to role 'b' holds the page at 0x8000000000");
+	expect_step(f, 23, false, "realm 'u' is not governed by a policy");
 	assert_int_equal(f->rep.unexpected, 0);
 }
 
