@@ -3,7 +3,7 @@
  *
  * The decisions are mica_decide_release (a realm's shared pages) and
  * mica_decide_unload (the slot's governed realms). Around them the pool's
- * bookkeeping, as r2r-share's mica_rmm_pool.c keeps it: a governed realm
+ * bookkeeping, as the RMM glue's mica_rmm_pool.c keeps it: a governed realm
  * counts in its slot from REALM_CREATE to REALM_DESTROY, its role stays
  * taken until the policy is unloaded, and an unloaded slot takes the next
  * load. */
