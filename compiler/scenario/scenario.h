@@ -22,10 +22,17 @@ enum scn_kind {
 	SCN_BIND,		/* RMI_MICA_REALM_BIND */
 	SCN_ACTIVATE,		/* RMI_REALM_ACTIVATE */
 	SCN_MAP_NS,		/* RMI_RTT_MAP_UNPROTECTED */
-	SCN_SHARE,		/* sharing protected memory with another realm */
+	SCN_SHARE,		/* RMI_MICA_REGION_MAP: an owner's protected page into a reader */
+	SCN_UNSHARE,		/* RMI_MICA_REGION_UNMAP */
+	SCN_DATA_DESTROY,	/* RMI_DATA_DESTROY of an owner's page */
+	SCN_SHARED,		/* RSI_MICA_SHARED: a realm asks what it shares */
 	SCN_HOSTCALL,		/* RSI_HOST_CALL */
 	SCN_MMIO,		/* a data abort reported to the host (emulated MMIO) */
-	SCN_CALL,		/* a realm-to-realm call */
+	SCN_CALL,		/* RSI_MICA_CALL: a realm calls a role */
+	SCN_TAKE,		/* RSI_MICA_CALL_TAKE: the callee takes the waiting call */
+	SCN_REPLY,		/* RSI_MICA_CALL_REPLY */
+	SCN_DESTROY,		/* RMI_REALM_DESTROY */
+	SCN_UNLOAD,		/* RMI_MICA_POLICY_UNLOAD */
 	SCN_KIND_COUNT
 };
 
@@ -49,16 +56,20 @@ struct scn_step {
 	loc_t loc;		/* the event's key, for messages */
 	bool expect_allow;
 	char *reason;		/* expected words of the reason; NULL: any */
-	size_t realm;		/* instance index (every kind but load) */
-	size_t peer;		/* share `with`, call `callee` */
-	size_t file;		/* load, create RPV_POLICY: index in files[] */
-	char *name;		/* bind `role`, share `region` */
+	size_t realm;		/* instance index (every kind but load, unload) */
+	size_t peer;		/* share, unshare `owner` (has_peer) */
+	bool has_peer;
+	size_t file;		/* load, unload `file`, create RPV_POLICY: index in files[] */
+	char *name;		/* bind `role`, call `callee`, share/unshare/data_destroy `region` */
 	enum scn_rpv rpv_from;	/* create */
 	struct scn_bytes bytes;	/* create RPV_HEX, activate `rim` */
 	unsigned ipa_bits;	/* create; 0: the governing policy's */
-	uint64_t ipa, size;	/* map_unprotected; mmio `ipa` (has_ipa) */
+	uint64_t ipa, size;	/* map_unprotected; mmio, share, unshare, data_destroy `ipa` (has_ipa) */
 	bool has_ipa;
-	bool read, write;	/* map_unprotected: the S2AP asked for */
+	uint64_t offset;	/* share, unshare, data_destroy: into `region` (0 unless given) */
+	bool has_file;		/* unload: by `file` rather than by `slot` */
+	uint64_t slot;		/* unload: 1 + the pool slot, as RMI_MICA_POLICY_UNLOAD takes it */
+	bool read, write;	/* map_unprotected: the S2AP asked for; share: map read-write */
 	bool corrupt;		/* load: flip every bit of byte corrupt_at */
 	uint64_t corrupt_at;
 	bool truncate;		/* load: keep only the first truncate_to bytes */
@@ -67,6 +78,7 @@ struct scn_step {
 
 struct scenario {
 	char *description;	/* NULL when absent */
+	uint32_t share_refs;	/* limits: share_refs, 1..MICA_SHARE_REFS_MAX; 0: the default */
 	struct scn_step *steps;
 	size_t nsteps, cap;
 	char **realms;		/* instance names, in order of creation */

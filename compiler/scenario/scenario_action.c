@@ -58,9 +58,27 @@ static char *activate_action(const struct scenario *s, const struct scn_step *st
 	return a;
 }
 
+/* HEAD (a new string, freed here), then the page: "ipa=0x..." or
+ * "region=NAME[+0xOFF]", then TAIL. */
+static char *page_action(const struct scn_step *st, char *head,
+			 const char *tail)
+{
+	char *a;
+
+	if (st->has_ipa)
+		a = xasprintf("%s ipa=0x%llx%s", head, (unsigned long long)st->ipa, tail);
+	else if (st->offset)
+		a = xasprintf("%s region=%s+0x%llx%s", head, st->name, (unsigned long long)st->offset,
+			      tail);
+	else
+		a = xasprintf("%s region=%s%s", head, st->name, tail);
+	free(head);
+	return a;
+}
+
 char *scn_action(const struct scenario *s, const struct scn_step *st)
 {
-	const char *r = s->realms ? s->realms[st->realm] : "";
+	const char *r = s->realms && st->kind != SCN_UNLOAD ? s->realms[st->realm] : "";
 
 	switch (st->kind) {
 	case SCN_LOAD: return load_action(s, st);
@@ -72,13 +90,25 @@ char *scn_action(const struct scenario *s, const struct scn_step *st)
 				 (unsigned long long)st->ipa, (unsigned long long)st->size,
 				 st->read ? "r" : "", st->write ? "w" : (st->read ? "o" : "-"));
 	case SCN_SHARE:
-		return xasprintf("share_protected %s -> %s region=%s", r, s->realms[st->peer], st->name);
+		return page_action(st, xasprintf("share %s <- %s", r, s->realms[st->peer]),
+				   st->write ? " rw" : " ro");
+	case SCN_UNSHARE:
+		return st->has_peer ? page_action(st, xasprintf("unshare %s <- %s", r, s->realms[st->peer]), "")
+				    : page_action(st, xasprintf("unshare %s", r), "");
+	case SCN_DATA_DESTROY: return page_action(st, xasprintf("data_destroy %s", r), "");
+	case SCN_SHARED: return page_action(st, xasprintf("shared %s", r), "");
 	case SCN_HOSTCALL: return xasprintf("host_call %s", r);
 	case SCN_MMIO:
 		return st->has_ipa ? xasprintf("mmio %s ipa=0x%llx %s", r, (unsigned long long)st->ipa,
 					       st->write ? "store" : "load")
 				   : xasprintf("mmio %s %s", r, st->write ? "store" : "load");
-	case SCN_CALL: return xasprintf("realm_call %s -> %s", r, s->realms[st->peer]);
+	case SCN_CALL: return xasprintf("call %s -> role %s", r, st->name);
+	case SCN_TAKE: return xasprintf("take %s", r);
+	case SCN_REPLY: return xasprintf("reply %s", r);
+	case SCN_DESTROY: return xasprintf("destroy %s", r);
+	case SCN_UNLOAD:
+		return st->has_file ? xasprintf("unload %s", s->files[st->file])
+				    : xasprintf("unload slot %llu", (unsigned long long)st->slot);
 	case SCN_KIND_COUNT: break;
 	}
 	return xstrdup("?");

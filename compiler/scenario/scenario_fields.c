@@ -17,36 +17,58 @@
 const char *const scn_kind_names[SCN_KIND_COUNT] = {
 	[SCN_LOAD] = "load", [SCN_CREATE] = "create", [SCN_BIND] = "bind",
 	[SCN_ACTIVATE] = "activate", [SCN_MAP_NS] = "map_unprotected",
-	[SCN_SHARE] = "share_protected", [SCN_HOSTCALL] = "host_call", [SCN_MMIO] = "mmio",
-	[SCN_CALL] = "realm_call",
+	[SCN_SHARE] = "share", [SCN_UNSHARE] = "unshare", [SCN_DATA_DESTROY] = "data_destroy",
+	[SCN_SHARED] = "shared",
+	[SCN_HOSTCALL] = "host_call", [SCN_MMIO] = "mmio", [SCN_CALL] = "call", [SCN_TAKE] = "take",
+	[SCN_REPLY] = "reply", [SCN_DESTROY] = "destroy", [SCN_UNLOAD] = "unload",
 };
 
 enum target {
 	T_REALM, T_NEW_REALM, T_PEER, T_FILE, T_NAME, T_RPV, T_RIM, T_IPA, T_SIZE, T_WRITE,
-	T_CORRUPT, T_TRUNCATE, T_IPA_BITS, T_READ,
+	T_CORRUPT, T_TRUNCATE, T_IPA_BITS, T_READ, T_OFFSET, T_SLOT, T_UNLOAD_FILE,
 };
+
+/* How a field is required: always, or as one of the fields marked ONE_OF
+ * (exactly one of them), or only beside another field (`offset` names a
+ * place in a `region`). */
+enum need { OPTIONAL, REQUIRED, ONE_OF };
 
 struct field {
 	const char *key;	/* NULL ends a list */
 	enum target t;
-	bool required;
+	enum need need;
+	const char *beside;	/* NULL, or the field it only goes with */
 };
 
-#define MAX_FIELDS 5
+/* A field that goes with any other. */
+#define F(key, t, need) {(key), (t), (need), NULL}
+
+/* A page of a protected region: by IPA, or by region name and offset. */
+#define PAGE_FIELDS F("ipa", T_IPA, ONE_OF), F("region", T_NAME, ONE_OF), \
+	{"offset", T_OFFSET, OPTIONAL, "region"}
+
+#define MAX_FIELDS 6
 static const struct field event_fields[SCN_KIND_COUNT][MAX_FIELDS + 1] = {
-	[SCN_LOAD] = {{"file", T_FILE, true}, {"corrupt_byte", T_CORRUPT, false},
-		      {"truncate", T_TRUNCATE, false}},
-	[SCN_CREATE] = {{"realm", T_NEW_REALM, true}, {"rpv", T_RPV, true},
-			{"ipa_bits", T_IPA_BITS, false}},
-	[SCN_BIND] = {{"realm", T_REALM, true}, {"role", T_NAME, true}},
-	[SCN_ACTIVATE] = {{"realm", T_REALM, true}, {"rim", T_RIM, false}},
-	[SCN_MAP_NS] = {{"realm", T_REALM, true}, {"ipa", T_IPA, true}, {"size", T_SIZE, false},
-			{"write", T_WRITE, false}, {"read", T_READ, false}},
-	[SCN_SHARE] = {{"realm", T_REALM, true}, {"with", T_PEER, true},
-		       {"region", T_NAME, true}},
-	[SCN_HOSTCALL] = {{"realm", T_REALM, true}},
-	[SCN_MMIO] = {{"realm", T_REALM, true}, {"ipa", T_IPA, false}, {"write", T_WRITE, false}},
-	[SCN_CALL] = {{"realm", T_REALM, true}, {"callee", T_PEER, true}},
+	[SCN_LOAD] = {F("file", T_FILE, REQUIRED), F("corrupt_byte", T_CORRUPT, OPTIONAL),
+		      F("truncate", T_TRUNCATE, OPTIONAL)},
+	[SCN_CREATE] = {F("realm", T_NEW_REALM, REQUIRED), F("rpv", T_RPV, REQUIRED),
+			F("ipa_bits", T_IPA_BITS, OPTIONAL)},
+	[SCN_BIND] = {F("realm", T_REALM, REQUIRED), F("role", T_NAME, REQUIRED)},
+	[SCN_ACTIVATE] = {F("realm", T_REALM, REQUIRED), F("rim", T_RIM, OPTIONAL)},
+	[SCN_MAP_NS] = {F("realm", T_REALM, REQUIRED), F("ipa", T_IPA, REQUIRED), F("size", T_SIZE, OPTIONAL),
+			F("write", T_WRITE, OPTIONAL), F("read", T_READ, OPTIONAL)},
+	[SCN_SHARE] = {F("realm", T_REALM, REQUIRED), F("owner", T_PEER, REQUIRED), PAGE_FIELDS,
+		       F("write", T_WRITE, OPTIONAL)},
+	[SCN_UNSHARE] = {F("realm", T_REALM, REQUIRED), F("owner", T_PEER, OPTIONAL), PAGE_FIELDS},
+	[SCN_DATA_DESTROY] = {F("realm", T_REALM, REQUIRED), PAGE_FIELDS},
+	[SCN_SHARED] = {F("realm", T_REALM, REQUIRED), PAGE_FIELDS},
+	[SCN_HOSTCALL] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_MMIO] = {F("realm", T_REALM, REQUIRED), F("ipa", T_IPA, OPTIONAL), F("write", T_WRITE, OPTIONAL)},
+	[SCN_CALL] = {F("realm", T_REALM, REQUIRED), F("callee", T_NAME, REQUIRED)},
+	[SCN_TAKE] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_REPLY] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_DESTROY] = {F("realm", T_REALM, REQUIRED)},
+	[SCN_UNLOAD] = {F("slot", T_SLOT, ONE_OF), F("file", T_UNLOAD_FILE, ONE_OF)},
 };
 
 bool scn_scalar(struct scn_reader *r, const char *what)
@@ -113,7 +135,7 @@ static bool realm_new(struct scn_reader *r, const char *name, size_t *idx)
 	return true;
 }
 
-static bool number(struct scn_reader *r, const char *s, size_t len, uint64_t *out)
+bool scn_number(struct scn_reader *r, const char *s, size_t len, uint64_t *out)
 {
 	enum number_status ns = parse_number(s, len, out);
 
@@ -174,7 +196,7 @@ static bool ipa_bits(struct scn_reader *r, const char *s, size_t len, unsigned *
 {
 	uint64_t v;
 
-	if (!number(r, s, len, &v))
+	if (!scn_number(r, s, len, &v))
 		return false;
 	if (v >= 32 && v <= 52) {
 		*out = (unsigned)v;
@@ -192,19 +214,22 @@ static void apply(struct scn_reader *r, const struct field *f, struct scn_step *
 
 	switch (f->t) {
 	case T_REALM: realm_ref(r, s, &st->realm); break;
-	case T_PEER: realm_ref(r, s, &st->peer); break;
+	case T_PEER: st->has_peer = realm_ref(r, s, &st->peer); break;
 	case T_NEW_REALM: realm_new(r, s, &st->realm); break;
 	case T_FILE: st->file = scn_add_file(r->s, s); break;
 	case T_NAME: free(st->name); st->name = xstrndup(s, len); break;
 	case T_RPV: rpv(r, s, len, st); break;
 	case T_RIM: rim(r, s, len, &st->bytes); break;
-	case T_IPA: st->has_ipa = number(r, s, len, &st->ipa); break;
-	case T_SIZE: number(r, s, len, &st->size); break;
+	case T_IPA: st->has_ipa = scn_number(r, s, len, &st->ipa); break;
+	case T_SIZE: scn_number(r, s, len, &st->size); break;
 	case T_WRITE: boolean(r, f->key, s, len, &st->write); break;
 	case T_READ: boolean(r, f->key, s, len, &st->read); break;
-	case T_CORRUPT: st->corrupt = number(r, s, len, &st->corrupt_at); break;
-	case T_TRUNCATE: st->truncate = number(r, s, len, &st->truncate_to); break;
+	case T_CORRUPT: st->corrupt = scn_number(r, s, len, &st->corrupt_at); break;
+	case T_TRUNCATE: st->truncate = scn_number(r, s, len, &st->truncate_to); break;
 	case T_IPA_BITS: ipa_bits(r, s, len, &st->ipa_bits); break;
+	case T_OFFSET: scn_number(r, s, len, &st->offset); break;
+	case T_SLOT: scn_number(r, s, len, &st->slot); break;	/* any: the RMM refuses a bad one */
+	case T_UNLOAD_FILE: st->has_file = true; st->file = scn_add_file(r->s, s); break;
 	}
 }
 
@@ -263,6 +288,59 @@ static void read_field(struct scn_reader *r, struct scn_step *st, loc_t *seen)
 	yev_skip(&r->y);
 }
 
+/* The fields marked ONE_OF: exactly one of them must be given. */
+static void check_one_of(struct scn_reader *r, const struct scn_step *st, const struct field *fs,
+			 const loc_t *seen)
+{
+	const char *event = scn_kind_names[st->kind];
+	const char *keys[MAX_FIELDS];
+	size_t n = 0, given = 0, first = 0, second = 0;
+	struct diag *d;
+
+	for (size_t i = 0; i < MAX_FIELDS && fs[i].key; i++) {
+		if (fs[i].need != ONE_OF)
+			continue;
+		keys[n++] = fs[i].key;
+		if (!seen[i].line)
+			continue;
+		if (given++ == 0)
+			first = i;
+		else if (given == 2)
+			second = i;
+	}
+	if (n == 0 || given == 1)
+		return;
+	if (given == 0) {
+		diag_help(yev_error(&r->y, ERR_SYNTAX, st->loc, "%s has neither '%s' nor '%s'", event,
+				    keys[0], keys[1]),
+			  "add `%s:` or `%s:` (docs/scenarios.md)", keys[0], keys[1]);
+		return;
+	}
+	d = yev_error(&r->y, ERR_SYNTAX, seen[second], "%s takes '%s' or '%s', not both", event,
+		      fs[first].key, fs[second].key);
+	diag_note(d, seen[first], "'%s' given here", fs[first].key);
+	diag_help(d, "remove one of them");
+}
+
+/* A field that only goes beside another (`offset` into a `region`). */
+static void check_beside(struct scn_reader *r, const struct scn_step *st, const struct field *fs,
+			 const loc_t *seen)
+{
+	for (size_t i = 0; i < MAX_FIELDS && fs[i].key; i++) {
+		size_t j = 0;
+
+		if (!fs[i].beside || !seen[i].line)
+			continue;
+		while (j < MAX_FIELDS && fs[j].key && strcmp(fs[j].key, fs[i].beside) != 0)
+			j++;
+		if (!seen[j].line)
+			diag_help(yev_error(&r->y, ERR_SYNTAX, seen[i], "'%s' in %s goes only with '%s'",
+					    fs[i].key, scn_kind_names[st->kind], fs[i].beside),
+				  "give the page as `%s: NAME, %s: N`, or by `ipa` alone", fs[i].beside,
+				  fs[i].key);
+	}
+}
+
 void scn_read_event(struct scn_reader *r, struct scn_step *st)
 {
 	const struct field *fs = event_fields[st->kind];
@@ -278,7 +356,9 @@ void scn_read_event(struct scn_reader *r, struct scn_step *st)
 	if (r->y.stop)
 		return;
 	for (size_t i = 0; i < MAX_FIELDS && fs[i].key; i++)
-		if (fs[i].required && !seen[i].line)
+		if (fs[i].need == REQUIRED && !seen[i].line)
 			yev_error(&r->y, ERR_SYNTAX, st->loc, "%s has no '%s'", scn_kind_names[st->kind],
 				  fs[i].key);
+	check_one_of(r, st, fs, seen);
+	check_beside(r, st, fs, seen);
 }

@@ -15,6 +15,8 @@ struct scn_reader {
 
 /* Is the current node a non-empty scalar? Else reports "expected WHAT". */
 bool scn_scalar(struct scn_reader *r, const char *what);
+/* A number in Mica's spellings (4096, 0x1000, 4KiB); else reports it. */
+bool scn_number(struct scn_reader *r, const char *s, size_t len, uint64_t *out);
 /* Reads the mapping of the event ST->kind into ST; the current event is the
  * value's first. Errors are reported; the step is then dropped. */
 void scn_read_event(struct scn_reader *r, struct scn_step *st);

@@ -1,6 +1,7 @@
 /* scenario_read.c - a scenario file (YAML) into a struct scenario.
  *
  *   description: "what the scenario shows"       (optional)
+ *   limits: {share_refs: 2}                        (optional: the RMM's build limits)
  *   steps:
  *     - create: {realm: cam, rpv: policy}
  *       expect: allow
@@ -15,6 +16,8 @@
  * front end's (same codes, same wording). */
 #include <stdlib.h>
 #include <string.h>
+
+#include "mica_decide.h"
 
 #include "scenario/scenario.h"
 #include "scenario/scenario_fields.h"
@@ -43,6 +46,29 @@ static enum scn_kind kind_lookup(const char *name)
 	return SCN_KIND_COUNT;
 }
 
+/* "load, create, ...": every event, for help lines. */
+static const char *event_list(void)
+{
+	static char list[256];
+
+	if (!list[0])
+		for (int k = 0; k < SCN_KIND_COUNT; k++) {
+			strcat(list, k ? ", " : "");
+			strcat(list, scn_kind_names[k]);
+		}
+	return list;
+}
+
+/* Events of earlier versions of the format, and what replaced them. */
+static const struct {
+	const char *old, *now;
+} renamed[] = {
+	{"share_protected", "`share: {realm: READER, owner: WRITER, region: NAME}` (the reader "
+			    "first: the host maps the owner's page into it)"},
+	{"realm_call", "`call: {realm: CALLER, callee: ROLE}` (the callee is a role of the policy, "
+		       "as RSI_MICA_CALL names it)"},
+};
+
 static void unknown_step_key(struct scn_reader *r, const char *key, loc_t loc)
 {
 	const char *names[SCN_KIND_COUNT + 2];
@@ -54,11 +80,15 @@ static void unknown_step_key(struct scn_reader *r, const char *key, loc_t loc)
 	names[SCN_KIND_COUNT] = "expect";
 	names[SCN_KIND_COUNT + 1] = "reason";
 	d = yev_error(&r->y, ERR_SYNTAX, loc, "unknown event '%s'", key);
+	for (size_t i = 0; i < sizeof(renamed) / sizeof(renamed[0]); i++)
+		if (strcmp(key, renamed[i].old) == 0) {
+			diag_help(d, "'%s' is now %s", key, renamed[i].now);
+			return;
+		}
 	best = suggest_name(key, names, SCN_KIND_COUNT + 2);
 	if (best)
 		diag_help(d, "did you mean '%s'?", best);
-	diag_help(d, "events: load, create, bind, activate, map_unprotected, share_protected, "
-		  "host_call, mmio, realm_call");
+	diag_help(d, "events: %s", event_list());
 }
 
 static void read_expect(struct scn_reader *r, struct scn_step *st)
@@ -163,9 +193,8 @@ static void read_step(struct scn_reader *r)
 	while (yev_next(&r->y) && yev_type(&r->y) != YAML_MAPPING_END_EVENT)
 		read_step_key(r, &st, &k);
 	if (!r->y.stop && !k.has_event)
-		diag_help(yev_error(&r->y, ERR_SYNTAX, at, "step has no event"),
-			  "add one of load, create, bind, activate, map_unprotected, "
-			  "share_protected, host_call, mmio, realm_call");
+		diag_help(yev_error(&r->y, ERR_SYNTAX, at, "step has no event"), "add one of %s",
+			  event_list());
 	if (!r->y.stop && !k.expect_at.line)
 		diag_help(yev_error(&r->y, ERR_SYNTAX, at, "step has no 'expect'"),
 			  "say what the RMM should decide: `expect: allow` or `expect: deny`");
@@ -186,7 +215,48 @@ static void read_steps(struct scn_reader *r)
 		read_step(r);
 }
 
-/* The document's root mapping: description and steps. */
+static void read_share_refs(struct scn_reader *r)
+{
+	size_t len;
+	const char *v = yev_text(&r->y, &len);
+	uint64_t n;
+
+	if (!scn_number(r, v, len, &n))
+		return;
+	if (n >= 1 && n <= MICA_SHARE_REFS_MAX) {
+		r->s->share_refs = (uint32_t)n;
+		return;
+	}
+	diag_help(yev_error(&r->y, ERR_VALUE_OUT_OF_RANGE, yev_loc(&r->y), "share_refs %.*s is outside 1..%u",
+			    (int)len, v, MICA_SHARE_REFS_MAX),
+		  "a build may only lower the RMM's bound, MICA_SHARE_REFS_MAX in mica_decide.h");
+}
+
+/* The RMM's build limits a scenario stands for: `limits: {share_refs: N}`
+ * is an RMM built with -DMICA_SHARE_REFS_MAX=N, N at most the default. */
+static void read_limits(struct scn_reader *r)
+{
+	if (!yev_expect(&r->y, YAML_MAPPING_START_EVENT, "a mapping of limits"))
+		return;
+	while (yev_next(&r->y) && yev_type(&r->y) != YAML_MAPPING_END_EVENT) {
+		loc_t at = yev_loc(&r->y);
+		const char *key = scn_scalar(r, "a key") ? yev_text(&r->y, &(size_t){0}) : NULL;
+		bool refs = key && strcmp(key, "share_refs") == 0;
+
+		if (key && !refs)
+			diag_help(yev_error(&r->y, ERR_SYNTAX, at, "unknown limit '%s'", key),
+				  "limits: share_refs (the RMM's MICA_SHARE_REFS_MAX)");
+		if (!yev_next(&r->y))
+			return;
+		if (refs && r->s->share_refs)
+			yev_error(&r->y, ERR_PROPERTY_SET_TWICE, at, "'share_refs' is set twice in limits");
+		else if (refs && scn_scalar(r, "a number"))
+			read_share_refs(r);
+		yev_skip(&r->y);
+	}
+}
+
+/* The document's root mapping: description, limits and steps. */
 static void read_root(struct scn_reader *r, bool *has_steps)
 {
 	if (!yev_expect(&r->y, YAML_MAPPING_START_EVENT, "a mapping with description and steps"))
@@ -196,13 +266,16 @@ static void read_root(struct scn_reader *r, bool *has_steps)
 		const char *key = scn_scalar(r, "a key") ? yev_text(&r->y, &(size_t){0}) : NULL;
 		bool steps = key && strcmp(key, "steps") == 0;
 		bool desc = key && strcmp(key, "description") == 0;
+		bool limits = key && strcmp(key, "limits") == 0;
 
-		if (key && !steps && !desc)
+		if (key && !steps && !desc && !limits)
 			diag_help(yev_error(&r->y, ERR_SYNTAX, at, "unknown key '%s' in the scenario", key),
-				  "scenario keys: description, steps");
+				  "scenario keys: description, limits, steps");
 		if (!yev_next(&r->y))
 			return;
-		if (steps) {
+		if (limits) {
+			read_limits(r);
+		} else if (steps) {
 			*has_steps = true;
 			read_steps(r);
 		} else if (desc && scn_scalar(r, "a description")) {

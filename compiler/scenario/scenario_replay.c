@@ -1,5 +1,6 @@
 /* scenario_replay.c - the replay loop and the realm lifecycle steps: policy
- * load, realm create, role bind, activate (see scenario_replay.h).
+ * load, realm create, role bind, activate (see scenario_replay.h); tear-down,
+ * sharing and calls have their own files (scenario_sim.h).
  *
  * Each step does what the RMM glue does around mica_decide.c: the pool
  * refuses what mica_rmm_pool.c refuses, REALM_CREATE looks the RPV up among
@@ -23,10 +24,11 @@ static char *short_digest(const struct sim_slot *sl)
 	return s;
 }
 
-/* The pool takes the blob into a free slot, as RMI_MICA_POLICY_LOAD does. */
-static struct verdict pool_take(struct sim *m, uint64_t *mem, size_t len)
+/* The pool takes the blob into its first free slot, SL, as
+ * RMI_MICA_POLICY_LOAD does. */
+static struct verdict pool_take(struct sim *m, struct sim_slot *sl, uint64_t *mem, size_t len)
 {
-	struct sim_slot *sl = &m->slots[m->nslots];
+	unsigned n = (unsigned)(sl - m->slots) + 1;
 	struct mica_blob_error err;
 	uint8_t digest[DIGEST_MAX_SIZE];
 	char why[256], *d;
@@ -39,24 +41,23 @@ static struct verdict pool_take(struct sim *m, uint64_t *mem, size_t len)
 	}
 	sl->digest_len = digest_compute(mica_blob_header(mem)->digest_alg, mem, len, digest);
 	digest_rpv(digest, sl->digest_len, sl->rpv);
-	sl->mem = mem;
-	sl->canonical = blob_check(mem, len, why, sizeof(why)) == BLOB_OK;
-	for (unsigned i = 0; i < m->nslots; i++)
-		if (mica_rpv_matches(m->slots[i].rpv, digest, sl->digest_len)) {
+	for (unsigned i = 0; i < MICA_RMM_MAX_POLICIES; i++)
+		if (m->slots[i].mem && mica_rpv_matches(m->slots[i].rpv, digest, sl->digest_len)) {
 			free(mem);
 			memset(sl, 0, sizeof(*sl));
 			return verdict(true, "already loaded in slot %u", i + 1);
 		}
-	m->nslots++;
+	sl->mem = mem;
+	sl->canonical = blob_check(mem, len, why, sizeof(why)) == BLOB_OK;
 	/* The RMM's core takes what only micac's canonical rules refuse; its
 	 * names and rim index are unchecked, so the replay governs no realm
 	 * by it (docs/scenarios.md). */
 	if (!sl->canonical)
 		return verdict(true, "loaded in slot %u, but not micac's canonical output (%s): "
-			       "no verifier accepts its digest", m->nslots, why);
+			       "no verifier accepts its digest", n, why);
 	d = short_digest(sl);
 	v = verdict(true, "policy '%s' v%u in slot %u, %s", mica_blob_policy_name(mem),
-		    (unsigned)mica_blob_header(mem)->policy_version, m->nslots, d);
+		    (unsigned)mica_blob_header(mem)->policy_version, n, d);
 	free(d);
 	return v;
 }
@@ -65,6 +66,7 @@ static struct verdict do_load(struct sim *m, const struct scn_step *st)
 {
 	const struct scn_blob *b = &m->files[st->file];
 	size_t len = st->truncate ? (size_t)st->truncate_to : b->len;
+	unsigned free_slot = 0;
 	uint64_t *mem;
 
 	if (len == 0)
@@ -72,13 +74,15 @@ static struct verdict do_load(struct sim *m, const struct scn_step *st)
 	if (len > MICA_RMM_MAX_BLOB)
 		return verdict(false, "%zu bytes: the RMM takes blobs of at most %u bytes", len,
 			       MICA_RMM_MAX_BLOB);
-	if (m->nslots == MICA_RMM_MAX_POLICIES)
+	while (free_slot < MICA_RMM_MAX_POLICIES && m->slots[free_slot].mem)
+		free_slot++;
+	if (free_slot == MICA_RMM_MAX_POLICIES)
 		return verdict(false, "the policy pool is full (%u slots)", MICA_RMM_MAX_POLICIES);
 	mem = xcalloc((len + 7) / 8, 8);
 	memcpy(mem, b->data, len);
 	if (st->corrupt)
 		((uint8_t *)mem)[st->corrupt_at] ^= 0xff;
-	return pool_take(m, mem, len);
+	return pool_take(m, &m->slots[free_slot], mem, len);
 }
 
 static struct verdict do_create(struct sim *m, const struct scn_step *st)
@@ -92,27 +96,31 @@ static struct verdict do_create(struct sim *m, const struct scn_step *st)
 	else
 		memcpy(rpv, st->bytes.v, st->bytes.n);
 	/* mica_pool_find_rpv: the first loaded slot whose padded digest it is. */
-	for (unsigned i = 0; i < m->nslots && !r->st.slot; i++)
-		if (m->slots[i].canonical &&
+	for (unsigned i = 0; i < MICA_RMM_MAX_POLICIES && !r->st.slot; i++)
+		if (m->slots[i].mem && m->slots[i].canonical &&
 		    mica_rpv_matches(rpv, m->slots[i].rpv, m->slots[i].digest_len))
 			r->st.slot = (uint8_t)(i + 1);
 	pol = sim_policy(m, st->realm);
 	r->ipa_bits = st->ipa_bits;
 	if (!pol)
 		return verdict(true, "ungoverned: the RPV matches no loaded policy");
+	m->slots[r->st.slot - 1].governed++;
 	if (!r->ipa_bits)
 		r->ipa_bits = mica_blob_header(pol->blob)->ipa_bits;
 	return verdict(true, "governed by policy '%s' (slot %u)", mica_blob_policy_name(pol->blob),
 		       r->st.slot);
 }
 
-/* The instance that holds ROLE under realm I's policy. */
-static const char *role_holder(const struct sim *m, size_t i, uint32_t role)
+/* The instance that holds ROLE under realm I's policy; *gone when it was
+ * destroyed. */
+static const char *role_holder(const struct sim *m, size_t i, uint32_t role, bool *gone)
 {
 	for (size_t j = 0; j < m->s->nrealms; j++)
 		if (j != i && m->realms[j].st.slot == m->realms[i].st.slot && m->realms[j].st.bound &&
-		    m->realms[j].st.role == role)
+		    m->realms[j].st.role == role) {
+			*gone = m->realms[j].destroyed;
 			return m->s->realms[j];
+		}
 	return "?";
 }
 
@@ -122,6 +130,8 @@ static struct verdict do_bind(struct sim *m, const struct scn_step *st)
 	const struct mica_policy *pol = sim_policy(m, st->realm);
 	const char *name = m->s->realms[st->realm];
 	uint32_t role = UINT32_MAX;
+	bool gone = false;
+	const char *holder;
 
 	if (r->active)
 		return verdict(false, "realm '%s' is already active: roles are bound while it is new",
@@ -141,8 +151,9 @@ static struct verdict do_bind(struct sim *m, const struct scn_step *st)
 		return verdict(false, "policy '%s' has no role '%s'", mica_blob_policy_name(pol->blob),
 			       st->name);
 	case -EEXIST:
-		return verdict(false, "role '%s' is already bound to realm '%s'", st->name,
-			       role_holder(m, st->realm, role));
+		holder = role_holder(m, st->realm, role, &gone);
+		return verdict(false, "role '%s' is already bound to realm '%s'%s", st->name, holder,
+			       gone ? " (destroyed: the role stays taken until the policy is unloaded)" : "");
 	default:
 		return verdict(false, "the realm's IPA width is %u bits, the policy's %u", r->ipa_bits,
 			       (unsigned)mica_blob_header(pol->blob)->ipa_bits);
@@ -204,8 +215,28 @@ static struct verdict do_activate(struct sim *m, const struct scn_step *st)
 	return verdict(true, "the RIM is role '%s''s measurement", sim_role(m, st->realm));
 }
 
+/* A destroyed realm's RD is no longer a realm: every later command naming
+ * it is refused. */
+static bool destroyed(const struct sim *m, const struct scn_step *st, struct verdict *v)
+{
+	size_t i = st->realm;
+
+	if (st->kind == SCN_LOAD || st->kind == SCN_UNLOAD || st->kind == SCN_CREATE)
+		return false;
+	if (!m->realms[i].destroyed && st->kind == SCN_SHARE)
+		i = st->peer;
+	if (!m->realms[i].destroyed)
+		return false;
+	*v = verdict(false, "realm '%s' was destroyed", m->s->realms[i]);
+	return true;
+}
+
 static struct verdict decide(struct sim *m, const struct scn_step *st)
 {
+	struct verdict v;
+
+	if (destroyed(m, st, &v))
+		return v;
 	switch (st->kind) {
 	case SCN_LOAD: return do_load(m, st);
 	case SCN_CREATE: return do_create(m, st);
@@ -213,9 +244,16 @@ static struct verdict decide(struct sim *m, const struct scn_step *st)
 	case SCN_ACTIVATE: return do_activate(m, st);
 	case SCN_MAP_NS: return sim_map_ns(m, st);
 	case SCN_SHARE: return sim_share(m, st);
+	case SCN_UNSHARE: return sim_unshare(m, st);
+	case SCN_DATA_DESTROY: return sim_data_destroy(m, st);
+	case SCN_SHARED: return sim_shared(m, st);
 	case SCN_HOSTCALL: return sim_hostcall(m, st);
 	case SCN_MMIO: return sim_mmio(m, st);
 	case SCN_CALL: return sim_call(m, st);
+	case SCN_TAKE: return sim_take(m, st);
+	case SCN_REPLY: return sim_reply(m, st);
+	case SCN_DESTROY: return sim_destroy(m, st);
+	case SCN_UNLOAD: return sim_unload(m, st);
 	case SCN_KIND_COUNT: break;
 	}
 	return verdict(false, "?");
@@ -249,6 +287,7 @@ void scenario_replay(const struct scenario *s, const struct scn_blob *files, str
 	memset(&m, 0, sizeof(m));
 	m.s = s;
 	m.files = files;
+	m.refs_max = s->share_refs ? s->share_refs : MICA_SHARE_REFS_MAX;
 	m.realms = xcalloc(s->nrealms + 1, sizeof(*m.realms));
 	m.file_rpv = xcalloc(s->nfiles, sizeof(*m.file_rpv));
 	for (size_t i = 0; i < s->nfiles; i++) {
@@ -261,8 +300,9 @@ void scenario_replay(const struct scenario *s, const struct scn_blob *files, str
 	record(out, 0, &boot, scn_action(s, &boot), decide(&m, &boot));
 	for (size_t i = 0; i < s->nsteps; i++)
 		record(out, i + 1, &s->steps[i], scn_action(s, &s->steps[i]), decide(&m, &s->steps[i]));
-	for (unsigned i = 0; i < m.nslots; i++)
+	for (unsigned i = 0; i < MICA_RMM_MAX_POLICIES; i++)
 		free(m.slots[i].mem);
+	free(m.maps);
 	free(m.realms);
 	free(m.file_rpv);
 }

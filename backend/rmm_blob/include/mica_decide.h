@@ -143,8 +143,9 @@ bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
  * references, below refs_max (the RMM passes MICA_SHARE_REFS_MAX). 0 with
  * the region in *region (if not NULL); -EPERM when a realm is not governed,
  * not bound or governed by another policy; -EINVAL when both are the same
- * role; -ENOENT when ipa is in no protected region; -EACCES when a grant is
- * missing; -EOVERFLOW at the reference bound.
+ * role or ipa is not granule-aligned; -ENOENT when ipa is in no protected
+ * region; -EACCES when a grant is missing; -EOVERFLOW at the reference
+ * bound.
  */
 int mica_decide_share(const struct mica_policy *pol,
 		      const struct mica_realm *owner,

@@ -152,7 +152,11 @@ int mica_decide_share(const struct mica_policy *pol,
 	    (reader->bound == 0U)) {
 		return -EPERM;
 	}
-	if (owner->role == reader->role) {
+	/* A page is a granule: an unaligned IPA would borrow the tail of one
+	 * page and the head of the next, which no grant check looked at.
+	 */
+	if ((owner->role == reader->role) ||
+	    ((ipa & ((uint64_t)MICA_GRANULE_SIZE - 1U)) != 0U)) {
 		return -EINVAL;
 	}
 	rc = mica_policy_range_perm(pol, owner->role, MICA_REGION_PROTECTED,
