@@ -3,6 +3,7 @@
  * filled in and regions without `at` are placed (place.c). After this, no
  * trace of how the source was spelt or ordered remains: that is what makes
  * the blob canonical. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,10 +39,13 @@ static void resolve_policy(const struct ast *ast, struct model *m)
 
 static void resolve_realms(const struct ast *ast, struct model *m)
 {
+	uint32_t *order = order_by_name(ast->realms, (uint32_t)ast->nrealms, sizeof(*ast->realms),
+					offsetof(struct ast_realm, name.text), intern_count(ast->src->names));
+
 	m->nrealms = (uint32_t)ast->nrealms;
 	m->realms = xcalloc(ast->nrealms, sizeof(*m->realms));
 	for (size_t i = 0; i < ast->nrealms; i++) {
-		const struct ast_realm *a = &ast->realms[i];
+		const struct ast_realm *a = &ast->realms[order[i]];
 		struct model_realm *r = &m->realms[i];
 
 		r->name = a->name.text;
@@ -63,7 +67,7 @@ static void resolve_realms(const struct ast *ast, struct model *m)
 							      hex_value(a->measurement[2 * j + 1]));
 		}
 	}
-	sort_realms(m);
+	free(order);
 }
 
 /* Principal index by name rank (util/intern.h), so a use is found in O(1)
@@ -84,11 +88,13 @@ static uint32_t realm_index(const uint32_t *by_rank, const char *name)
 	return by_rank[intern_rank(name)];
 }
 
-/* Regions, with their grants, sorted; returns which regions had `at`
- * (indexed like the sorted regions), for placement. */
+/* Regions in name order, each with its grants; IN gets which regions had
+ * `at` (indexed like the sorted regions), for placement. */
 static void resolve_regions(const struct ast *ast, struct model *m, const uint32_t *by_rank,
 			    struct place_input *in)
 {
+	uint32_t *order = order_by_name(ast->regions, (uint32_t)ast->nregions, sizeof(*ast->regions),
+					offsetof(struct ast_region, name.text), intern_count(ast->src->names));
 	size_t ngrants = 0;
 
 	for (size_t i = 0; i < ast->nregions; i++)
@@ -99,8 +105,9 @@ static void resolve_regions(const struct ast *ast, struct model *m, const uint32
 	m->grants = xcalloc(ngrants, sizeof(*m->grants));
 	in->fixed = xcalloc(ast->nregions, sizeof(*in->fixed));
 	in->at_loc = xcalloc(ast->nregions, sizeof(*in->at_loc));
-	for (size_t i = 0; i < ast->nregions; i++) {
-		const struct ast_region *a = &ast->regions[i];
+	ngrants = 0;
+	for (uint32_t i = 0; i < m->nregions; i++) {
+		const struct ast_region *a = &ast->regions[order[i]];
 		struct model_region *r = &m->regions[i];
 
 		r->name = a->name.text;
@@ -108,17 +115,10 @@ static void resolve_regions(const struct ast *ast, struct model *m, const uint32
 		r->size = a->size;
 		r->base = PROP_SET(a->at_p) ? a->at : 0;
 		r->loc = a->name.loc;
-		/* grant_first temporarily holds the AST index, to pair the
-		 * region with its placement input after sorting. */
-		r->grant_first = (uint32_t)i;
-	}
-	sort_regions(m, in, ast);
-	ngrants = 0;
-	for (uint32_t i = 0; i < m->nregions; i++) {
-		const struct ast_region *a = &ast->regions[m->regions[i].grant_first];
-
-		m->regions[i].grant_first = (uint32_t)ngrants;
-		m->regions[i].grant_count = (uint32_t)a->ngrants;
+		r->grant_first = (uint32_t)ngrants;
+		r->grant_count = (uint32_t)a->ngrants;
+		in->fixed[i] = PROP_SET(a->at_p);
+		in->at_loc[i] = a->at_p.loc;
 		for (size_t j = 0; j < a->ngrants; j++) {
 			struct model_grant *g = &m->grants[ngrants++];
 
@@ -128,6 +128,7 @@ static void resolve_regions(const struct ast *ast, struct model *m, const uint32
 			g->loc = a->grants[j].loc;
 		}
 	}
+	free(order);
 	sort_grants(m);
 }
 
@@ -151,8 +152,9 @@ static void resolve_calls(const struct ast *ast, struct model *m, const uint32_t
 	}
 }
 
-int resolve(const struct ast *ast, struct model *m, bool place, struct diag_list *dl)
+int resolve(struct ast *ast, struct model *m, unsigned flags, struct diag_list *dl)
 {
+	bool free_tree = flags & RESOLVE_FREE_TREE;
 	struct place_input in;
 	uint32_t *by_rank;
 	int rc = 0;
@@ -161,12 +163,22 @@ int resolve(const struct ast *ast, struct model *m, bool place, struct diag_list
 	const char *host = intern_cstr(ast->src->names, "host");
 
 	intern_rank_all(ast->src->names);	/* the sorts below compare ranks */
+	if (free_tree)
+		ast_free_part(ast, AST_LAYOUT);
 	resolve_policy(ast, m);
 	resolve_realms(ast, m);
 	by_rank = index_realms(m, ast, host);
+	if (free_tree)
+		ast_free_part(ast, AST_REALMS);
 	resolve_regions(ast, m, by_rank, &in);
+	if (free_tree)
+		ast_free_part(ast, AST_REGIONS);
 	resolve_calls(ast, m, by_rank);
-	if (place)
+	if (free_tree) {
+		ast_free_part(ast, AST_CALLS);
+		ast_free_part(ast, AST_POLICIES);
+	}
+	if (flags & RESOLVE_PLACE)
 		rc = place_regions(m, &in, dl);
 	free(by_rank);
 	free(in.fixed);

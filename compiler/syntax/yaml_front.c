@@ -415,7 +415,7 @@ static void read_grants(struct yfront *f, loc_t key)
 		take_name(f, &realm);
 		if (!yev_next(&f->y) || !scalar_value(f, "a permission"))
 			continue;
-		g = ast_add_grant(cur_region(f));
+		g = ast_add_grant(f->ast, cur_region(f));
 		g->realm = realm;
 		g->perm = keyword_lookup(&kw_perm, yev_text(&f->y, &(size_t){0}), f->y.dl, f->y.src,
 					 yev_loc(&f->y));

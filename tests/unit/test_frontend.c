@@ -14,9 +14,10 @@
 #define P "policy p { version 1; }\n"
 #define MEAS "\"abababababababababababababababababababababababababababababababab\""
 
+/* The tests look at the tree too: keep it (the commands let resolve free it). */
 static int run(struct frontend *fe, const char *text)
 {
-	struct frontend_opts o = {.lang = LANG_MICA};
+	struct frontend_opts o = {.lang = LANG_MICA, .keep_tree = true};
 
 	return frontend_run_mem(fe, "t.mica", text, strlen(text), &o);
 }
