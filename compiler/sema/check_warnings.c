@@ -69,30 +69,14 @@ static void warn_idle_realms(const struct model *m, struct diag_list *dl)
 	free(used);
 }
 
-/* Measured realms by (length, bytes); ties by position in the array. */
-static int meas_cmp(const void *a, const void *b)
-{
-	const struct model_realm *x = *(const struct model_realm *const *)a;
-	const struct model_realm *y = *(const struct model_realm *const *)b;
-	int c;
-
-	if (x->meas_len != y->meas_len)
-		return x->meas_len < y->meas_len ? -1 : 1;
-	c = memcmp(x->measurement, y->measurement, x->meas_len);
-	return c ? c : (x > y) - (x < y);
-}
-
+/* In the blob's rim order, realms that expect the same measurement are
+ * neighbours (and in array order). */
 static void warn_shared_measurements(const struct model *m, struct diag_list *dl)
 {
-	const struct model_realm **v = xmalloc((m->nrealms + 1) * sizeof(*v));
-	uint32_t n = 0;
+	uint32_t n, *order = model_rim_order(m, &n);
 
-	for (uint32_t i = 0; i < m->nrealms; i++)
-		if (m->realms[i].meas_len)
-			v[n++] = &m->realms[i];
-	qsort(v, n, sizeof(*v), meas_cmp);
 	for (uint32_t i = 1; i < n; i++) {
-		const struct model_realm *a = v[i - 1], *b = v[i];
+		const struct model_realm *a = &m->realms[order[i - 1]], *b = &m->realms[order[i]];
 
 		if (a->meas_len != b->meas_len || memcmp(a->measurement, b->measurement, a->meas_len))
 			continue;
@@ -102,7 +86,7 @@ static void warn_shared_measurements(const struct model *m, struct diag_list *dl
 		diag_note(d, a->loc, "'%s' expects it too", a->name);
 		diag_help(d, "fine for replicas of one image; otherwise check the hashes");
 	}
-	free(v);
+	free(order);
 }
 
 void check_warnings(const struct model *m, struct diag_list *dl)
