@@ -44,6 +44,28 @@ struct diag *yev_error(struct yaml_events *y, enum diag_kind kind, loc_t loc, co
 	return d;
 }
 
+static size_t min_size(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+/* How many of the first MAX bytes at P are ASCII (one byte, one character:
+ * most of any policy), eight at a time. */
+static size_t ascii_run(const char *p, size_t max)
+{
+	size_t k = 0;
+	uint64_t w;
+
+	for (; k + 8 <= max; k += 8) {
+		memcpy(&w, p + k, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+	}
+	while (k < max && (unsigned char)p[k] < 0x80)
+		k++;
+	return k;
+}
+
 /* Byte offset of the character with libyaml index INDEX. Events arrive
  * nearly in order, so the cursor rarely moves back, and never far. */
 static size_t byte_of_index(struct yaml_events *y, size_t index)
@@ -52,8 +74,14 @@ static size_t byte_of_index(struct yaml_events *y, size_t index)
 	size_t n = y->src->len;
 
 	while (y->cur_index < index && y->cur_byte < n) {
-		size_t len = utf8_seq_len(s + y->cur_byte, n - y->cur_byte);
+		size_t ascii = ascii_run(s + y->cur_byte, min_size(index - y->cur_index, n - y->cur_byte));
+		size_t len;
 
+		y->cur_byte += ascii;
+		y->cur_index += ascii;
+		if (y->cur_index == index || y->cur_byte == n)
+			break;
+		len = utf8_seq_len(s + y->cur_byte, n - y->cur_byte);
 		y->cur_byte += len ? len : 1;
 		y->cur_index++;
 	}

@@ -201,9 +201,9 @@ const char *source_line(const struct source *src, uint32_t line, size_t *len)
 		return "";
 	}
 	start = src->lines[line - 1];
-	end = start;
-	while (end < src->len && src->data[end] != '\n')
-		end++;
+	/* up to the next line's start (its newline), not a scan of the line:
+	 * a policy may be one line of many megabytes */
+	end = line < src->nlines ? src->lines[line] - 1 : src->len;
 	if (end > start && src->data[end - 1] == '\r')
 		end--;
 	*len = end - start;
