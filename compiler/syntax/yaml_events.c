@@ -164,11 +164,11 @@ static void node_props(const yaml_event_t *ev, const yaml_char_t **anchor, const
 static bool police_event(struct yaml_events *y)
 {
 	const yaml_char_t *anchor, *tag;
-	loc_t loc = yev_loc(y);
 
 	node_props(&y->ev, &anchor, &tag);
 	if (anchor || y->ev.type == YAML_ALIAS_EVENT) {
-		struct diag *d = yev_error(y, ERR_SYNTAX, loc, "YAML anchors and aliases are not allowed in a policy");
+		struct diag *d = yev_error(y, ERR_SYNTAX, yev_loc(y),
+					   "YAML anchors and aliases are not allowed in a policy");
 
 		diag_help(d, "write the value out in full");
 	}
@@ -178,12 +178,13 @@ static bool police_event(struct yaml_events *y)
 		const char *t = (const char *)tag;
 		bool shorthand = strncmp(t, core, sizeof(core) - 1) == 0;
 
-		yev_error(y, ERR_SYNTAX, loc, "YAML tags are not allowed in a policy (found '%s%s')",
+		yev_error(y, ERR_SYNTAX, yev_loc(y), "YAML tags are not allowed in a policy (found '%s%s')",
 			  shorthand ? "!!" : "", shorthand ? t + sizeof(core) - 1 : t);
 	}
 	if (y->ev.type == YAML_MAPPING_START_EVENT || y->ev.type == YAML_SEQUENCE_START_EVENT) {
 		if (++y->depth > YAML_DEPTH_MAX) {
-			yev_error(y, ERR_INPUT_TOO_DEEP, loc, "YAML nesting deeper than %u levels", YAML_DEPTH_MAX);
+			yev_error(y, ERR_INPUT_TOO_DEEP, yev_loc(y), "YAML nesting deeper than %u levels",
+				  YAML_DEPTH_MAX);
 			return false;
 		}
 	} else if (y->ev.type == YAML_MAPPING_END_EVENT || y->ev.type == YAML_SEQUENCE_END_EVENT) {
@@ -205,9 +206,12 @@ bool yev_next(struct yaml_events *y)
 		return false;
 	}
 	y->has_ev = true;
-	y->loc = loc_of_marks(y, y->ev.start_mark, y->ev.end_mark);
-	if (y->ev.end_mark.index > y->ev.start_mark.index)
-		y->last = y->loc;
+	y->loc_known = false;
+	if (y->ev.end_mark.index > y->ev.start_mark.index) {
+		y->last_start = y->ev.start_mark;
+		y->last_end = y->ev.end_mark;
+		y->has_last = true;
+	}
 	if (!police_event(y) || y->ev.type == YAML_STREAM_END_EVENT) {
 		y->stop = true;
 		return y->ev.type == YAML_STREAM_END_EVENT;
@@ -220,11 +224,24 @@ yaml_event_type_t yev_type(const struct yaml_events *y)
 	return y->has_ev ? y->ev.type : YAML_NO_EVENT;
 }
 
-loc_t yev_loc(const struct yaml_events *y)
+loc_t yev_loc(struct yaml_events *y)
 {
 	loc_t none = {0, 0, 0, 0};
 
-	return y->has_ev ? y->loc : none;
+	if (!y->has_ev)
+		return none;
+	if (!y->loc_known) {
+		y->loc = loc_of_marks(y, y->ev.start_mark, y->ev.end_mark);
+		y->loc_known = true;
+	}
+	return y->loc;
+}
+
+loc_t yev_last(struct yaml_events *y)
+{
+	loc_t none = {0, 0, 0, 0};
+
+	return y->has_last ? loc_of_marks(y, y->last_start, y->last_end) : none;
 }
 
 const char *yev_text(const struct yaml_events *y, size_t *len)

@@ -516,7 +516,7 @@ static void read_policy(struct yfront *f, loc_t key)
 /* The span of the mapping that started at START, up to the last thing in it. */
 static loc_t mapping_span(struct yfront *f, loc_t start)
 {
-	return span(start, f->y.last);
+	return span(start, yev_last(&f->y));
 }
 
 /* calls: / asserts: a sequence of {from, to, ...} mappings; an entry that
