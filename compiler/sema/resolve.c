@@ -15,13 +15,37 @@
 #define DEFAULT_DIGEST MICA_DIGEST_SHA512
 #define DEFAULT_IPA_BITS 40
 
-static uint8_t hex_value(char c)
+/* A hex digit's value, or 16 for anything else. */
+static unsigned hex_value(char c)
 {
 	if (c >= '0' && c <= '9')
-		return (uint8_t)(c - '0');
+		return (unsigned)(c - '0');
 	if (c >= 'a' && c <= 'f')
-		return (uint8_t)(c - 'a' + 10);
-	return (uint8_t)(c - 'A' + 10);
+		return (unsigned)(c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (unsigned)(c - 'A' + 10);
+	return 16;
+}
+
+/* Decodes HEX into R's measurement in one pass. A measurement E0213
+ * refused (the model is then built only for the flow analysis) is left out:
+ * it may be any length, or not hex. */
+static void decode_measurement(struct model_realm *r, const char *hex)
+{
+	uint8_t bytes[sizeof(r->measurement)];
+	size_t n = 0;
+
+	for (; hex[n] && hex[n + 1] && n < 2 * sizeof(bytes); n += 2) {
+		unsigned hi = hex_value(hex[n]), lo = hex_value(hex[n + 1]);
+
+		if (hi > 15 || lo > 15)
+			return;
+		bytes[n / 2] = (uint8_t)(hi << 4 | lo);
+	}
+	if (hex[n])	/* odd length, or too long */
+		return;
+	memcpy(r->measurement, bytes, n / 2);
+	r->meas_len = (uint8_t)(n / 2);
 }
 
 static void resolve_policy(const struct ast *ast, struct model *m)
@@ -55,17 +79,8 @@ static void resolve_realms(const struct ast *ast, struct model *m)
 		r->loc = a->name.loc;
 		r->hostcall_loc = a->hostcall_p.loc;
 		r->mmio_loc = a->mmio_p.loc;
-		/* A measurement E0213 refused (the model is then built only for
-		 * the flow analysis) is left out: it may be any length. */
-		if (a->measurement && strlen(a->measurement) <= 2 * sizeof(r->measurement) &&
-		    strspn(a->measurement, "0123456789abcdefABCDEF") == strlen(a->measurement)) {
-			size_t len = strlen(a->measurement) / 2;
-
-			r->meas_len = (uint8_t)len;
-			for (size_t j = 0; j < len; j++)
-				r->measurement[j] = (uint8_t)(hex_value(a->measurement[2 * j]) << 4 |
-							      hex_value(a->measurement[2 * j + 1]));
-		}
+		if (a->measurement)
+			decode_measurement(r, a->measurement);
 	}
 	free(order);
 }
