@@ -185,6 +185,7 @@ static void run_source(struct frontend *fe, const struct frontend_opts *opts)
 {
 	struct diag_list *dl = &fe->diags;
 	size_t before = dl->n;
+	unsigned free_tree;
 	bool whole;
 
 	ast_init(&fe->ast, &fe->src);
@@ -195,14 +196,19 @@ static void run_source(struct frontend *fe, const struct frontend_opts *opts)
 		parse_mica(&fe->ast, dl);
 	whole = reach_at_most(dl, before, REACH_VALUE);
 	check_ast(&fe->ast, !whole, dl);
+	/* Nothing after resolve reads the tree (the model's names live in the
+	 * source), so resolve frees it part by part as the model takes it over,
+	 * unless the caller asked to keep it. */
+	free_tree = opts->keep_tree ? 0 : RESOLVE_FREE_TREE;
 	if (!has_errors(dl)) {
-		if (resolve(&fe->ast, &fe->model, true, dl) == 0) {
+		if (resolve(&fe->ast, &fe->model, RESOLVE_PLACE | free_tree, dl) == 0) {
 			fe->has_model = true;
 			check_warnings(&fe->model, dl);
 		}
 	} else if (whole && reach_at_most(dl, before, REACH_MODEL) &&
 		   flow_values_valid(&fe->ast)) {
-		resolve(&fe->ast, &fe->model, layout_values_valid(&fe->ast, dl), dl);
+		resolve(&fe->ast, &fe->model,
+			(layout_values_valid(&fe->ast, dl) ? RESOLVE_PLACE : 0) | free_tree, dl);
 	} else {
 		return;
 	}
@@ -225,20 +231,24 @@ static enum frontend_status run(struct frontend *fe, const struct frontend_opts 
 	return diag_error_count(&fe->diags) ? FRONTEND_ERRORS : FRONTEND_OK;
 }
 
+/* A limit of the language, not an I/O failure: a policy error. */
+static enum frontend_status too_large(struct frontend *fe, const char *name)
+{
+	fe->src.name = xstrdup(name);
+	diag_help(diag_add(&fe->diags, ERR_INPUT_TOO_LARGE, &fe->src, (loc_t){0, 0, 0, 0},
+			     "input is larger than the %u MiB limit", SOURCE_MAX_BYTES >> 20),
+		  "split the pipeline into several policies");
+	return FRONTEND_ERRORS;
+}
+
 enum frontend_status frontend_run(struct frontend *fe, const char *path, const struct frontend_opts *opts)
 {
 	int rc;
 
 	memset(fe, 0, sizeof(*fe));
 	rc = source_read(&fe->src, path, fe->io_error, sizeof(fe->io_error));
-	if (rc == SOURCE_TOO_LARGE) {
-		/* A limit of the language, not an I/O failure: a policy error. */
-		fe->src.name = xstrdup(strcmp(path, "-") ? path : SOURCE_STDIN_NAME);
-		diag_help(diag_add(&fe->diags, ERR_INPUT_TOO_LARGE, &fe->src, (loc_t){0, 0, 0, 0},
-				     "input is larger than the %u MiB limit", SOURCE_MAX_BYTES >> 20),
-			  "split the pipeline into several policies");
-		return FRONTEND_ERRORS;
-	}
+	if (rc == SOURCE_TOO_LARGE)
+		return too_large(fe, strcmp(path, "-") ? path : SOURCE_STDIN_NAME);
 	if (rc != 0)
 		return FRONTEND_UNREADABLE;
 	return run(fe, opts);
@@ -248,6 +258,8 @@ enum frontend_status frontend_run_mem(struct frontend *fe, const char *name, con
 		     const struct frontend_opts *opts)
 {
 	memset(fe, 0, sizeof(*fe));
+	if (len > SOURCE_MAX_BYTES)	/* line offsets are 32-bit (util/source.h) */
+		return too_large(fe, name);
 	source_from_mem(&fe->src, name, data, len);
 	return run(fe, opts);
 }

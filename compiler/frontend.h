@@ -23,11 +23,15 @@ struct frontend_opts {
 	enum input_lang lang;	/* LANG_AUTO: by extension, then by content */
 	bool werror;
 	bool no_flow;		/* skip the flow analysis (micac flows does its own) */
+	bool keep_tree;		/* keep the syntax tree after the model is built
+				 * (the language server's names); otherwise it is
+				 * freed then, before the flow analysis */
 };
 
 struct frontend {
 	struct source src;
-	struct ast ast;		/* empty for blobs */
+	struct ast ast;		/* empty for blobs, and once the model is built
+				 * unless opts.keep_tree */
 	struct model model;	/* valid when has_model */
 	bool has_model;
 	enum input_lang lang;	/* what the input turned out to be */

@@ -5,6 +5,7 @@
 #include "blob/blob_check.h"
 #include "blob/encode.h"
 #include "mica_policy.h"
+#include "util/radix.h"
 #include "util/xalloc.h"
 
 static size_t align_up(size_t x)
@@ -124,63 +125,29 @@ static void write_grants_calls(const struct model *m, uint8_t *grants, uint8_t *
 	}
 }
 
-struct by_base {
-	uint64_t base;
-	uint32_t idx;
-};
-
-static int cmp_by_base(const void *a, const void *b)
-{
-	const struct by_base *x = a, *y = b;
-
-	if (x->base != y->base)
-		return x->base < y->base ? -1 : 1;
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
+/* Regions by base, ties by index (a stable sort of the index order). */
 static void write_region_index(const struct model *m, uint8_t *out)
 {
-	struct by_base *v = xcalloc(m->nregions ? m->nregions : 1, sizeof(*v));
+	struct radix_item *buf = xmalloc(2 * ((size_t)m->nregions + 1) * sizeof(*buf)), *v;
 
 	for (uint32_t i = 0; i < m->nregions; i++)
-		v[i] = (struct by_base){m->regions[i].base, i};
-	qsort(v, m->nregions, sizeof(*v), cmp_by_base);
-	for (uint32_t i = 0; i < m->nregions; i++)
-		memcpy(out + (size_t)i * 4, &v[i].idx, 4);
-	free(v);
+		buf[i] = (struct radix_item){m->regions[i].base, &m->regions[i]};
+	v = radix_sort(buf, buf + m->nregions, m->nregions);
+	for (uint32_t i = 0; i < m->nregions; i++) {
+		uint32_t idx = (uint32_t)((const struct model_region *)v[i].ptr - m->regions);
+
+		memcpy(out + (size_t)i * 4, &idx, 4);
+	}
+	free(buf);
 }
-
-struct by_rim {
-	const struct model_realm *r;
-	uint32_t idx;
-};
 
 /* (meas_len, measurement, realm index): the order the RMM searches in. */
-static int cmp_by_rim(const void *a, const void *b)
-{
-	const struct by_rim *x = a, *y = b;
-	int c;
-
-	if (x->r->meas_len != y->r->meas_len)
-		return x->r->meas_len < y->r->meas_len ? -1 : 1;
-	c = memcmp(x->r->measurement, y->r->measurement, x->r->meas_len);
-	if (c != 0)
-		return c;
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
 static void write_rim_index(const struct model *m, uint8_t *out)
 {
-	struct by_rim *v = xcalloc(m->nrealms ? m->nrealms : 1, sizeof(*v));
-	uint32_t n = 0;
+	uint32_t n, *order = model_rim_order(m, &n);
 
-	for (uint32_t i = 0; i < m->nrealms; i++)
-		if (m->realms[i].meas_len != 0)
-			v[n++] = (struct by_rim){&m->realms[i], i};
-	qsort(v, n, sizeof(*v), cmp_by_rim);
-	for (uint32_t i = 0; i < n; i++)
-		memcpy(out + (size_t)i * 4, &v[i].idx, 4);
-	free(v);
+	memcpy(out, order, (size_t)n * 4);
+	free(order);
 }
 
 static void write_header(const struct model *m, struct mica_blob_header *h, size_t total)

@@ -45,9 +45,7 @@ static void put_issue(struct json *j, const char *path, const char *check, const
 	json_key(j, "lines");
 	json_begin_object(j);
 	json_kv_uint(j, "begin", line ? line : 1);
-	json_end_object(j);
-	json_end_object(j);
-	json_end_object(j);
+	json_close(j, 3);
 }
 
 void diag_render_gitlab(FILE *out, const struct diag_run *run)

@@ -48,8 +48,7 @@ static void put_rules(struct json *j)
 		json_key(j, "defaultConfiguration");
 		json_begin_object(j);
 		json_kv_string(j, "level", diag_codes[i].sev == DIAG_WARNING ? "warning" : "error");
-		json_end_object(j);
-		json_end_object(j);
+		json_close(j, 2);
 		free(name);
 		free(url);
 	}
@@ -181,14 +180,9 @@ static void put_code_flow(struct json *j, const struct diag *d)
 		if (d->src)
 			put_physical(j, d->src, d->steps[i].loc);
 		put_text(j, "message", d->steps[i].text);
-		json_end_object(j);
-		json_end_object(j);
+		json_close(j, 2);
 	}
-	json_end_array(j);
-	json_end_object(j);
-	json_end_array(j);
-	json_end_object(j);
-	json_end_array(j);
+	json_close(j, 5);
 }
 
 static void put_related(struct json *j, const struct diag *d)
@@ -228,8 +222,7 @@ static void put_result(struct json *j, const struct diag_list *dl, const struct 
 		json_begin_array(j);
 		json_begin_object(j);
 		put_physical(j, d->src, d->loc);
-		json_end_object(j);
-		json_end_array(j);
+		json_close(j, 2);
 		put_related(j, d);
 	}
 	if (d->nsteps)
@@ -265,14 +258,11 @@ static void put_invocation(struct json *j, const struct diag_run *run)
 			json_begin_array(j);
 			json_begin_object(j);
 			put_file(j, run->inputs[i].name, NULL, (loc_t){0});
-			json_end_object(j);
-			json_end_array(j);
-			json_end_object(j);
+			json_close(j, 3);
 		}
 		json_end_array(j);
 	}
-	json_end_object(j);
-	json_end_array(j);
+	json_close(j, 2);
 }
 
 void diag_render_sarif(FILE *out, const struct diag_run *run)
@@ -295,8 +285,7 @@ void diag_render_sarif(FILE *out, const struct diag_run *run)
 	json_kv_string(&j, "semanticVersion", MICAC_VERSION);
 	json_kv_string(&j, "informationUri", diag_repository_url());
 	put_rules(&j);
-	json_end_object(&j);
-	json_end_object(&j);
+	json_close(&j, 2);
 	put_invocation(&j, run);
 	json_kv_string(&j, "columnKind", "unicodeCodePoints");
 	json_key(&j, "results");
@@ -307,9 +296,6 @@ void diag_render_sarif(FILE *out, const struct diag_run *run)
 		for (size_t k = 0; k < dl->n; k++)
 			put_result(&j, dl, &dl->v[k]);
 	}
-	json_end_array(&j);
-	json_end_object(&j);
-	json_end_array(&j);
-	json_end_object(&j);
+	json_close(&j, 4);
 	json_finish(&j);
 }

@@ -141,8 +141,7 @@ static void print_json(FILE *out, const struct diff_doc *d)
 	json_begin_array(&j);
 	for (size_t i = 0; i < r->n; i++)
 		json_change(&j, d, &r->v[i]);
-	json_end_array(&j);
-	json_end_object(&j);
+	json_close(&j, 2);
 	json_finish(&j);
 }
 

@@ -11,14 +11,24 @@
 struct edge_buf {
 	uint32_t *tail;
 	struct flow_edge *e;
-	size_t n, cap_t, cap_e;
+	size_t n;
 };
+
+/* At most two edges per grant (read, write), per unprotected region (the
+ * host side both ways), per call (and its return) and per realm (hostcall,
+ * mmio): the buffers are sized once. */
+static void edge_buf_init(struct edge_buf *b, const struct model *m)
+{
+	size_t max = 2 * ((size_t)m->ngrants + m->nregions + m->ncalls + m->nrealms) + 1;
+
+	b->tail = xmalloc(max * sizeof(*b->tail));
+	b->e = xmalloc(max * sizeof(*b->e));
+	b->n = 0;
+}
 
 static void add_edge(struct edge_buf *b, uint32_t from, uint32_t to, uint8_t cause,
 		     uint32_t index)
 {
-	xgrow(&b->tail, &b->cap_t, b->n, sizeof(*b->tail));
-	xgrow(&b->e, &b->cap_e, b->n, sizeof(*b->e));
 	b->tail[b->n] = from;
 	b->e[b->n] = (struct flow_edge){.node = to, .cause = cause, .index = index};
 	b->n++;
@@ -93,9 +103,10 @@ static void bucket(const struct edge_buf *b, uint32_t nnodes, bool by_head, uint
 
 void flow_graph_build(struct flow_graph *g, const struct model *m)
 {
-	struct edge_buf b = {0};
+	struct edge_buf b;
 
 	memset(g, 0, sizeof(*g));
+	edge_buf_init(&b, m);
 	g->m = m;
 	g->host = m->nrealms;
 	g->nnodes = m->nrealms + 1 + m->nregions;

@@ -153,8 +153,7 @@ static void print_json(FILE *out, const struct flows_query *q, const struct answ
 	json_begin_array(&j);
 	for (uint32_t i = 0; i < a->n; i++)
 		json_answer(&j, m, a, a->who[i]);
-	json_end_array(&j);
-	json_end_object(&j);
+	json_close(&j, 2);
 	json_finish(&j);
 }
 

@@ -29,7 +29,7 @@ struct lsp_doc *lsp_doc_of(struct lsp_server *s, json_t *params, struct lsp_erro
 
 void lsp_analyse(struct lsp_doc *d)
 {
-	struct frontend_opts fo = {.lang = d->lang};
+	struct frontend_opts fo = {.lang = d->lang, .keep_tree = true};	/* names, hover, fmt */
 
 	if (d->analysed)
 		return;

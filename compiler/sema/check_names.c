@@ -14,12 +14,10 @@
 
 enum name_kind { NAME_REALM, NAME_REGION };
 
+/* A declaration: its name in the tree (16 bytes, one per realm and region). */
 struct name_entry {
-	const char *name;
-	uint32_t rank;		/* of NAME */
+	const ident_t *id;
 	enum name_kind kind;
-	size_t index;		/* into ast->realms or ast->regions */
-	loc_t loc;
 };
 
 struct names {
@@ -31,15 +29,10 @@ struct names {
 	size_t nrealm_names;
 };
 
-static void add_entry(struct names *ns, const ident_t *id, enum name_kind kind, size_t index)
+static void add_entry(struct names *ns, const ident_t *id, enum name_kind kind)
 {
-	struct name_entry *e = &ns->v[ns->n];
-
-	e->name = id->text;
-	e->rank = intern_rank(id->text);
-	e->kind = kind;
-	e->index = index;
-	e->loc = id->loc;
+	ns->v[ns->n].id = id;
+	ns->v[ns->n].kind = kind;
 	ns->n++;
 }
 
@@ -68,25 +61,24 @@ static void build_names(const struct ast *ast, struct names *ns, struct diag_lis
 		const struct ast_decl *decl = &ast->decls[i];
 
 		if (decl->kind == DECL_REALM)
-			add_entry(ns, &ast->realms[decl->index].name, NAME_REALM, decl->index);
+			add_entry(ns, &ast->realms[decl->index].name, NAME_REALM);
 		else if (decl->kind == DECL_REGION)
-			add_entry(ns, &ast->regions[decl->index].name, NAME_REGION, decl->index);
+			add_entry(ns, &ast->regions[decl->index].name, NAME_REGION);
 	}
 	for (size_t i = 0; i < ns->n; i++) {
 		const struct name_entry *e = &ns->v[i];
+		uint32_t rank = intern_rank(e->id->text);
 
-		if (e->rank == ns->host_rank) {
-			ident_t id = {e->name, e->loc};
-
-			report_reserved(ast, &id, e->kind == NAME_REALM ? "realm" : "region", dl);
-		} else if (ns->by_rank[e->rank]) {
-			struct diag *d = diag_add(dl, ERR_DUPLICATE_NAME, ast->src, e->loc,
-						    "'%s' is declared twice", e->name);
-			diag_note(d, ns->by_rank[e->rank]->loc, "first declared here");
+		if (rank == ns->host_rank) {
+			report_reserved(ast, e->id, e->kind == NAME_REALM ? "realm" : "region", dl);
+		} else if (ns->by_rank[rank]) {
+			struct diag *d = diag_add(dl, ERR_DUPLICATE_NAME, ast->src, e->id->loc,
+						    "'%s' is declared twice", e->id->text);
+			diag_note(d, ns->by_rank[rank]->id->loc, "first declared here");
 			diag_help(d, "realms and regions share one namespace: rename one of them");
 		}
-		if (!ns->by_rank[e->rank])
-			ns->by_rank[e->rank] = e;
+		if (!ns->by_rank[rank])
+			ns->by_rank[rank] = e;
 	}
 	ns->realm_names = xmalloc((ast->nrealms + 1) * sizeof(*ns->realm_names));
 	ns->nrealm_names = ast->nrealms;
@@ -144,7 +136,7 @@ static bool check_realm_use(const struct ast *ast, const struct names *ns, const
 	if (e->kind != NAME_REALM) {
 		d = diag_add(dl, ERR_WRONG_KIND_OF_NAME, ast->src, id->loc,
 			       "'%s' is a region, but %s names realms", id->text, role);
-		diag_note(d, e->loc, "'%s' is declared here", id->text);
+		diag_note(d, e->id->loc, "'%s' is declared here", id->text);
 		return false;
 	}
 	return true;

@@ -69,40 +69,47 @@ static void warn_idle_realms(const struct model *m, struct diag_list *dl)
 	free(used);
 }
 
-/* Measured realms by (length, bytes); ties by position in the array. */
-static int meas_cmp(const void *a, const void *b)
+static bool same_measurement(const struct model_realm *a, const struct model_realm *b)
 {
-	const struct model_realm *x = *(const struct model_realm *const *)a;
-	const struct model_realm *y = *(const struct model_realm *const *)b;
-	int c;
-
-	if (x->meas_len != y->meas_len)
-		return x->meas_len < y->meas_len ? -1 : 1;
-	c = memcmp(x->measurement, y->measurement, x->meas_len);
-	return c ? c : (x > y) - (x < y);
+	return a->meas_len == b->meas_len && memcmp(a->measurement, b->measurement, a->meas_len) == 0;
 }
 
+/* Realms that expect the same measurement, each with the one before it in
+ * array order: (a, b), (b, c), ... A hash table of measurements (their first
+ * 8 bytes are already a hash) keeps the last realm seen with each, so no
+ * sort is needed. */
 static void warn_shared_measurements(const struct model *m, struct diag_list *dl)
 {
-	const struct model_realm **v = xmalloc((m->nrealms + 1) * sizeof(*v));
-	uint32_t n = 0;
+	size_t cap = 16;
+	uint32_t *last;
 
-	for (uint32_t i = 0; i < m->nrealms; i++)
-		if (m->realms[i].meas_len)
-			v[n++] = &m->realms[i];
-	qsort(v, n, sizeof(*v), meas_cmp);
-	for (uint32_t i = 1; i < n; i++) {
-		const struct model_realm *a = v[i - 1], *b = v[i];
+	while (cap < 2 * (size_t)m->nrealms)
+		cap *= 2;
+	last = xmalloc(cap * sizeof(*last));
+	memset(last, 0xff, cap * sizeof(*last));	/* UINT32_MAX: empty */
+	for (uint32_t i = 0; i < m->nrealms; i++) {
+		const struct model_realm *b = &m->realms[i];
+		uint64_t key;
+		size_t h;
 
-		if (a->meas_len != b->meas_len || memcmp(a->measurement, b->measurement, a->meas_len))
+		if (!b->meas_len)
 			continue;
-		struct diag *d = diag_add(dl, WARN_SHARED_MEASUREMENT, m->src, b->loc,
-					      "realms '%s' and '%s' expect the same measurement",
-					      a->name, b->name);
-		diag_note(d, a->loc, "'%s' expects it too", a->name);
-		diag_help(d, "fine for replicas of one image; otherwise check the hashes");
+		memcpy(&key, b->measurement, sizeof(key));
+		h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+		while (last[h] != UINT32_MAX && !same_measurement(&m->realms[last[h]], b))
+			h = (h + 1) & (cap - 1);
+		if (last[h] != UINT32_MAX) {
+			const struct model_realm *a = &m->realms[last[h]];
+			struct diag *d = diag_add(dl, WARN_SHARED_MEASUREMENT, m->src, b->loc,
+						  "realms '%s' and '%s' expect the same measurement",
+						  a->name, b->name);
+
+			diag_note(d, a->loc, "'%s' expects it too", a->name);
+			diag_help(d, "fine for replicas of one image; otherwise check the hashes");
+		}
+		last[h] = i;
 	}
-	free(v);
+	free(last);
 }
 
 void check_warnings(const struct model *m, struct diag_list *dl)

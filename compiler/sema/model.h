@@ -76,6 +76,10 @@ void model_free(struct model *m);
 /* Index of the realm / region called NAME, or -1 (binary search by name). */
 int64_t model_find_realm(const struct model *m, const char *name);
 int64_t model_find_region(const struct model *m, const char *name);
+/* The measured realms (*N of them) by (length, measurement bytes, index):
+ * the blob's rim index, and the order in which realms that expect the same
+ * measurement sit side by side. The caller frees the array. */
+uint32_t *model_rim_order(const struct model *m, uint32_t *n);
 /* Name of a principal: a realm's name, or "host" for MODEL_HOST. */
 const char *model_principal_name(const struct model *m, uint32_t idx);
 

@@ -3,6 +3,7 @@
  * filled in and regions without `at` are placed (place.c). After this, no
  * trace of how the source was spelt or ordered remains: that is what makes
  * the blob canonical. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,13 +15,37 @@
 #define DEFAULT_DIGEST MICA_DIGEST_SHA512
 #define DEFAULT_IPA_BITS 40
 
-static uint8_t hex_value(char c)
+/* A hex digit's value, or 16 for anything else. */
+static unsigned hex_value(char c)
 {
 	if (c >= '0' && c <= '9')
-		return (uint8_t)(c - '0');
+		return (unsigned)(c - '0');
 	if (c >= 'a' && c <= 'f')
-		return (uint8_t)(c - 'a' + 10);
-	return (uint8_t)(c - 'A' + 10);
+		return (unsigned)(c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (unsigned)(c - 'A' + 10);
+	return 16;
+}
+
+/* Decodes HEX into R's measurement in one pass. A measurement E0213
+ * refused (the model is then built only for the flow analysis) is left out:
+ * it may be any length, or not hex. */
+static void decode_measurement(struct model_realm *r, const char *hex)
+{
+	uint8_t bytes[sizeof(r->measurement)];
+	size_t n = 0;
+
+	for (; hex[n] && hex[n + 1] && n < 2 * sizeof(bytes); n += 2) {
+		unsigned hi = hex_value(hex[n]), lo = hex_value(hex[n + 1]);
+
+		if (hi > 15 || lo > 15)
+			return;
+		bytes[n / 2] = (uint8_t)(hi << 4 | lo);
+	}
+	if (hex[n])	/* odd length, or too long */
+		return;
+	memcpy(r->measurement, bytes, n / 2);
+	r->meas_len = (uint8_t)(n / 2);
 }
 
 static void resolve_policy(const struct ast *ast, struct model *m)
@@ -38,10 +63,13 @@ static void resolve_policy(const struct ast *ast, struct model *m)
 
 static void resolve_realms(const struct ast *ast, struct model *m)
 {
+	uint32_t *order = order_by_name(ast->realms, (uint32_t)ast->nrealms, sizeof(*ast->realms),
+					offsetof(struct ast_realm, name.text), intern_count(ast->src->names));
+
 	m->nrealms = (uint32_t)ast->nrealms;
 	m->realms = xcalloc(ast->nrealms, sizeof(*m->realms));
 	for (size_t i = 0; i < ast->nrealms; i++) {
-		const struct ast_realm *a = &ast->realms[i];
+		const struct ast_realm *a = &ast->realms[order[i]];
 		struct model_realm *r = &m->realms[i];
 
 		r->name = a->name.text;
@@ -51,19 +79,10 @@ static void resolve_realms(const struct ast *ast, struct model *m)
 		r->loc = a->name.loc;
 		r->hostcall_loc = a->hostcall_p.loc;
 		r->mmio_loc = a->mmio_p.loc;
-		/* A measurement E0213 refused (the model is then built only for
-		 * the flow analysis) is left out: it may be any length. */
-		if (a->measurement && strlen(a->measurement) <= 2 * sizeof(r->measurement) &&
-		    strspn(a->measurement, "0123456789abcdefABCDEF") == strlen(a->measurement)) {
-			size_t len = strlen(a->measurement) / 2;
-
-			r->meas_len = (uint8_t)len;
-			for (size_t j = 0; j < len; j++)
-				r->measurement[j] = (uint8_t)(hex_value(a->measurement[2 * j]) << 4 |
-							      hex_value(a->measurement[2 * j + 1]));
-		}
+		if (a->measurement)
+			decode_measurement(r, a->measurement);
 	}
-	sort_realms(m);
+	free(order);
 }
 
 /* Principal index by name rank (util/intern.h), so a use is found in O(1)
@@ -84,11 +103,13 @@ static uint32_t realm_index(const uint32_t *by_rank, const char *name)
 	return by_rank[intern_rank(name)];
 }
 
-/* Regions, with their grants, sorted; returns which regions had `at`
- * (indexed like the sorted regions), for placement. */
+/* Regions in name order, each with its grants; IN gets which regions had
+ * `at` (indexed like the sorted regions), for placement. */
 static void resolve_regions(const struct ast *ast, struct model *m, const uint32_t *by_rank,
 			    struct place_input *in)
 {
+	uint32_t *order = order_by_name(ast->regions, (uint32_t)ast->nregions, sizeof(*ast->regions),
+					offsetof(struct ast_region, name.text), intern_count(ast->src->names));
 	size_t ngrants = 0;
 
 	for (size_t i = 0; i < ast->nregions; i++)
@@ -99,8 +120,9 @@ static void resolve_regions(const struct ast *ast, struct model *m, const uint32
 	m->grants = xcalloc(ngrants, sizeof(*m->grants));
 	in->fixed = xcalloc(ast->nregions, sizeof(*in->fixed));
 	in->at_loc = xcalloc(ast->nregions, sizeof(*in->at_loc));
-	for (size_t i = 0; i < ast->nregions; i++) {
-		const struct ast_region *a = &ast->regions[i];
+	ngrants = 0;
+	for (uint32_t i = 0; i < m->nregions; i++) {
+		const struct ast_region *a = &ast->regions[order[i]];
 		struct model_region *r = &m->regions[i];
 
 		r->name = a->name.text;
@@ -108,17 +130,10 @@ static void resolve_regions(const struct ast *ast, struct model *m, const uint32
 		r->size = a->size;
 		r->base = PROP_SET(a->at_p) ? a->at : 0;
 		r->loc = a->name.loc;
-		/* grant_first temporarily holds the AST index, to pair the
-		 * region with its placement input after sorting. */
-		r->grant_first = (uint32_t)i;
-	}
-	sort_regions(m, in, ast);
-	ngrants = 0;
-	for (uint32_t i = 0; i < m->nregions; i++) {
-		const struct ast_region *a = &ast->regions[m->regions[i].grant_first];
-
-		m->regions[i].grant_first = (uint32_t)ngrants;
-		m->regions[i].grant_count = (uint32_t)a->ngrants;
+		r->grant_first = (uint32_t)ngrants;
+		r->grant_count = (uint32_t)a->ngrants;
+		in->fixed[i] = PROP_SET(a->at_p);
+		in->at_loc[i] = a->at_p.loc;
 		for (size_t j = 0; j < a->ngrants; j++) {
 			struct model_grant *g = &m->grants[ngrants++];
 
@@ -128,6 +143,7 @@ static void resolve_regions(const struct ast *ast, struct model *m, const uint32
 			g->loc = a->grants[j].loc;
 		}
 	}
+	free(order);
 	sort_grants(m);
 }
 
@@ -151,8 +167,9 @@ static void resolve_calls(const struct ast *ast, struct model *m, const uint32_t
 	}
 }
 
-int resolve(const struct ast *ast, struct model *m, bool place, struct diag_list *dl)
+int resolve(struct ast *ast, struct model *m, unsigned flags, struct diag_list *dl)
 {
+	bool free_tree = flags & RESOLVE_FREE_TREE;
 	struct place_input in;
 	uint32_t *by_rank;
 	int rc = 0;
@@ -161,12 +178,22 @@ int resolve(const struct ast *ast, struct model *m, bool place, struct diag_list
 	const char *host = intern_cstr(ast->src->names, "host");
 
 	intern_rank_all(ast->src->names);	/* the sorts below compare ranks */
+	if (free_tree)
+		ast_free_part(ast, AST_LAYOUT);
 	resolve_policy(ast, m);
 	resolve_realms(ast, m);
 	by_rank = index_realms(m, ast, host);
+	if (free_tree)
+		ast_free_part(ast, AST_REALMS);
 	resolve_regions(ast, m, by_rank, &in);
+	if (free_tree)
+		ast_free_part(ast, AST_REGIONS);
 	resolve_calls(ast, m, by_rank);
-	if (place)
+	if (free_tree) {
+		ast_free_part(ast, AST_CALLS);
+		ast_free_part(ast, AST_POLICIES);
+	}
+	if (flags & RESOLVE_PLACE)
 		rc = place_regions(m, &in, dl);
 	free(by_rank);
 	free(in.fixed);

@@ -10,52 +10,22 @@
 #include "sema/resolve_sort.h"
 #include "util/xalloc.h"
 
-static int rank_cmp(uint32_t a, uint32_t b)
+uint32_t *order_by_name(const void *base, uint32_t n, size_t size, size_t name_off, size_t nranks)
 {
-	return (a > b) - (a < b);
-}
+	uint32_t *start = xcalloc(nranks + 1, sizeof(*start));	/* rank -> first slot */
+	uint32_t *order = xmalloc(((size_t)n + 1) * sizeof(*order));
+	const char *b = base;
 
-/* Names are interned and ranked (resolve calls intern_rank_all): integer
- * compares give the strcmp order. */
-static int realm_cmp(const void *a, const void *b)
-{
-	return rank_cmp(intern_rank(((const struct model_realm *)a)->name),
-			intern_rank(((const struct model_realm *)b)->name));
-}
-
-static int region_cmp(const void *a, const void *b)
-{
-	return rank_cmp(intern_rank(((const struct model_region *)a)->name),
-			intern_rank(((const struct model_region *)b)->name));
-}
-
-/* Orders N elements of SIZE bytes at BASE by the rank of the name at
- * NAME_OFF, without comparing: each element goes to its rank's slot and the
- * slots are read in order. Checked names are unique; should two share a
- * rank anyway, returns false and leaves BASE as it was. */
-static bool place_by_rank(void *base, uint32_t n, size_t size, size_t name_off, size_t nranks)
-{
-	uint32_t *at = xcalloc(nranks + 1, sizeof(*at));	/* rank -> index + 1 */
-	char *b = base, *tmp;
-	uint32_t k = 0;
-
-	for (uint32_t i = 0; i < n; i++) {
-		uint32_t r = intern_rank(*(const char *const *)(const void *)(b + i * size + name_off));
-
-		if (at[r]) {
-			free(at);
-			return false;
-		}
-		at[r] = i + 1;
-	}
-	tmp = xmalloc((size_t)n * size + 1);
+#define RANK_OF(i) intern_rank(*(const char *const *)(const void *)(b + (size_t)(i) * size + name_off))
+	for (uint32_t i = 0; i < n; i++)
+		start[RANK_OF(i) + 1]++;
 	for (size_t r = 0; r < nranks; r++)
-		if (at[r])
-			memcpy(tmp + (size_t)k++ * size, b + (size_t)(at[r] - 1) * size, size);
-	memcpy(b, tmp, (size_t)n * size);
-	free(tmp);
-	free(at);
-	return true;
+		start[r + 1] += start[r];
+	for (uint32_t i = 0; i < n; i++)
+		order[start[RANK_OF(i)]++] = i;
+#undef RANK_OF
+	free(start);
+	return order;
 }
 
 static int pair_cmp(uint32_t a1, uint32_t a2, uint32_t b1, uint32_t b2)
@@ -79,26 +49,6 @@ static int call_cmp(const void *a, const void *b)
 	const struct model_call *x = a, *y = b;
 
 	return pair_cmp(x->caller, x->callee, y->caller, y->callee);
-}
-
-void sort_realms(struct model *m)
-{
-	if (!place_by_rank(m->realms, m->nrealms, sizeof(*m->realms),
-			   offsetof(struct model_realm, name), intern_count(m->src->names)))
-		qsort(m->realms, m->nrealms, sizeof(*m->realms), realm_cmp);
-}
-
-void sort_regions(struct model *m, struct place_input *in, const struct ast *ast)
-{
-	if (!place_by_rank(m->regions, m->nregions, sizeof(*m->regions),
-			   offsetof(struct model_region, name), intern_count(m->src->names)))
-		qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
-	for (uint32_t i = 0; i < m->nregions; i++) {
-		const struct ast_region *a = &ast->regions[m->regions[i].grant_first];
-
-		in->fixed[i] = PROP_SET(a->at_p);
-		in->at_loc[i] = a->at_p.loc;
-	}
 }
 
 /* Sorts one group (a region's grants, a caller's calls): a few elements,

@@ -2,16 +2,13 @@
 #ifndef MICAC_RESOLVE_SORT_H
 #define MICAC_RESOLVE_SORT_H
 
-#include "syntax/ast.h"
 #include "sema/model.h"
-#include "sema/place.h"
 
-/* Realms by name (bytes), comparing ranks: the names must be interned and
- * ranked (intern_rank_all) first. */
-void sort_realms(struct model *m);
-/* Regions by name; IN's per-region arrays are permuted the same way (each
- * region's grant_first holds its AST index on entry, and still does). */
-void sort_regions(struct model *m, struct place_input *in, const struct ast *ast);
+/* The indices of N elements of SIZE bytes at BASE in the order of the names
+ * at NAME_OFF (interned and ranked by intern_rank_all; NRANKS is
+ * intern_count): a stable counting sort by rank, so nothing is compared and
+ * the elements themselves are not moved. The caller frees the array. */
+uint32_t *order_by_name(const void *base, uint32_t n, size_t size, size_t name_off, size_t nranks);
 /* Grants by (region, realm), given grants grouped by region in region
  * order with each region's grant_first/grant_count set; calls by (caller,
  * callee). */

@@ -19,11 +19,11 @@ static void record_decl(struct ast *ast, enum ast_decl_kind kind, size_t index)
 	ast->ndecls++;
 }
 
-/* Appends one zeroed element to an array and records it as a declaration. */
+/* Appends one element (zeroed by xgrow) to an array and records it as a
+ * declaration. */
 #define AST_APPEND(ast, arr, n, cap, kind)                                   \
 	do {                                                                 \
 		xgrow(&(ast)->arr, &(ast)->cap, (ast)->n, sizeof(*(ast)->arr)); \
-		memset(&(ast)->arr[(ast)->n], 0, sizeof(*(ast)->arr));         \
 		record_decl((ast), (kind), (ast)->n);                          \
 		return &(ast)->arr[(ast)->n++];                                \
 	} while (0)
@@ -53,19 +53,29 @@ struct ast_assert *ast_add_assert(struct ast *ast)
 	AST_APPEND(ast, asserts, nasserts, asserts_cap, DECL_ASSERT);
 }
 
-/* A region has a few grants: start at 4, not xgrow's 8 (half the memory of
- * a large policy's grants). */
-#define GRANTS_FIRST_CAP 4
-
-struct ast_grant *ast_add_grant(struct ast_region *region)
+struct ast_grant *ast_add_grant(struct ast *ast, struct ast_region *region)
 {
-	if (region->grants_cap == 0) {
-		region->grants = xmalloc(GRANTS_FIRST_CAP * sizeof(*region->grants));
-		region->grants_cap = GRANTS_FIRST_CAP;
+	struct ast_grant *before = ast->grants;
+	size_t n = region->ngrants;
+	bool last = n && region->grant_first + n == ast->ngrants;
+
+	/* Room for the new grant, and for a copy of the region's grants when
+	 * another region got grants since (neither front end does that, as
+	 * regions do not nest): a region's grants stay contiguous either way.
+	 * xgrow zeroes the new grant's element. */
+	xgrow(&ast->grants, &ast->grants_cap, ast->ngrants + (last ? 0 : n), sizeof(*ast->grants));
+	if (!last) {
+		memcpy(ast->grants + ast->ngrants, ast->grants + region->grant_first,
+		       n * sizeof(*ast->grants));
+		region->grant_first = ast->ngrants;
+		ast->ngrants += n;
 	}
-	xgrow(&region->grants, &region->grants_cap, region->ngrants, sizeof(*region->grants));
-	memset(&region->grants[region->ngrants], 0, sizeof(*region->grants));
-	return &region->grants[region->ngrants++];
+	if (ast->grants != before)	/* moved: each region points into it */
+		for (size_t i = 0; i < ast->nregions; i++)
+			ast->regions[i].grants = ast->grants + ast->regions[i].grant_first;
+	region->grants = ast->grants + region->grant_first;
+	region->ngrants++;
+	return &ast->grants[ast->ngrants++];
 }
 
 void ast_add_comment(struct ast *ast, const char *text, size_t len, loc_t loc)
@@ -76,21 +86,45 @@ void ast_add_comment(struct ast *ast, const char *text, size_t len, loc_t loc)
 	ast->ncomments++;
 }
 
-void ast_free(struct ast *ast)
+/* Frees an array and empties its counters. */
+#define AST_DROP(ast, arr, n, cap)          \
+	do {                                \
+		free((ast)->arr);           \
+		(ast)->arr = NULL;          \
+		(ast)->n = (ast)->cap = 0;  \
+	} while (0)
+
+void ast_free_part(struct ast *ast, enum ast_part part)
 {
 	/* names are borrowed from the source's interner */
-	for (size_t i = 0; i < ast->nrealms; i++)
-		free(ast->realms[i].measurement);
-	for (size_t i = 0; i < ast->nregions; i++)
-		free(ast->regions[i].grants);
-	for (size_t i = 0; i < ast->ncomments; i++)
-		free(ast->comments[i].text);
-	free(ast->policies);
-	free(ast->realms);
-	free(ast->regions);
-	free(ast->calls);
-	free(ast->asserts);
-	free(ast->comments);
-	free(ast->decls);
-	ast_init(ast, ast->src);
+	switch (part) {
+	case AST_POLICIES:
+		AST_DROP(ast, policies, npolicies, policies_cap);
+		break;
+	case AST_REALMS:
+		for (size_t i = 0; i < ast->nrealms; i++)
+			free(ast->realms[i].measurement);
+		AST_DROP(ast, realms, nrealms, realms_cap);
+		break;
+	case AST_REGIONS:
+		AST_DROP(ast, regions, nregions, regions_cap);
+		AST_DROP(ast, grants, ngrants, grants_cap);
+		break;
+	case AST_CALLS:
+		AST_DROP(ast, calls, ncalls, calls_cap);
+		AST_DROP(ast, asserts, nasserts, asserts_cap);
+		break;
+	case AST_LAYOUT:
+		for (size_t i = 0; i < ast->ncomments; i++)
+			free(ast->comments[i].text);
+		AST_DROP(ast, comments, ncomments, comments_cap);
+		AST_DROP(ast, decls, ndecls, decls_cap);
+		break;
+	}
+}
+
+void ast_free(struct ast *ast)
+{
+	for (enum ast_part p = AST_POLICIES; p <= AST_LAYOUT; p++)
+		ast_free_part(ast, p);
 }

@@ -58,8 +58,9 @@ struct ast_region {
 	uint8_t kind;		prop_t kind_p;		/* MICA_REGION_* */
 	uint64_t size;		prop_t size_p;
 	uint64_t at;		prop_t at_p;
-	struct ast_grant *grants;
-	size_t ngrants, grants_cap;
+	struct ast_grant *grants;	/* NGRANTS of the tree's grants array */
+	size_t ngrants;
+	size_t grant_first;		/* where they start in it */
 };
 
 struct ast_call {
@@ -92,6 +93,9 @@ struct ast {
 	struct ast_policy *policies;	size_t npolicies, policies_cap;
 	struct ast_realm *realms;	size_t nrealms, realms_cap;
 	struct ast_region *regions;	size_t nregions, regions_cap;
+	/* Every region's grants, one region after another: one array, not one
+	 * allocation per region (each region's `grants` points into it). */
+	struct ast_grant *grants;	size_t ngrants, grants_cap;
 	struct ast_call *calls;		size_t ncalls, calls_cap;
 	struct ast_assert *asserts;	size_t nasserts, asserts_cap;
 	struct ast_comment *comments;	size_t ncomments, comments_cap;
@@ -101,13 +105,29 @@ struct ast {
 void ast_init(struct ast *ast, const struct source *src);
 void ast_free(struct ast *ast);
 
+/* The parts of a tree that can be freed alone: resolve frees each part once
+ * the model holds what it said (RESOLVE_FREE_TREE), so that a large policy's
+ * tree and model never both exist whole. A freed part is empty, though the
+ * declaration order may still list it: after it, only ast_free_part and
+ * ast_free may use the tree. */
+enum ast_part {
+	AST_POLICIES,
+	AST_REALMS,		/* with their measurements */
+	AST_REGIONS,		/* with their grants */
+	AST_CALLS,		/* and the asserts */
+	AST_LAYOUT,		/* the declaration order and the comments */
+};
+void ast_free_part(struct ast *ast, enum ast_part part);
+
 /* Appenders: each returns a zeroed new element and records its declaration. */
 struct ast_policy *ast_add_policy(struct ast *ast);
 struct ast_realm *ast_add_realm(struct ast *ast);
 struct ast_region *ast_add_region(struct ast *ast);
 struct ast_call *ast_add_call(struct ast *ast);
 struct ast_assert *ast_add_assert(struct ast *ast);
-struct ast_grant *ast_add_grant(struct ast_region *region);
+/* A grant of REGION, which must be the region declared last that got
+ * grants (a region's grants are contiguous: regions do not nest). */
+struct ast_grant *ast_add_grant(struct ast *ast, struct ast_region *region);
 void ast_add_comment(struct ast *ast, const char *text, size_t len, loc_t loc);
 
 #endif

@@ -28,8 +28,9 @@ SET(kw_digest, "digest algorithm", "digest", NULL, {"sha256", MICA_DIGEST_SHA256
 
 uint8_t keyword_value(const struct keyword_set *set, const char *name)
 {
+	/* the first byte inline: a call only for the word that may match */
 	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->words[i].name, name) == 0)
+		if (set->words[i].name[0] == name[0] && strcmp(set->words[i].name, name) == 0)
 			return set->words[i].value;
 	return 0;
 }

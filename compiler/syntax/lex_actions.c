@@ -142,7 +142,11 @@ static int keyword_token(const char *text, size_t len)
 		return 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strncmp(reserved[mid].word, text, len);
+		/* the first byte inline: it settles most steps without a call */
+		int c = (unsigned char)reserved[mid].word[0] - (unsigned char)text[0];
+
+		if (c == 0)
+			c = strncmp(reserved[mid].word, text, len);
 
 		if (c == 0 && reserved[mid].word[len] != '\0')
 			c = 1;	/* the keyword is longer: it sorts after */

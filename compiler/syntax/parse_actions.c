@@ -203,7 +203,7 @@ void parse_region_at(struct parse_ctx *ctx, num_t v, loc_t val, loc_t stmt)
 
 void parse_region_grant(struct parse_ctx *ctx, ident_t *realm, const char *perm, loc_t val, loc_t stmt)
 {
-	struct ast_grant *g = ast_add_grant(cur_region(ctx));
+	struct ast_grant *g = ast_add_grant(ctx->ast, cur_region(ctx));
 	uint8_t swapped = keyword_value(&kw_perm, realm->text);
 
 	g->loc = stmt;

@@ -44,6 +44,28 @@ struct diag *yev_error(struct yaml_events *y, enum diag_kind kind, loc_t loc, co
 	return d;
 }
 
+static size_t min_size(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+/* How many of the first MAX bytes at P are ASCII (one byte, one character:
+ * most of any policy), eight at a time. */
+static size_t ascii_run(const char *p, size_t max)
+{
+	size_t k = 0;
+	uint64_t w;
+
+	for (; k + 8 <= max; k += 8) {
+		memcpy(&w, p + k, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+	}
+	while (k < max && (unsigned char)p[k] < 0x80)
+		k++;
+	return k;
+}
+
 /* Byte offset of the character with libyaml index INDEX. Events arrive
  * nearly in order, so the cursor rarely moves back, and never far. */
 static size_t byte_of_index(struct yaml_events *y, size_t index)
@@ -52,8 +74,14 @@ static size_t byte_of_index(struct yaml_events *y, size_t index)
 	size_t n = y->src->len;
 
 	while (y->cur_index < index && y->cur_byte < n) {
-		size_t len = utf8_seq_len(s + y->cur_byte, n - y->cur_byte);
+		size_t ascii = ascii_run(s + y->cur_byte, min_size(index - y->cur_index, n - y->cur_byte));
+		size_t len;
 
+		y->cur_byte += ascii;
+		y->cur_index += ascii;
+		if (y->cur_index == index || y->cur_byte == n)
+			break;
+		len = utf8_seq_len(s + y->cur_byte, n - y->cur_byte);
 		y->cur_byte += len ? len : 1;
 		y->cur_index++;
 	}
@@ -136,11 +164,11 @@ static void node_props(const yaml_event_t *ev, const yaml_char_t **anchor, const
 static bool police_event(struct yaml_events *y)
 {
 	const yaml_char_t *anchor, *tag;
-	loc_t loc = yev_loc(y);
 
 	node_props(&y->ev, &anchor, &tag);
 	if (anchor || y->ev.type == YAML_ALIAS_EVENT) {
-		struct diag *d = yev_error(y, ERR_SYNTAX, loc, "YAML anchors and aliases are not allowed in a policy");
+		struct diag *d = yev_error(y, ERR_SYNTAX, yev_loc(y),
+					   "YAML anchors and aliases are not allowed in a policy");
 
 		diag_help(d, "write the value out in full");
 	}
@@ -150,12 +178,13 @@ static bool police_event(struct yaml_events *y)
 		const char *t = (const char *)tag;
 		bool shorthand = strncmp(t, core, sizeof(core) - 1) == 0;
 
-		yev_error(y, ERR_SYNTAX, loc, "YAML tags are not allowed in a policy (found '%s%s')",
+		yev_error(y, ERR_SYNTAX, yev_loc(y), "YAML tags are not allowed in a policy (found '%s%s')",
 			  shorthand ? "!!" : "", shorthand ? t + sizeof(core) - 1 : t);
 	}
 	if (y->ev.type == YAML_MAPPING_START_EVENT || y->ev.type == YAML_SEQUENCE_START_EVENT) {
 		if (++y->depth > YAML_DEPTH_MAX) {
-			yev_error(y, ERR_INPUT_TOO_DEEP, loc, "YAML nesting deeper than %u levels", YAML_DEPTH_MAX);
+			yev_error(y, ERR_INPUT_TOO_DEEP, yev_loc(y), "YAML nesting deeper than %u levels",
+				  YAML_DEPTH_MAX);
 			return false;
 		}
 	} else if (y->ev.type == YAML_MAPPING_END_EVENT || y->ev.type == YAML_SEQUENCE_END_EVENT) {
@@ -177,9 +206,12 @@ bool yev_next(struct yaml_events *y)
 		return false;
 	}
 	y->has_ev = true;
-	y->loc = loc_of_marks(y, y->ev.start_mark, y->ev.end_mark);
-	if (y->ev.end_mark.index > y->ev.start_mark.index)
-		y->last = y->loc;
+	y->loc_known = false;
+	if (y->ev.end_mark.index > y->ev.start_mark.index) {
+		y->last_start = y->ev.start_mark;
+		y->last_end = y->ev.end_mark;
+		y->has_last = true;
+	}
 	if (!police_event(y) || y->ev.type == YAML_STREAM_END_EVENT) {
 		y->stop = true;
 		return y->ev.type == YAML_STREAM_END_EVENT;
@@ -192,11 +224,24 @@ yaml_event_type_t yev_type(const struct yaml_events *y)
 	return y->has_ev ? y->ev.type : YAML_NO_EVENT;
 }
 
-loc_t yev_loc(const struct yaml_events *y)
+loc_t yev_loc(struct yaml_events *y)
 {
 	loc_t none = {0, 0, 0, 0};
 
-	return y->has_ev ? y->loc : none;
+	if (!y->has_ev)
+		return none;
+	if (!y->loc_known) {
+		y->loc = loc_of_marks(y, y->ev.start_mark, y->ev.end_mark);
+		y->loc_known = true;
+	}
+	return y->loc;
+}
+
+loc_t yev_last(struct yaml_events *y)
+{
+	loc_t none = {0, 0, 0, 0};
+
+	return y->has_last ? loc_of_marks(y, y->last_start, y->last_end) : none;
 }
 
 const char *yev_text(const struct yaml_events *y, size_t *len)

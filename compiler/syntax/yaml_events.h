@@ -27,10 +27,14 @@ struct yaml_events {
 	yaml_event_t ev;	/* the current event (valid when has_ev) */
 	bool has_ev;
 	bool stop;		/* syntax error or too deep: no more events */
-	loc_t loc;		/* where the current event is */
-	loc_t last;		/* the last event that covered any text, so a
-				 * block collection's span can end at its last
-				 * scalar rather than at the next line */
+	loc_t loc;		/* where the current event is, once asked */
+	bool loc_known;		/* (computed on demand: most events' places are
+				 * never needed, and each costs a walk) */
+	yaml_mark_t last_start, last_end;	/* the last event that covered any
+				 * text (when has_last), so a block collection's
+				 * span can end at its last scalar rather than at
+				 * the next line */
+	bool has_last;
 	unsigned depth;		/* open mappings and sequences */
 	const struct source *src;
 	struct diag_list *dl;
@@ -49,7 +53,9 @@ bool yev_next(struct yaml_events *y);
 /* The type of the current event (YAML_NO_EVENT once stopped). */
 yaml_event_type_t yev_type(const struct yaml_events *y);
 /* Where the current event is. */
-loc_t yev_loc(const struct yaml_events *y);
+loc_t yev_loc(struct yaml_events *y);
+/* Where the last event that covered any text is (no location before one). */
+loc_t yev_last(struct yaml_events *y);
 /* The current scalar's text and length (NULL when it is not a scalar). */
 const char *yev_text(const struct yaml_events *y, size_t *len);
 /* Is the current scalar plain (unquoted)? */

@@ -51,15 +51,17 @@ struct yfield {
 	void (*read)(struct yfront *f, loc_t key);	/* F_CUSTOM */
 };
 
-/* A mapping of properties: its kind ("realm", for "realm keys: ..."), and
- * its fields. */
+/* A mapping of properties: its kind ("realm", for "realm keys: ..."), what
+ * messages call it when it has no name of its own ("the policy"; NULL for
+ * realms and regions, named by their key), and its fields. */
 struct yblock {
 	const char *what;
+	const char *where;
 	const struct yfield *fields;
 	size_t n;
 };
 
-#define YBLOCK(what, fields) {what, fields, sizeof(fields) / sizeof(fields[0])}
+#define YBLOCK(what, where, fields) {what, where, fields, sizeof(fields) / sizeof(fields[0])}
 #define MAX_FIELDS 8
 
 static bool is_name_char(char c, bool first)
@@ -263,9 +265,19 @@ static const struct yfield *find_field(const struct yblock *b, const char *key, 
 	return NULL;
 }
 
-static void unknown_key(struct yfront *f, const struct yblock *b, const char *where,
+/* The mapping of B called NAME (NULL: B's only one), as messages name it
+ * ("realm 'camera'", "the policy"); built only for a message. The caller
+ * frees it. */
+static char *where_of(const struct yblock *b, const char *name)
+{
+	return name ? xasprintf("%s '%s'", b->what, name) : xstrdup(b->where);
+}
+
+static void unknown_key(struct yfront *f, const struct yblock *b, const char *name,
 			const char *key, loc_t loc)
 {
+	char *where = where_of(b, name);
+
 	const char *names[MAX_FIELDS];
 	unsigned grants[MAX_FIELDS];
 	char list[160] = "";
@@ -281,6 +293,7 @@ static void unknown_key(struct yfront *f, const struct yblock *b, const char *wh
 		strcat(list, names[i]);
 	}
 	d = yev_error(&f->y, ERR_SYNTAX, loc, "unknown key '%s' in %s", key, where);
+	free(where);
 	best = suggest_value(key, names, grants, b->n);
 	if (best)
 		diag_help(d, "did you mean '%s'? %s keys: %s", best, b->what, list);
@@ -288,10 +301,13 @@ static void unknown_key(struct yfront *f, const struct yblock *b, const char *wh
 		diag_help(d, "%s keys: %s", b->what, list);
 }
 
-static void repeated_key(struct yfront *f, const char *where, const char *key, loc_t loc,
-			 loc_t first)
+static void repeated_key(struct yfront *f, const struct yblock *b, const char *name, const char *key,
+			 loc_t loc, loc_t first)
 {
+	char *where = where_of(b, name);
 	struct diag *d = yev_error(&f->y, ERR_PROPERTY_SET_TWICE, loc, "'%s' is set twice in %s", key, where);
+
+	free(where);
 
 	diag_note(d, first, "first set here");
 	diag_help(d, "remove one of the two keys");
@@ -299,7 +315,7 @@ static void repeated_key(struct yfront *f, const char *where, const char *key, l
 
 /* Reads one key of a property mapping and its value. SEEN records where each
  * field was given, to report repeats; the first value is kept. */
-static void read_key(struct yfront *f, const struct yblock *b, const char *where, void *item,
+static void read_key(struct yfront *f, const struct yblock *b, const char *bname, void *item,
 		     loc_t *seen)
 {
 	const struct yfield *fd = NULL;
@@ -311,9 +327,9 @@ static void read_key(struct yfront *f, const struct yblock *b, const char *where
 
 		fd = find_field(b, name, &idx);
 		if (!fd)
-			unknown_key(f, b, where, name, key);
+			unknown_key(f, b, bname, name, key);
 		else if (seen[idx].line) {
-			repeated_key(f, where, name, key, seen[idx]);
+			repeated_key(f, b, bname, name, key, seen[idx]);
 			fd = NULL;
 		}
 	}
@@ -327,10 +343,11 @@ static void read_key(struct yfront *f, const struct yblock *b, const char *where
 }
 
 /* Reads a mapping of B's properties into ITEM; the current event is the
- * node's first. WHERE names the mapping in messages ("realm 'camera'");
- * required fields that are missing are reported at AT. */
+ * node's first. NAME is the realm's or region's (NULL for the other
+ * blocks), for messages (where_of); required fields that are missing are
+ * reported at AT. */
 static void read_block(struct yfront *f, const struct yblock *b, void *item, loc_t at,
-		       const char *expected, const char *where)
+		       const char *expected, const char *name)
 {
 	loc_t seen[MAX_FIELDS];
 
@@ -338,12 +355,16 @@ static void read_block(struct yfront *f, const struct yblock *b, void *item, loc
 		return;
 	memset(seen, 0, sizeof(seen));
 	while (yev_next(&f->y) && yev_type(&f->y) != YAML_MAPPING_END_EVENT)
-		read_key(f, b, where, item, seen);
+		read_key(f, b, name, item, seen);
 	if (f->y.stop)
 		return;
 	for (size_t i = 0; i < b->n; i++)
-		if (b->fields[i].required && !seen[i].line)
+		if (b->fields[i].required && !seen[i].line) {
+			char *where = where_of(b, name);
+
 			yev_error(&f->y, ERR_SYNTAX, at, "%s has no '%s'", where, b->fields[i].key);
+			free(where);
+		}
 }
 
 #define FIELD(st, key, type, val, prop, at_value, kw)                                  \
@@ -357,7 +378,7 @@ static const struct yfield policy_fields[] = {
 	FIELD(struct ast_policy, "digest", F_KEYWORD, digest, digest_p, false, &kw_digest),
 	FIELD(struct ast_policy, "ipa_bits", F_NUMBER, ipa_bits, ipa_bits_p, true, NULL),
 };
-static const struct yblock policy_block = YBLOCK("policy", policy_fields);
+static const struct yblock policy_block = YBLOCK("policy", "the policy", policy_fields);
 
 static const struct yfield realm_fields[] = {
 	FIELD(struct ast_realm, "trust", F_KEYWORD, trust, trust_p, false, &kw_trust),
@@ -365,7 +386,7 @@ static const struct yfield realm_fields[] = {
 	FIELD(struct ast_realm, "hostcall", F_BOOL, hostcall, hostcall_p, false, NULL),
 	FIELD(struct ast_realm, "mmio", F_BOOL, mmio, mmio_p, false, NULL),
 };
-static const struct yblock realm_block = YBLOCK("realm", realm_fields);
+static const struct yblock realm_block = YBLOCK("realm", NULL, realm_fields);
 
 static void read_grants(struct yfront *f, loc_t key);
 
@@ -375,20 +396,20 @@ static const struct yfield region_fields[] = {
 	FIELD(struct ast_region, "at", F_NUMBER, at, at_p, true, NULL),
 	{"grants", F_CUSTOM, 0, NO_PROP, false, false, NULL, read_grants},
 };
-static const struct yblock region_block = YBLOCK("region", region_fields);
+static const struct yblock region_block = YBLOCK("region", NULL, region_fields);
 
 static const struct yfield call_fields[] = {
 	PLAIN(struct ast_call, "from", F_NAME, from, true),
 	PLAIN(struct ast_call, "to", F_NAME, to, true),
 	PLAIN(struct ast_call, "oneway", F_BOOL, oneway, false),
 };
-static const struct yblock call_block = YBLOCK("call", call_fields);
+static const struct yblock call_block = YBLOCK("call", "a call", call_fields);
 
 static const struct yfield assert_fields[] = {
 	PLAIN(struct ast_assert, "from", F_NAME, from, true),
 	PLAIN(struct ast_assert, "to", F_NAME, to, true),
 };
-static const struct yblock assert_block = YBLOCK("assert", assert_fields);
+static const struct yblock assert_block = YBLOCK("assert", "an assert", assert_fields);
 
 /* The region whose properties are being read: the last one added. */
 static struct ast_region *cur_region(struct yfront *f)
@@ -415,7 +436,7 @@ static void read_grants(struct yfront *f, loc_t key)
 		take_name(f, &realm);
 		if (!yev_next(&f->y) || !scalar_value(f, "a permission"))
 			continue;
-		g = ast_add_grant(cur_region(f));
+		g = ast_add_grant(f->ast, cur_region(f));
 		g->realm = realm;
 		g->perm = keyword_lookup(&kw_perm, yev_text(&f->y, &(size_t){0}), f->y.dl, f->y.src,
 					 yev_loc(&f->y));
@@ -429,23 +450,19 @@ typedef void (*add_named_fn)(struct yfront *f, ident_t name, loc_t key);
 static void add_realm(struct yfront *f, ident_t name, loc_t key)
 {
 	struct ast_realm *r = ast_add_realm(f->ast);
-	char *where = xasprintf("realm '%s'", name.text);
 
 	r->name = name;
 	r->loc = key;
-	read_block(f, &realm_block, r, key, "a mapping of realm properties", where);
-	free(where);
+	read_block(f, &realm_block, r, key, "a mapping of realm properties", name.text);
 }
 
 static void add_region(struct yfront *f, ident_t name, loc_t key)
 {
 	struct ast_region *r = ast_add_region(f->ast);
-	char *where = xasprintf("region '%s'", name.text);
 
 	r->name = name;
 	r->loc = key;
-	read_block(f, &region_block, r, key, "a mapping of region properties", where);
-	free(where);
+	read_block(f, &region_block, r, key, "a mapping of region properties", name.text);
 }
 
 /* realms: / regions: a mapping from names to property mappings. Repeated
@@ -488,7 +505,7 @@ static void read_policy(struct yfront *f, loc_t key)
 	struct ast_policy *p = ast_add_policy(f->ast);
 
 	p->loc = key;
-	read_block(f, &policy_block, p, key, "a mapping of policy properties", "the policy");
+	read_block(f, &policy_block, p, key, "a mapping of policy properties", NULL);
 	/* Every policy has a name in the tree, as the Mica grammar ensures. */
 	if (!p->name.text) {
 		p->name.text = intern(f->y.src->names, "", 0);
@@ -499,7 +516,7 @@ static void read_policy(struct yfront *f, loc_t key)
 /* The span of the mapping that started at START, up to the last thing in it. */
 static loc_t mapping_span(struct yfront *f, loc_t start)
 {
-	return span(start, f->y.last);
+	return span(start, yev_last(&f->y));
 }
 
 /* calls: / asserts: a sequence of {from, to, ...} mappings; an entry that
@@ -510,8 +527,7 @@ static void read_call(struct yfront *f)
 	loc_t at = yev_loc(&f->y);
 
 	memset(&c, 0, sizeof(c));
-	read_block(f, &call_block, &c, at, "a mapping with from, to and optionally oneway",
-		   "a call");
+	read_block(f, &call_block, &c, at, "a mapping with from, to and optionally oneway", NULL);
 	if (c.from.text && c.to.text) {
 		c.loc = mapping_span(f, at);
 		*ast_add_call(f->ast) = c;
@@ -524,7 +540,7 @@ static void read_assert(struct yfront *f)
 	loc_t at = yev_loc(&f->y);
 
 	memset(&a, 0, sizeof(a));
-	read_block(f, &assert_block, &a, at, "a mapping with from and to", "an assert");
+	read_block(f, &assert_block, &a, at, "a mapping with from and to", NULL);
 	if (a.from.text && a.to.text) {
 		a.loc = mapping_span(f, at);
 		*ast_add_assert(f->ast) = a;
@@ -557,7 +573,7 @@ static const struct yfield top_fields[] = {
 	SECTION("regions", read_regions), SECTION("calls", read_calls),
 	SECTION("asserts", read_asserts),
 };
-static const struct yblock top_block = YBLOCK("top-level", top_fields);
+static const struct yblock top_block = YBLOCK("top-level", "the document", top_fields);
 
 /* The stream: at most one document, whose root is the top-level mapping. */
 static void read_stream(struct yfront *f)
@@ -576,8 +592,7 @@ static void read_stream(struct yfront *f)
 		if (!yev_next(&f->y))
 			return;
 		read_block(f, &top_block, NULL, yev_loc(&f->y),
-			   "a mapping with the keys policy, realms, regions, calls and asserts",
-			   "the document");
+			   "a mapping with the keys policy, realms, regions, calls and asserts", NULL);
 		yev_skip(&f->y);
 		if (!yev_next(&f->y))	/* document end */
 			return;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/intern.h"
+#include "util/radix.h"
 #include "util/xalloc.h"
 
 #define CHUNK_BYTES ((size_t)64 * 1024)
@@ -137,64 +138,38 @@ const char *intern(struct interner *in, const char *text, size_t len)
 
 /* A name's first 8 bytes as a big-endian number (zero after its end):
  * ordering keys orders names by those bytes, as strcmp does. */
-struct keyed {
-	uint64_t key;
-	struct entry *e;
-};
-
 static uint64_t prefix_key(const char *s)
 {
-	uint64_t k = 0;
+	uint8_t b[8] = {0};
 
-	for (int i = 0; i < 8; i++) {
-		k <<= 8;
-		if (*s)
-			k |= (unsigned char)*s++;
-	}
-	return k;
+	for (int i = 0; i < 8 && s[i]; i++)
+		b[i] = (uint8_t)s[i];
+	return radix_key_be(b);
+}
+
+static const char *text_of(const struct radix_item *it)
+{
+	return ((const struct entry *)it->ptr)->text;
 }
 
 static int keyed_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct keyed *)a)->e->text, ((const struct keyed *)b)->e->text);
-}
-
-/* Least-significant-byte-first radix sort of V by key, through TMP; passes
- * where every key has the same byte are skipped. Returns the sorted copy. */
-static struct keyed *radix_sort(struct keyed *v, struct keyed *tmp, size_t n)
-{
-	for (unsigned shift = 0; shift < 64; shift += 8) {
-		size_t count[257] = {0};
-		struct keyed *t;
-
-		for (size_t i = 0; i < n; i++)
-			count[((v[i].key >> shift) & 0xff) + 1]++;
-		if (count[((v[0].key >> shift) & 0xff) + 1] == n)
-			continue;
-		for (int b = 1; b <= 256; b++)
-			count[b] += count[b - 1];
-		for (size_t i = 0; i < n; i++)
-			tmp[count[(v[i].key >> shift) & 0xff]++] = v[i];
-		t = v;
-		v = tmp;
-		tmp = t;
-	}
-	return v;
+	return strcmp(text_of(a), text_of(b));
 }
 
 /* Sorting by the 8-byte keys first leaves strcmp only for names that share
  * their first 8 bytes. */
 void intern_rank_all(struct interner *in)
 {
-	struct keyed *buf, *v;
+	struct radix_item *buf, *v;
 	size_t n = in->n, rank = 0;
 
 	if (in->ranked == n)
 		return;
-	buf = xmalloc(2 * n * sizeof(*buf));
+	buf = xmalloc(2 * n * sizeof(*buf) + 1);
 	for (size_t i = 0; i < n; i++) {
 		buf[i].key = prefix_key(in->all[i]->text);
-		buf[i].e = in->all[i];
+		buf[i].ptr = in->all[i];
 	}
 	v = radix_sort(buf, buf + n, n);
 	for (size_t i = 0, j; i < n; i = j) {
@@ -205,9 +180,9 @@ void intern_rank_all(struct interner *in)
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (v[i].key != v[i - 1].key ||
-			      ((v[i].key & 0xff) && strcmp(v[i - 1].e->text, v[i].e->text) != 0)))
+			      ((v[i].key & 0xff) && strcmp(text_of(&v[i - 1]), text_of(&v[i])) != 0)))
 			rank++;
-		v[i].e->rank = (uint32_t)rank;
+		((struct entry *)(uintptr_t)v[i].ptr)->rank = (uint32_t)rank;
 	}
 	free(buf);
 	in->ranked = n;

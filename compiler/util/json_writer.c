@@ -11,12 +11,18 @@ void json_init(struct json *j, FILE *out)
 	j->out = out;
 }
 
-/* The open container's "has items" flag. Nesting deeper than
- * JSON_MAX_DEPTH (no micac document comes close) shares the last flag,
- * which can only cost a comma's layout, never memory safety. */
+/* The open container's slot in has_items and closer. Nesting deeper than
+ * JSON_MAX_DEPTH (no micac document comes close) shares the last slot,
+ * which can only cost a comma's layout or json_close's bracket, never
+ * memory safety. */
+static int slot(const struct json *j)
+{
+	return (j->depth < JSON_MAX_DEPTH ? j->depth : JSON_MAX_DEPTH) - 1;
+}
+
 static bool *has_items(struct json *j)
 {
-	return &j->has_items[(j->depth < JSON_MAX_DEPTH ? j->depth : JSON_MAX_DEPTH) - 1];
+	return &j->has_items[slot(j)];
 }
 
 /* Before any value: the comma and newline of the enclosing container. */
@@ -39,6 +45,7 @@ static void open_container(struct json *j, char c)
 	fputc(c, j->out);
 	j->depth++;
 	*has_items(j) = false;
+	j->closer[slot(j)] = c == '{' ? '}' : ']';
 }
 
 static void close_container(struct json *j, char c)
@@ -49,6 +56,12 @@ static void close_container(struct json *j, char c)
 	if (items)
 		fprintf(j->out, "\n%*s", 2 * j->depth, "");
 	fputc(c, j->out);
+}
+
+void json_close(struct json *j, int n)
+{
+	for (; n > 0 && j->depth > 0; n--)
+		close_container(j, j->closer[slot(j)]);
 }
 
 void json_begin_object(struct json *j) { open_container(j, '{'); }

@@ -15,6 +15,7 @@ struct json {
 	FILE *out;
 	int depth;
 	bool has_items[JSON_MAX_DEPTH];	/* per open container: needs a comma */
+	char closer[JSON_MAX_DEPTH];	/* per open container: '}' or ']' */
 	bool after_key;			/* the next value follows "key": */
 };
 
@@ -23,6 +24,9 @@ void json_begin_object(struct json *j);
 void json_end_object(struct json *j);
 void json_begin_array(struct json *j);
 void json_end_array(struct json *j);
+/* Closes the N innermost open containers, each with its own bracket: the
+ * end of a nested document part in one call. */
+void json_close(struct json *j, int n);
 void json_key(struct json *j, const char *key);
 void json_put_string(struct json *j, const char *s);
 void json_uint(struct json *j, uint64_t v);

@@ -8,21 +8,22 @@
 #include "util/source.h"
 #include "util/xalloc.h"
 
-/* Records where each line starts so diagnostics can quote any line. */
+_Static_assert(SOURCE_MAX_BYTES < UINT32_MAX, "line offsets are 32-bit");
+
+/* Records where each line starts so diagnostics can quote any line: counted
+ * first, so the index is allocated once at its size (4 bytes a line). */
 static void index_lines(struct source *src)
 {
-	size_t cap = 64, n = 0;
+	const char *end = src->data + src->len;
+	size_t n = 1;
 
-	src->lines = xmalloc(cap * sizeof(*src->lines));
-	src->lines[n++] = 0;
-	for (const char *p = src->data, *end = src->data + src->len;
-	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
-		if (n == cap) {
-			cap *= 2;
-			src->lines = xrealloc(src->lines, cap * sizeof(*src->lines));
-		}
-		src->lines[n++] = (size_t)(p - src->data) + 1;
-	}
+	for (const char *p = src->data; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		n++;
+	src->lines = xmalloc(n * sizeof(*src->lines));
+	src->lines[0] = 0;
+	n = 1;
+	for (const char *p = src->data; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		src->lines[n++] = (uint32_t)(p - src->data) + 1;
 	src->nlines = n;
 }
 
@@ -39,10 +40,13 @@ void source_from_mem(struct source *src, const char *name, const void *data, siz
 	src->names = interner_new();
 }
 
-/* Reads all of F, refusing more than SOURCE_MAX_BYTES (stdin may be endless). */
-static int read_stream(FILE *f, char **out, size_t *outlen, char *err, size_t errlen)
+/* Reads all of F, refusing more than SOURCE_MAX_BYTES (stdin may be endless).
+ * SIZE is what fstat says the file holds (0: unknown): the buffer starts one
+ * byte larger, so a file that does not grow is read into a buffer of its
+ * size, not of the next power of two. */
+static int read_stream(FILE *f, size_t size, char **out, size_t *outlen, char *err, size_t errlen)
 {
-	size_t cap = 1 << 16, len = 0;
+	size_t cap = size ? size + 1 : 1 << 16, len = 0;
 	char *buf = xmalloc(cap + 2);
 
 	for (;;) {
@@ -125,6 +129,17 @@ void source_forget_inputs(void)
 	ninputs = inputs_cap = 0;
 }
 
+/* The size of F's file when it is a regular file within the limit, else 0. */
+static size_t regular_size(FILE *f)
+{
+	struct stat st;
+
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uint64_t)st.st_size > SOURCE_MAX_BYTES)
+		return 0;
+	return (size_t)st.st_size;
+}
+
 int source_read(struct source *src, const char *path, char *err, size_t errlen)
 {
 	FILE *f;
@@ -135,7 +150,7 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen)
 
 	memset(src, 0, sizeof(*src));
 	if (strcmp(path, "-") == 0) {
-		rc = read_stream(stdin, &data, &len, err, errlen);
+		rc = read_stream(stdin, regular_size(stdin), &data, &len, err, errlen);
 		remember_input(src, fileno(stdin));
 		path = SOURCE_STDIN_NAME;
 	} else {
@@ -154,7 +169,7 @@ int source_read(struct source *src, const char *path, char *err, size_t errlen)
 			snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
 			return -1;
 		}
-		rc = read_stream(f, &data, &len, err, errlen);
+		rc = read_stream(f, regular_size(f), &data, &len, err, errlen);
 		remember_input(src, fileno(f));
 		fclose(f);
 	}
@@ -186,9 +201,9 @@ const char *source_line(const struct source *src, uint32_t line, size_t *len)
 		return "";
 	}
 	start = src->lines[line - 1];
-	end = start;
-	while (end < src->len && src->data[end] != '\n')
-		end++;
+	/* up to the next line's start (its newline), not a scan of the line:
+	 * a policy may be one line of many megabytes */
+	end = line < src->nlines ? src->lines[line] - 1 : src->len;
 	if (end > start && src->data[end - 1] == '\r')
 		end--;
 	*len = end - start;

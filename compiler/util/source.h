@@ -30,7 +30,7 @@ struct source {
 	char *name;		/* as shown in diagnostics (SOURCE_STDIN_NAME for -) */
 	char *data;		/* contents, then two NULs (data[len], data[len+1]) */
 	size_t len;
-	size_t *lines;		/* byte offset of each line start */
+	uint32_t *lines;	/* byte offset of each line start (SOURCE_MAX_BYTES fits) */
 	size_t nlines;
 	unsigned long long dev, ino;	/* the file read, when regular (else 0) */
 	bool blob;		/* a compiled blob: its locations are table entries

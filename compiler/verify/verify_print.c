@@ -111,8 +111,7 @@ void verify_print_json(FILE *out, const struct verify_report *v)
 	for (uint32_t i = 0; i < m->nrealms; i++)
 		if (appraise_missing(m, v->r, v->n, i))
 			json_put_string(&j, m->realms[i].name);
-	json_end_array(&j);
-	json_end_object(&j);
+	json_close(&j, 2);
 	json_finish(&j);
 	free(rpv);
 }

@@ -114,6 +114,34 @@ static void test_json_deep(void **state)
 	free(out);
 }
 
+/* json_close ends each open container with its own bracket, innermost
+ * first, and no further than the outermost. */
+static void test_json_close(void **state)
+{
+	struct capture c;
+	struct json j;
+	char *out, *flat;
+
+	(void)state;
+	json_init(&j, cap_open(&c));
+	json_begin_array(&j);
+	json_begin_object(&j);
+	json_key(&j, "a");
+	json_begin_array(&j);
+	json_begin_object(&j);
+	json_kv_uint(&j, "n", 1);
+	json_close(&j, 3);
+	json_begin_object(&j);
+	json_close(&j, 9);
+	json_finish(&j);
+	out = cap_close(&c);
+	flat = squeeze(out);
+	assert_string_equal(flat, "[{\"a\":[{\"n\":1}]},{}]");
+	assert_int_equal(j.depth, 0);
+	free(flat);
+	free(out);
+}
+
 /* A list with one diagnostic of each awkward kind. */
 static void make_list(struct diag_list *dl, struct source *src, const char *name)
 {
@@ -258,6 +286,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_json_deep),
+		cmocka_unit_test(test_json_close),
 		cmocka_unit_test(test_github),
 		cmocka_unit_test(test_json_levels_and_places),
 		cmocka_unit_test(test_sarif_uris_and_regions),

@@ -118,7 +118,7 @@ static void test_tree_and_model_share_names(void **state)
 		"region r { kind protected; size 4KiB; grant a read; grant b write; }\n"
 		"call a -> b;\n";
 	struct frontend fe;
-	struct frontend_opts fo = {.lang = LANG_MICA};
+	struct frontend_opts fo = {.lang = LANG_MICA, .keep_tree = true};
 
 	(void)state;
 	assert_int_equal(frontend_run_mem(&fe, "t.mica", text, strlen(text), &fo), FRONTEND_OK);

@@ -1,4 +1,5 @@
-/* test_text.c - UTF-8 validation and name suggestions (utf8.c, suggest.c). */
+/* test_text.c - UTF-8 validation, name suggestions and source lines (utf8.c,
+ * suggest.c, source.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "util/source.h"
 #include "util/suggest.h"
 #include "util/utf8.h"
 
@@ -47,11 +49,51 @@ static void test_suggest(void **state)
 	assert_null(suggest_name("x", names, 0));
 }
 
+/* Lines and positions from the line index: without their newline (and a
+ * CR before it), the last one with or without a newline, 1-based columns. */
+static void test_source_lines(void **state)
+{
+	static const char text[] = "ab\r\n\ncd\nlast";
+	struct source src;
+	const char *l;
+	size_t len;
+	uint32_t line, col;
+
+	(void)state;
+	source_from_mem(&src, "t", text, strlen(text));
+	assert_int_equal(src.nlines, 4);
+	l = source_line(&src, 1, &len);
+	assert_int_equal(len, 2);
+	assert_memory_equal(l, "ab", 2);
+	source_line(&src, 2, &len);
+	assert_int_equal(len, 0);
+	l = source_line(&src, 3, &len);
+	assert_int_equal(len, 2);
+	assert_memory_equal(l, "cd", 2);
+	l = source_line(&src, 4, &len);
+	assert_int_equal(len, 4);
+	assert_memory_equal(l, "last", 4);
+	assert_string_equal(source_line(&src, 5, &len), "");
+	assert_int_equal(len, 0);
+	source_pos(&src, 6, &line, &col);	/* the 'd' */
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 2);
+	source_free(&src);
+	source_from_mem(&src, "t", "x\n", 2);
+	assert_int_equal(src.nlines, 2);
+	source_line(&src, 1, &len);
+	assert_int_equal(len, 1);
+	source_line(&src, 2, &len);
+	assert_int_equal(len, 0);
+	source_free(&src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_source_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
