@@ -189,8 +189,13 @@ void realm_main(void)
 	try_store(E2E_NO_REGION, E2E_STORE_VALUE, MMIO);
 #endif
 
-	expect(realm_call(ROLE, GOVERNED));
+	/*
+	 * Sharing before calls: camera's two-way call holds it until
+	 * uploader replies, and the host runs detector meanwhile, which reads
+	 * the frame camera must have written by then.
+	 */
 	fails += realm_share(ROLE);
+	expect(realm_call(ROLE, GOVERNED));
 
 	/* A host call: the report of a role with hostcall, refused otherwise. */
 	hc[0] = E2E_HC_REPORT;
