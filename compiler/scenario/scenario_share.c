@@ -182,13 +182,23 @@ struct verdict sim_unshare(struct sim *m, const struct scn_step *st)
 
 struct verdict sim_data_destroy(struct sim *m, const struct scn_step *st)
 {
+	const struct sim_map *mp;
 	uint64_t ipa;
 	uint32_t refs;
 	struct verdict v;
 
 	if (!step_ipa(m, st, st->realm, st->realm, &ipa, &v))
 		return v;
-	refs = page_refs(m, st->realm, ipa);
+	/* The entry there may be a page the realm borrows: TF-RMM counts the
+	 * references of the page the entry holds, the owner's (a reader's
+	 * DATA_DESTROY of it is refused as the owner's is, RMI_ERROR_RTT_AUX). */
+	mp = reader_map(m, st->realm, ipa & ~PAGE_MASK);
+	refs = page_refs(m, mp ? mp->owner : st->realm, ipa);
+	if (mica_decide_release(refs) != 0 && mp)
+		return verdict(false, "the page at 0x%llx is realm '%s''s, borrowed: %u reader%s map%s "
+			       "it, readers unmap first", (unsigned long long)ipa,
+			       m->s->realms[mp->owner], refs, refs == 1 ? "" : "s",
+			       refs == 1 ? "s" : "");
 	if (mica_decide_release(refs) != 0)
 		return verdict(false, "%u reader%s map%s the page at 0x%llx: readers unmap first", refs,
 			       refs == 1 ? "" : "s", refs == 1 ? "s" : "", (unsigned long long)ipa);

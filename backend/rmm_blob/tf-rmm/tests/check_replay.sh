@@ -27,7 +27,16 @@ while getopts m:d:o:l:s: o; do
 	esac
 done
 mkdir -p "$out"
-pol=$here/host_mica_fixture.mica scn=$here/host_mica.yaml
+pol=$here/host_mica_fixture.mica scn=$out/scenario/host_mica.yaml
+# The scenario beside the fixture under the versions host_mica_call.c
+# (0xCA11) and host_mica_share.c (2, 3) load it again, made by the host
+# build's own fixture code (fixture_dump VERSION).
+rm -rf "$out/scenario" && mkdir -p "$out/scenario" &&
+	cp "$here/host_mica.yaml" "$pol" "$out/scenario/" &&
+	"$dump" 2 >"$out/scenario/fixture_v2.pol" &&
+	"$dump" 3 >"$out/scenario/fixture_v3.pol" &&
+	"$dump" 0xCA11 >"$out/scenario/fixture_vca11.pol" ||
+	{ echo "check_replay.sh: cannot write $out/scenario" >&2; exit 2; }
 
 if "$micac" "$pol" -o "$out/fixture.pol" >/dev/null 2>&1 && "$dump" >"$out/fixture.bin" &&
 	cmp -s "$out/fixture.pol" "$out/fixture.bin"; then
