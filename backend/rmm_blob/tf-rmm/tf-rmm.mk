@@ -109,9 +109,9 @@ CHECK_STEPS += tfrmm-link
 override TFRMM_TCB_CEILING := 1870
 # -> +140 (the realm-to-realm decisions in mica_decide.c) -> +210 (realm
 # calls: mica_rmm_call.c, mailboxes, 2 hooks, 167 lines; policy_flows.c
-# compiled for mica_policy_may_call, 43 lines) -> -65 (micac-only code out
+# compiled for mica_policy_may_call, 43 lines) -> -73 (micac-only code out
 # of the RMM: may_share, the measurement order; duplicate slot search).
-TFRMM_TCB_MAX ?= 1733
+TFRMM_TCB_MAX ?= 1725
 tfrmm-tcb:
 	@$(TFRMM)/tcb_lines.sh -s tfrmm-tcb -m $(TFRMM_TCB_MAX) -c $(TFRMM_TCB_CEILING)
 CHECK_STEPS += tfrmm-tcb

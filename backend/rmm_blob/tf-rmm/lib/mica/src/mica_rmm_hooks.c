@@ -75,27 +75,12 @@ void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res)
 			    st->role : 0UL;
 }
 
-/* RMI status for a mica_decide_bind() error. */
-static unsigned long bind_status(int rc)
-{
-	switch (rc) {
-	case 0:
-		return RMI_SUCCESS;
-	case -ENOENT:
-	case -EINVAL:
-		return RMI_ERROR_INPUT;
-	default:	/* -EPERM: not governed, -EBUSY: already bound,
-			 * -EEXIST: another realm holds the role
-			 */
-		return RMI_ERROR_REALM;
-	}
-}
-
 unsigned long smc_mica_realm_bind(unsigned long rd_addr, unsigned long role)
 {
 	struct granule *g_rd;
 	struct rd *rd;
 	unsigned long ret;
+	int rc;
 
 	if (role > UINT32_MAX) {
 		return RMI_ERROR_INPUT;
@@ -112,8 +97,14 @@ unsigned long smc_mica_realm_bind(unsigned long rd_addr, unsigned long role)
 	    (get_rd_rec_count_locked(rd) != 0UL)) {
 		ret = RMI_ERROR_REALM;
 	} else {
-		ret = bind_status(mica_pool_bind(&rd->mica, (uint32_t)role,
-					(unsigned int)realm_ipa_bits(rd)));
+		rc = mica_pool_bind(&rd->mica, (uint32_t)role,
+				    (unsigned int)realm_ipa_bits(rd));
+		/* -ENOENT: no such role, -EINVAL: another IPA width; -EPERM:
+		 * not governed, -EBUSY: bound, -EEXIST: the role is taken.
+		 */
+		ret = (rc == 0) ? RMI_SUCCESS :
+		      (((rc == -ENOENT) || (rc == -EINVAL)) ? RMI_ERROR_INPUT :
+							    RMI_ERROR_REALM);
 	}
 	buffer_unmap(rd);
 	granule_unlock(g_rd);
