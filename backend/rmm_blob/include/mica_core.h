@@ -172,14 +172,7 @@ int mica_policy_range_perm(const struct mica_policy *pol, uint32_t realm,
 unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 				     uint32_t region, uint32_t realm);
 
-/* policy_flows.c (micac): may writer pass data to a
- * different realm, reader, through the region: writer's grant includes write
- * and reader's includes read?
- */
-bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
-			   uint32_t writer, uint32_t reader);
-
-/* policy_flows.c: may caller call callee (RSI_MICA_CALL)? If so
+/* May caller call callee (RSI_MICA_CALL)? If so
  * and oneway is not NULL, *oneway tells whether the call is a one-way signal
  * (data flows caller to callee only).
  */

@@ -126,4 +126,12 @@ int mica_policy_find_region(const struct mica_policy *pol, const char *name,
 uint32_t mica_policy_role_by_rim(const struct mica_policy *pol,
 				 const uint8_t *rim, size_t len, uint32_t *pos);
 
+/* policy_flows.c: may writer pass data to a different realm, reader,
+ * through the region: writer's grant includes write and reader's includes
+ * read? micac's flow checks and scenarios ask it; the RMM decides a share
+ * with mica_decide_share(), which reads the two grants itself.
+ */
+bool mica_policy_may_share(const struct mica_policy *pol, uint32_t region,
+			   uint32_t writer, uint32_t reader);
+
 #endif /* MICA_POLICY_H */

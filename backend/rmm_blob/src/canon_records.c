@@ -9,7 +9,7 @@
  * index, which only micac's lookup by measurement reads.
  */
 
-#include "mica_bytes.h"
+#include "mica_meas.h"
 #include "mica_canon.h"
 #include <stddef.h>
 

@@ -3,8 +3,9 @@
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * Binding a policy to a blob, and the queries the RMM's hooks make: the
- * measurement check, unprotected mappings and exits to the host. Each is a
- * binary search in a table the core checks proved sorted, or one load.
+ * measurement check, mappings, exits to the host and realm calls. Each is a
+ * binary search in a table the core checks proved sorted, one load, or (the
+ * measurement) a compare of at most MICA_MEAS_MAX bytes.
  */
 
 #include <errno.h>
@@ -38,7 +39,7 @@ bool mica_policy_rim_matches(const struct mica_policy *pol, uint32_t realm,
 			     const uint8_t *rim, size_t len)
 {
 	const struct mica_blob_realm *r;
-	struct mica_meas_key key;
+	uint8_t diff = 0U;
 
 	if (realm >= pol->realm_count) {
 		return false;
@@ -47,8 +48,14 @@ bool mica_policy_rim_matches(const struct mica_policy *pol, uint32_t realm,
 	if (r->meas_len == 0U) {
 		return true;
 	}
-	mica_meas_key_init(&key, rim, len);
-	return mica_meas_cmp(r, &key) == 0;
+	/* Equality only, byte by byte: meas_len is at most MICA_MEAS_MAX. */
+	if (len != r->meas_len) {
+		return false;
+	}
+	for (size_t i = 0U; i < len; i++) {
+		diff |= (uint8_t)(r->measurement[i] ^ rim[i]);
+	}
+	return diff == 0U;
 }
 
 static int grant_realm_cmp(const void *blob, uint32_t i, const void *key)
@@ -176,4 +183,39 @@ bool mica_policy_may_hostcall(const struct mica_policy *pol, uint32_t realm)
 bool mica_policy_may_mmio(const struct mica_policy *pol, uint32_t realm)
 {
 	return realm_has_flag(pol, realm, MICA_REALM_MMIO);
+}
+
+struct call_key {
+	uint32_t caller;
+	uint32_t callee;
+};
+
+static int call_cmp(const void *blob, uint32_t i, const void *key)
+{
+	const struct call_key *k = key;
+	const struct mica_blob_call *c = mica_call_at(blob, i);
+
+	return mica_pair_cmp(c->caller, c->callee, k->caller, k->callee);
+}
+
+bool mica_policy_may_call(const struct mica_policy *pol, uint32_t caller,
+			  uint32_t callee, bool *oneway)
+{
+	const struct call_key key = { caller, callee };
+	uint32_t n;
+	uint32_t i;
+
+	if ((caller >= pol->realm_count) || (callee >= pol->realm_count)) {
+		return false;
+	}
+	n = mica_table_count(pol->blob, MICA_TABLE_CALLS);
+	i = mica_search(pol->blob, 0U, n, call_cmp, &key, false);
+	if ((i == n) || (call_cmp(pol->blob, i, &key) != 0)) {
+		return false;
+	}
+	if (oneway != NULL) {
+		*oneway = (mica_call_at(pol->blob, i)->flags &
+			   MICA_CALL_ONEWAY) != 0U;
+	}
+	return true;
 }

@@ -7,7 +7,7 @@
  */
 
 #include <errno.h>
-#include "mica_bytes.h"
+#include "mica_meas.h"
 #include "mica_names.h"
 #include <mica_policy.h>
 #include "mica_read.h"

@@ -3,7 +3,7 @@
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
  * The core's realm stage: meas_len, which bounds the measurement compare
- * (mica_meas_cmp reads meas_len / 8 words, at most MICA_MEAS_MAX bytes).
+ * (mica_policy_rim_matches reads meas_len bytes, at most MICA_MEAS_MAX).
  * The RMM reads a realm's flags bit by bit and never its name or trust;
  * their rules, and the rim index, are canonical form (canon_records.c).
  */

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <mica_decide.h>
+#include <mica_policy.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>

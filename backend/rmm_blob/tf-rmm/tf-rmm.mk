@@ -111,8 +111,9 @@ override TFRMM_TCB_CEILING := 1870
 # calls: mica_rmm_call.c, mailboxes, 2 hooks, 167 lines; policy_flows.c
 # compiled for mica_policy_may_call, 43 lines) -> +229 (sharing,
 # RSI_MICA_SHARED, unload: mica_rmm_share.c, the pool's governed count,
-# hooks).
-TFRMM_TCB_MAX ?= 2027
+# hooks) -> -73 (micac-only code out of the RMM: may_share, the
+# measurement order; duplicate slot search).
+TFRMM_TCB_MAX ?= 1955
 tfrmm-tcb:
 	@$(TFRMM)/tcb_lines.sh -s tfrmm-tcb -m $(TFRMM_TCB_MAX) -c $(TFRMM_TCB_CEILING)
 CHECK_STEPS += tfrmm-tcb

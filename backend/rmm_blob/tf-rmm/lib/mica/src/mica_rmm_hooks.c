@@ -16,12 +16,6 @@
 #include <s2tt.h>
 #include <string.h>
 
-/* Ungoverned realms, the common case, skip the pool. */
-static const struct mica_policy *policy_of(const struct mica_realm *st)
-{
-	return (st->slot == 0U) ? NULL : mica_pool_policy(st->slot);
-}
-
 void mica_rmm_realm_create(struct mica_realm *st,
 			   const unsigned char rpv[MICA_RPV_SIZE])
 {
@@ -32,7 +26,8 @@ void mica_rmm_realm_create(struct mica_realm *st,
 bool mica_rmm_may_activate(const struct mica_realm *st,
 			   const unsigned char *rim, size_t rim_len)
 {
-	return mica_decide_activate(policy_of(st), st, rim, rim_len);
+	return mica_decide_activate(mica_pool_policy(st->slot), st, rim,
+				    rim_len);
 }
 
 bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
@@ -46,19 +41,20 @@ bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
 	unsigned long s2ap = indirect ? (MICA_S2AP_READ | MICA_S2AP_WRITE) :
 					host_s2tte;
 
-	return mica_decide_map_ns(policy_of(st), st, ipa,
+	return mica_decide_map_ns(mica_pool_policy(st->slot), st, ipa,
 				  s2tte_map_size(level), s2ap);
 }
 
 bool mica_rmm_may_hostcall(const struct mica_realm *st)
 {
-	return mica_decide_hostcall(policy_of(st), st);
+	return mica_decide_hostcall(mica_pool_policy(st->slot), st);
 }
 
 bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
 				unsigned long fipa, bool write)
 {
-	return mica_decide_ns_abort_exit(policy_of(st), st, fipa, write);
+	return mica_decide_ns_abort_exit(mica_pool_policy(st->slot), st, fipa,
+					 write);
 }
 
 void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res)
@@ -66,7 +62,7 @@ void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res)
 	const struct mica_realm *st = &rec->realm_info.mica;
 	unsigned long info = 0UL;
 
-	if (policy_of(st) != NULL) {
+	if (mica_pool_policy(st->slot) != NULL) {
 		info |= MICA_RSI_INFO_GOVERNED;
 		if (st->bound != 0U) {
 			info |= MICA_RSI_INFO_BOUND;
@@ -79,27 +75,12 @@ void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res)
 			    st->role : 0UL;
 }
 
-/* RMI status for a mica_decide_bind() error. */
-static unsigned long bind_status(int rc)
-{
-	switch (rc) {
-	case 0:
-		return RMI_SUCCESS;
-	case -ENOENT:
-	case -EINVAL:
-		return RMI_ERROR_INPUT;
-	default:	/* -EPERM: not governed, -EBUSY: already bound,
-			 * -EEXIST: another realm holds the role
-			 */
-		return RMI_ERROR_REALM;
-	}
-}
-
 unsigned long smc_mica_realm_bind(unsigned long rd_addr, unsigned long role)
 {
 	struct granule *g_rd;
 	struct rd *rd;
 	unsigned long ret;
+	int rc;
 
 	if (role > UINT32_MAX) {
 		return RMI_ERROR_INPUT;
@@ -116,8 +97,14 @@ unsigned long smc_mica_realm_bind(unsigned long rd_addr, unsigned long role)
 	    (get_rd_rec_count_locked(rd) != 0UL)) {
 		ret = RMI_ERROR_REALM;
 	} else {
-		ret = bind_status(mica_pool_bind(&rd->mica, (uint32_t)role,
-					(unsigned int)realm_ipa_bits(rd)));
+		rc = mica_pool_bind(&rd->mica, (uint32_t)role,
+				    (unsigned int)realm_ipa_bits(rd));
+		/* -ENOENT: no such role, -EINVAL: another IPA width; -EPERM:
+		 * not governed, -EBUSY: bound, -EEXIST: the role is taken.
+		 */
+		ret = (rc == 0) ? RMI_SUCCESS :
+		      (((rc == -ENOENT) || (rc == -EINVAL)) ? RMI_ERROR_INPUT :
+							    RMI_ERROR_REALM);
 	}
 	buffer_unmap(rd);
 	granule_unlock(g_rd);

@@ -185,21 +185,6 @@ static bool copy_blob_from_ns(const struct mica_rmi_load_params *p,
 	return done >= p->size;
 }
 
-/* The already loaded slot with the same digest as s, or NULL. */
-static struct mica_pool_slot *slot_duplicate(const struct mica_pool_slot *s)
-{
-	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
-		struct mica_pool_slot *o = &mica_pool[i];
-
-		if ((o != s) &&
-		    (SCA_READ64_ACQUIRE(&o->state) == SLOT_LOADED) &&
-		    mica_rpv_matches(o->d.rpv, s->d.rpv, s->d.digest_len)) {
-			return o;
-		}
-	}
-	return NULL;
-}
-
 /* Copy, validate and digest the blob into a reserved slot. */
 static unsigned long slot_fill(struct mica_pool_slot *s,
 			       const struct mica_rmi_load_params *p)
@@ -224,7 +209,8 @@ void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)
 {
 	struct mica_rmi_load_params p;
 	struct granule *g_params = ns_granule(params_addr);
-	struct mica_pool_slot *s, *dup;
+	struct mica_pool_slot *s;
+	unsigned int dup = 0U;
 	unsigned long ret;
 
 	res->x[0] = RMI_ERROR_INPUT;
@@ -251,11 +237,15 @@ void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)
 			     MICA_RPV_SIZE, s->d.rpv)) {
 		ret = RMI_ERROR_INPUT;
 	}
-	/* Loading the same policy twice answers with the first slot. */
-	dup = (ret == RMI_SUCCESS) ? slot_duplicate(s) : NULL;
-	if ((ret != RMI_SUCCESS) || (dup != NULL)) {
+	/* Loading the same policy twice answers with the first slot: the
+	 * loaded one whose RPV is this digest (s is not LOADED yet).
+	 */
+	if (ret == RMI_SUCCESS) {
+		dup = mica_pool_find_rpv(s->d.rpv);
+	}
+	if ((ret != RMI_SUCCESS) || (dup != 0U)) {
 		slot_release(s);
-		s = dup;
+		s = (dup != 0U) ? &mica_pool[dup - 1U] : NULL;
 	} else {
 		SCA_WRITE64_RELEASE(&s->state, SLOT_LOADED);
 	}
