@@ -198,6 +198,13 @@ struct mica_policy {
 	const void *blob;	/* validated, 8-byte aligned, read in place */
 	uint32_t realm_count;
 	uint32_t region_count;
+	/* Located once by mica_policy_init, for the unprotected-memory
+	 * lookup the RMM makes on every mapping: the regions, their index
+	 * sorted by base, and the grants, all inside blob.
+	 */
+	const struct mica_blob_region *regions;
+	const uint32_t *regions_by_base;
+	const struct mica_blob_grant *grants;
 };
 
 /* Validates the blob (see mica_blob_validate) and binds pol to it. On

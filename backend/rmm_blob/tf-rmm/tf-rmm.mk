@@ -102,7 +102,7 @@ CHECK_STEPS += tfrmm-link
 # -> 1866 (the attestation app's one hash operation and its owner check)
 # -> +37 (the validator refuses Mica keywords as names: mica_keywords.def
 # and its check in validate_names.c). Issue 11 redesigns this budget.
-TFRMM_TCB_MAX ?= 1903
+TFRMM_TCB_MAX ?= 1878
 tfrmm-tcb:
 	@$(TFRMM)/tcb_lines.sh -s tfrmm-tcb -m $(TFRMM_TCB_MAX)
 CHECK_STEPS += tfrmm-tcb

@@ -82,7 +82,7 @@ dumps() {
 hooks() {
 	for f in $(ls "$out/callgrind.$1".* | sort -t. -k3 -n); do
 		callgrind_annotate --inclusive=yes --threshold=100 "$f" 2>/dev/null |
-			awk '/:mica_rmm_(realm_create|may_map_ns|may_activate|may_hostcall|may_exit_ns_abort) / {
+			awk '/:mica_(rmm_realm_create|decide_map_ns|decide_activate|decide_hostcall|decide_ns_abort_exit) / {
 				gsub(/,/, "", $1); print $1; exit }'
 	done
 }
