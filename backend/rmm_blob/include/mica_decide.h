@@ -92,9 +92,9 @@ bool mica_rpv_matches(const uint8_t rpv[MICA_RPV_SIZE],
  * RMI_MICA_REALM_BIND: binds role to a governed, still unbound realm whose
  * IPA width is the policy's, if no other realm holds the role (one realm per
  * role per loaded policy). 0 with st->role/bound/caps set and the role
- * marked in taken; -EPERM when not governed, -EBUSY when already bound, -ENOENT for no
- * such role, -EINVAL for an IPA width other than the policy's, -EEXIST when
- * another realm holds the role.
+ * marked in taken; -EPERM when not governed, -EBUSY when already bound,
+ * -ENOENT for no such role, -EINVAL for an IPA width other than the
+ * policy's, -EEXIST when another realm holds the role.
  */
 int mica_decide_bind(const struct mica_policy *pol, struct mica_realm *st,
 		     uint32_t role, unsigned int ipa_bits,
