@@ -25,7 +25,7 @@ expect() {
 # The policy of the RMM's tokens, and two that differ from it.
 pol=rmm_host.mica
 sed 's/version 1;/version 2;/' $pol >"$work/v2.mica"
-sed 's/475ab13e/575ab13e/' $pol >"$work/rim.mica"
+sed 's/42e0dcb0/52e0dcb0/' $pol >"$work/rim.mica"
 "$micac" compile -q $pol -o "$work/rmm_host.pol" 2>/dev/null
 
 # --- tokens the patched TF-RMM produced (host build) ---
@@ -40,9 +40,9 @@ expect rmm-challenge 0 '^  pass  challenge +equals --challenge$' --challenge \
 expect rmm-challenge-other 1 '^  FAIL  challenge +the token.s challenge is not --challenge' \
 	--challenge 00 $pol rmm_host_governed.cbor
 expect rmm-claimed 0 '^  pass  RIM +the measurement of role .governed.$' $pol governed=rmm_host_governed.cbor
-expect rmm-other-policy 1 "^  FAIL  RPV +the token's RPV 8838a85569057d86\.\.\..* is not policy 'rmm_token''s .*: the realm is not governed by this policy$" \
+expect rmm-other-policy 1 "^  FAIL  RPV +the token's RPV 53d63fb2b783ae0b\.\.\..* is not policy 'rmm_token''s .*: the realm is not governed by this policy$" \
 	"$work/v2.mica" rmm_host_governed.cbor
-expect rmm-other-rim 1 "^  FAIL  RIM +no role of policy 'rmm_token' has the token's RIM 475ab13e0e4b7c56\.\.\.7bd247828324f2ba$" \
+expect rmm-other-rim 1 "^  FAIL  RIM +no role of policy 'rmm_token' has the token's RIM 42e0dcb02898b1e0\.\.\.2ae375cb5e14d110$" \
 	"$work/rim.mica" rmm_host_governed.cbor
 expect rmm-unmeasured-role 1 "^  FAIL  RIM +role 'observer' has no measurement" $pol observer=rmm_host_observer.cbor
 expect rmm-wrong-role 1 "^  FAIL  RIM +role 'observer' has no measurement" $pol observer=rmm_host_governed.cbor
@@ -55,7 +55,7 @@ expect rmm-unknown-role 2 "^nobody=rmm_host_governed.cbor: bad input: policy 'rm
 
 # --- tokens signed by the test keys ---
 rpv=$("$micac" hash --rpv $pol 2>/dev/null)
-rim=475ab13e0e4b7c56014fc2514fa980f471431517703552397bd247828324f2ba
+rim=42e0dcb02898b1e07a48923014c5cbdcfec9e283df7a23782ae375cb5e14d110
 mk() { local out=$1; shift; "$mk" --rpv "$rpv" --rim "$rim" "$@" -o "$work/$out"; }
 mk good.cbor --cpak-pem "$work/cpak.pem"
 mk bare.cbor --bare

@@ -95,7 +95,7 @@ static struct verdict do_create(struct sim *m, const struct scn_step *st)
 		memcpy(rpv, m->file_rpv[st->file], RPV_SIZE);
 	else
 		memcpy(rpv, st->bytes.v, st->bytes.n);
-	/* mica_pool_find_rpv: the first loaded slot whose padded digest it is. */
+	/* mica_pool_govern: the first loaded slot whose padded digest it is. */
 	for (unsigned i = 0; i < MICA_RMM_MAX_POLICIES && !r->st.slot; i++)
 		if (m->slots[i].mem && m->slots[i].canonical &&
 		    mica_rpv_matches(rpv, m->slots[i].rpv, m->slots[i].digest_len))

@@ -133,6 +133,13 @@ struct mica_policy {
 	const void *blob;	/* checked, 8-byte aligned, read in place */
 	uint32_t realm_count;
 	uint32_t region_count;
+	/* Located once by mica_policy_init, for the region lookup the RMM
+	 * makes on every mapping: the regions, their index sorted by base,
+	 * and the grants, all inside blob.
+	 */
+	const struct mica_blob_region *regions;
+	const uint32_t *regions_by_base;
+	const struct mica_blob_grant *grants;
 };
 
 /* Checks the blob (mica_blob_check) and binds pol to it. On failure pol
@@ -150,7 +157,8 @@ bool mica_policy_rim_matches(const struct mica_policy *pol, uint32_t realm,
 			     const uint8_t *rim, size_t len);
 
 /*
- * May the realm map the unprotected IPA range [ipa, ipa + size)? Returns 0
+ * policy_ns.c (micac; the RMM decides with mica_decide_ns_perm on the same
+ * lookup): may the realm map the unprotected IPA range [ipa, ipa + size)? 0
  * and the granted MICA_PERM_* bits in *perm (and the region in *region, if
  * not NULL) when the range lies wholly inside one unprotected region granted
  * to the realm; -EINVAL for size 0, a range that wraps or a realm index out

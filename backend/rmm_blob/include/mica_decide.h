@@ -59,18 +59,30 @@ struct mica_roles {
  */
 #define MICA_S2AP_READ		(1UL << 6)
 #define MICA_S2AP_WRITE		(1UL << 7)
+_Static_assert((MICA_S2AP_READ >> 6) == MICA_PERM_READ, "S2AP read bit");
+_Static_assert((MICA_S2AP_WRITE >> 6) == MICA_PERM_WRITE, "S2AP write bit");
 
 /*
  * Per-realm Mica state. The RMM keeps one in its realm descriptor (struct rd)
  * and a copy in each REC (rec->realm_info), so exits are decided without
  * mapping the rd. 8 bytes; all zero means "not governed".
+ *
+ * caps is what the role's record says, read once by mica_decide_bind: a
+ * loaded policy never changes, so the decisions that need only these bits
+ * (host calls, MMIO exits, activation of a role without a measurement) do
+ * not look the role up again on every call.
  */
 struct mica_realm {
 	uint32_t role;		/* realm index in the policy, once bound */
 	uint8_t slot;		/* 1 + policy pool slot; 0: not governed */
 	uint8_t bound;		/* 1 once RMI_MICA_REALM_BIND succeeded */
-	uint8_t reserved[2];
+	uint8_t caps;		/* MICA_CAP_* of the role, set with bound */
+	uint8_t reserved;
 };
+
+#define MICA_CAP_HOSTCALL	(1U << 0)	/* the role has hostcall */
+#define MICA_CAP_MMIO		(1U << 1)	/* the role has mmio */
+#define MICA_CAP_MEASURED	(1U << 2)	/* the role has a measurement */
 
 /* Does the RPV equal the digest zero-padded on the right to 64 bytes? */
 bool mica_rpv_matches(const uint8_t rpv[MICA_RPV_SIZE],
@@ -79,34 +91,77 @@ bool mica_rpv_matches(const uint8_t rpv[MICA_RPV_SIZE],
 /*
  * RMI_MICA_REALM_BIND: binds role to a governed, still unbound realm whose
  * IPA width is the policy's, if no other realm holds the role (one realm per
- * role per loaded policy). 0 with st->role/bound set and the role marked in
- * taken; -EPERM when not governed, -EBUSY when already bound, -ENOENT for no
- * such role, -EINVAL for an IPA width other than the policy's, -EEXIST when
- * another realm holds the role.
+ * role per loaded policy). 0 with st->role/bound/caps set and the role
+ * marked in taken; -EPERM when not governed, -EBUSY when already bound,
+ * -ENOENT for no such role, -EINVAL for an IPA width other than the
+ * policy's, -EEXIST when another realm holds the role.
  */
 int mica_decide_bind(const struct mica_policy *pol, struct mica_realm *st,
 		     uint32_t role, unsigned int ipa_bits,
 		     struct mica_roles *taken);
 
+/*
+ * The decisions below are inline: most are a test or two of the realm's
+ * state, and an RMM hook then costs its handler those tests instead of a
+ * call (docs/performance.md, "The RMM hooks"). Only the lookups that read
+ * the policy are calls: the RIM compare and mica_decide_ns_perm().
+ */
+
+/*
+ * Does the role have the permissions want (MICA_PERM_*, 0 for none) on the
+ * whole of [ipa, ipa + size), inside one unprotected region granted to it?
+ * The policy lookup behind RMI_RTT_MAP_UNPROTECTED and MMIO exits, for a
+ * bound role.
+ */
+bool mica_decide_ns_perm(const struct mica_policy *pol, uint32_t role,
+			 uint64_t ipa, uint64_t size, unsigned int want);
+
 /* RMI_REALM_ACTIVATE: a governed realm must be bound, and its RIM must be
  * the role's measurement when the role has one.
  */
-bool mica_decide_activate(const struct mica_policy *pol,
-			  const struct mica_realm *st,
-			  const uint8_t *rim, size_t rim_len);
+static inline bool mica_decide_activate(const struct mica_policy *pol,
+					const struct mica_realm *st,
+					const uint8_t *rim, size_t rim_len)
+{
+	if (pol == NULL) {
+		return true;
+	}
+	if (st->bound == 0U) {
+		return false;
+	}
+	/* A role without a measurement admits any RIM (BIND looked). */
+	return ((st->caps & MICA_CAP_MEASURED) == 0U) ||
+	       mica_policy_rim_matches(pol, st->role, rim, rim_len);
+}
 
 /*
  * RMI_RTT_MAP_UNPROTECTED of [ipa, ipa + size) with the S2AP bits in s2ap
  * (MICA_S2AP_*): the whole range must lie in one unprotected region granted
  * to the role, and every permission asked for must be granted.
  */
-bool mica_decide_map_ns(const struct mica_policy *pol,
-			const struct mica_realm *st,
-			uint64_t ipa, uint64_t size, unsigned long s2ap);
+static inline bool mica_decide_map_ns(const struct mica_policy *pol,
+				      const struct mica_realm *st,
+				      uint64_t ipa, uint64_t size,
+				      unsigned long s2ap)
+{
+	if (pol == NULL) {
+		return true;
+	}
+	if (st->bound == 0U) {
+		return false;
+	}
+	/* S2AP read, write (bits 6, 7) are MICA_PERM_READ, _WRITE shifted. */
+	return mica_decide_ns_perm(pol, st->role, ipa, size,
+				   (unsigned int)((s2ap >> 6) & 3UL));
+}
 
 /* RSI_HOST_CALL: only for roles with hostcall. */
-bool mica_decide_hostcall(const struct mica_policy *pol,
-			  const struct mica_realm *st);
+static inline bool mica_decide_hostcall(const struct mica_policy *pol,
+					const struct mica_realm *st)
+{
+	return (pol == NULL) ||
+	       ((st->bound != 0U) && ((st->caps & MICA_CAP_HOSTCALL) != 0U));
+}
 
 /*
  * A data abort on the unprotected IPA fipa that the RMM would report to the
@@ -116,9 +171,22 @@ bool mica_decide_hostcall(const struct mica_policy *pol,
  * host maps shared memory on demand), and a store only when that grant
  * includes write: a store under a read-only grant must not leave the realm.
  */
-bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
-			       const struct mica_realm *st, uint64_t fipa,
-			       bool write);
+static inline bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
+					     const struct mica_realm *st,
+					     uint64_t fipa, bool write)
+{
+	if (pol == NULL) {
+		return true;
+	}
+	if (st->bound == 0U) {
+		return false;
+	}
+	if ((st->caps & MICA_CAP_MMIO) != 0U) {
+		return true;
+	}
+	return mica_decide_ns_perm(pol, st->role, fipa, 1U,
+				   write ? MICA_PERM_WRITE : 0U);
+}
 
 /*
  * Realm-to-realm sharing (RMI_MICA_REGION_MAP / _UNMAP). The writer owns a

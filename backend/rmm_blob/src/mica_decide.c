@@ -2,13 +2,17 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Mica enforcement decisions (see mica_decide.h). Each predicate is
- * fail-closed for a governed realm: anything the policy does not grant is
- * refused, including everything before the realm's role is bound.
+ * Mica enforcement decisions (see mica_decide.h, where the predicates are,
+ * inline): the RPV match, BIND, the unprotected-memory lookup, and the
+ * realm-to-realm decisions (share, release, call, take, reply, unload). Each
+ * decision is fail-closed for a governed realm: anything the policy does not
+ * grant is refused, including everything before the realm's role is bound.
  */
 
 #include <errno.h>
 #include <mica_decide.h>
+#include "mica_query.h"
+#include "mica_read.h"
 
 bool mica_rpv_matches(const uint8_t rpv[MICA_RPV_SIZE],
 		      const uint8_t *digest, size_t digest_len)
@@ -25,13 +29,6 @@ bool mica_rpv_matches(const uint8_t rpv[MICA_RPV_SIZE],
 		diff |= (uint8_t)(rpv[i] ^ want);
 	}
 	return diff == 0U;
-}
-
-/* The policy of a realm whose role is bound; NULL when it has none. */
-static const struct mica_policy *bound_policy(const struct mica_policy *pol,
-					      const struct mica_realm *st)
-{
-	return ((pol != NULL) && (st->bound != 0U)) ? pol : NULL;
 }
 
 int mica_decide_bind(const struct mica_policy *pol, struct mica_realm *st,
@@ -59,80 +56,29 @@ int mica_decide_bind(const struct mica_policy *pol, struct mica_realm *st,
 	}
 	taken->taken[role / 64U] |= bit;
 	st->role = role;
+	st->caps = 0U;
+	if (mica_policy_may_hostcall(pol, role)) {
+		st->caps |= MICA_CAP_HOSTCALL;
+	}
+	if (mica_policy_may_mmio(pol, role)) {
+		st->caps |= MICA_CAP_MMIO;
+	}
+	if (mica_realm_at(pol->blob, role)->meas_len != 0U) {
+		st->caps |= MICA_CAP_MEASURED;
+	}
 	st->bound = 1U;
 	return 0;
 }
 
-bool mica_decide_activate(const struct mica_policy *pol,
-			  const struct mica_realm *st,
-			  const uint8_t *rim, size_t rim_len)
-{
-	if (pol == NULL) {
-		return true;
-	}
-	if (bound_policy(pol, st) == NULL) {
-		return false;
-	}
-	return mica_policy_rim_matches(pol, st->role, rim, rim_len);
-}
-
-bool mica_decide_map_ns(const struct mica_policy *pol,
-			const struct mica_realm *st,
-			uint64_t ipa, uint64_t size, unsigned long s2ap)
+bool mica_decide_ns_perm(const struct mica_policy *pol, uint32_t role,
+			 uint64_t ipa, uint64_t size, unsigned int want)
 {
 	unsigned int perm = 0U;
-	unsigned int want = 0U;
+	uint32_t region;
 
-	if (pol == NULL) {
-		return true;
-	}
-	if (bound_policy(pol, st) == NULL) {
-		return false;
-	}
-	if (mica_policy_ns_map_perm(pol, st->role, ipa, size, &perm,
-				    NULL) != 0) {
-		return false;
-	}
-	if ((s2ap & MICA_S2AP_READ) != 0UL) {
-		want |= MICA_PERM_READ;
-	}
-	if ((s2ap & MICA_S2AP_WRITE) != 0UL) {
-		want |= MICA_PERM_WRITE;
-	}
-	return (want & ~perm) == 0U;
-}
-
-bool mica_decide_hostcall(const struct mica_policy *pol,
-			  const struct mica_realm *st)
-{
-	if (pol == NULL) {
-		return true;
-	}
-	return (bound_policy(pol, st) != NULL) &&
-	       mica_policy_may_hostcall(pol, st->role);
-}
-
-bool mica_decide_ns_abort_exit(const struct mica_policy *pol,
-			       const struct mica_realm *st, uint64_t fipa,
-			       bool write)
-{
-	unsigned int perm = 0U;
-
-	if (pol == NULL) {
-		return true;
-	}
-	if (bound_policy(pol, st) == NULL) {
-		return false;
-	}
-	if (mica_policy_may_mmio(pol, st->role)) {
-		return true;
-	}
-	/* Any grant lets a load's fault out; a store's exit carries the
-	 * stored value to the host, so it needs a write grant.
-	 */
-	return (mica_policy_ns_map_perm(pol, st->role, fipa, 1U, &perm,
-					NULL) == 0) &&
-	       (!write || ((perm & MICA_PERM_WRITE) != 0U));
+	return (mica_q_range_perm(pol, role, MICA_REGION_UNPROTECTED, ipa, size,
+				  &perm, &region) == 0) &&
+	       ((want & ~perm) == 0U);
 }
 
 int mica_decide_share(const struct mica_policy *pol,
@@ -159,13 +105,13 @@ int mica_decide_share(const struct mica_policy *pol,
 	    ((ipa & ((uint64_t)MICA_GRANULE_SIZE - 1U)) != 0U)) {
 		return -EINVAL;
 	}
-	rc = mica_policy_range_perm(pol, owner->role, MICA_REGION_PROTECTED,
-				    ipa, MICA_GRANULE_SIZE, &own, &found);
+	rc = mica_q_range_perm(pol, owner->role, MICA_REGION_PROTECTED, ipa,
+			       MICA_GRANULE_SIZE, &own, &found);
 	if (rc != 0) {
 		/* -EACCES: the owner has no grant; else no protected region. */
 		return (rc == -EACCES) ? -EACCES : -ENOENT;
 	}
-	perm = mica_policy_region_perm(pol, found, reader->role);
+	perm = mica_q_region_perm(pol, &pol->regions[found], reader->role);
 	/* The writer owns; a reader needs read, and write to map RW: a
 	 * mapping can always be read, so a write-only grant maps nothing.
 	 */
@@ -195,7 +141,7 @@ int mica_decide_call(const struct mica_policy *pol,
 	bool one = false;
 
 	/* A call names a role of a policy: an ungoverned realm has none. */
-	if (bound_policy(pol, caller) == NULL) {
+	if ((pol == NULL) || (caller->bound == 0U)) {
 		return -EPERM;
 	}
 	if ((callee >= pol->realm_count) || (callee >= MICA_RMM_MAX_ROLES)) {
@@ -223,7 +169,7 @@ int mica_decide_take(const struct mica_policy *pol,
 		     const struct mica_realm *st, struct mica_call *box,
 		     uint32_t *caller)
 {
-	if (bound_policy(pol, st) == NULL) {
+	if ((pol == NULL) || (st->bound == 0U)) {
 		return -EPERM;
 	}
 	if (box->state != MICA_CALL_SENT) {
@@ -239,7 +185,7 @@ int mica_decide_reply(const struct mica_policy *pol,
 		      const struct mica_realm *st, struct mica_call *box,
 		      uint32_t *caller)
 {
-	if (bound_policy(pol, st) == NULL) {
+	if ((pol == NULL) || (st->bound == 0U)) {
 		return -EPERM;
 	}
 	if (box->state != MICA_CALL_TAKEN) {

@@ -2,17 +2,17 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * Binding a policy to a blob, and the queries the RMM's hooks make: the
- * measurement check, mappings, exits to the host and realm calls. Each is a
- * binary search in a table the core checks proved sorted, one load, or (the
- * measurement) a compare of at most MICA_MEAS_MAX bytes.
+ * Binding a policy to a blob, and the queries the RMM's decisions and glue
+ * make: the measurement check, the role's flags, a range's grant, a
+ * region's grant (on mica_query.h, which mica_decide.c decides on inline)
+ * and realm calls.
  */
 
 #include <errno.h>
 #include "mica_bytes.h"
 #include <mica_core.h>
+#include "mica_query.h"
 #include "mica_read.h"
-#include "mica_search.h"
 
 const struct mica_blob_header *mica_blob_header(const void *blob)
 {
@@ -27,10 +27,17 @@ int mica_policy_init(struct mica_policy *pol, const void *blob, size_t size,
 	pol->blob = NULL;
 	pol->realm_count = 0U;
 	pol->region_count = 0U;
+	pol->regions = NULL;
+	pol->regions_by_base = NULL;
+	pol->grants = NULL;
 	if (rc == 0) {
 		pol->blob = blob;
 		pol->realm_count = mica_table_count(blob, MICA_TABLE_REALMS);
 		pol->region_count = mica_table_count(blob, MICA_TABLE_REGIONS);
+		pol->regions = mica_region_at(blob, 0U);
+		pol->regions_by_base = (const uint32_t *)(const void *)
+				       mica_table(blob, MICA_TABLE_REGION_IDX);
+		pol->grants = mica_grant_at(blob, 0U);
 	}
 	return rc;
 }
@@ -58,108 +65,29 @@ bool mica_policy_rim_matches(const struct mica_policy *pol, uint32_t realm,
 	return diff == 0U;
 }
 
-static int grant_realm_cmp(const void *blob, uint32_t i, const void *key)
-{
-	uint32_t realm = *(const uint32_t *)key;
-	uint32_t have = mica_grant_at(blob, i)->realm;
-
-	return (have < realm) ? -1 : ((have > realm) ? 1 : 0);
-}
-
 unsigned int mica_policy_region_perm(const struct mica_policy *pol,
 				     uint32_t region, uint32_t realm)
 {
-	const struct mica_blob_region *r;
-	uint32_t end;
-	uint32_t i;
-
 	if ((region >= pol->region_count) || (realm >= pol->realm_count)) {
 		return 0U;
 	}
-	r = mica_region_at(pol->blob, region);
-	end = r->grant_first + r->grant_count;
-	i = mica_search(pol->blob, r->grant_first, end, grant_realm_cmp,
-			&realm, false);
-	if ((i == end) || (mica_grant_at(pol->blob, i)->realm != realm)) {
-		return 0U;
-	}
-	return mica_grant_at(pol->blob, i)->perm;
-}
-
-/* The region index and the regions, located once per search so that each
- * step only loads an index entry and a base.
- */
-struct base_key {
-	const uint32_t *by_base;
-	const struct mica_blob_region *regions;
-	uint64_t ipa;
-};
-
-static int base_cmp(const void *blob, uint32_t k, const void *key)
-{
-	const struct base_key *b = key;
-	uint64_t base = b->regions[b->by_base[k]].base;
-
-	(void)blob;
-	return (base < b->ipa) ? -1 : ((base > b->ipa) ? 1 : 0);
-}
-
-/* The region that holds the whole range, if any: the last one by base that
- * starts at or below ipa, as regions never overlap.
- */
-static int find_region(const struct mica_policy *pol, unsigned int kind,
-		       uint64_t ipa, uint64_t size, uint32_t *region)
-{
-	const struct base_key key = {
-		.by_base = (const uint32_t *)(const void *)
-			   mica_table(pol->blob, MICA_TABLE_REGION_IDX),
-		.regions = mica_region_at(pol->blob, 0U),
-		.ipa = ipa,
-	};
-	const struct mica_blob_region *r;
-	uint32_t k = mica_search(pol->blob, 0U, pol->region_count, base_cmp,
-				 &key, true);
-
-	if (k == 0U) {
-		return -ENOENT;
-	}
-	*region = key.by_base[k - 1U];
-	r = &key.regions[*region];
-	/* ipa >= base, and base + size cannot overflow in a checked blob. */
-	if ((r->kind != kind) ||
-	    ((ipa - r->base) >= r->size) || (size > (r->size - (ipa - r->base)))) {
-		return -ENOENT;
-	}
-	return 0;
-}
-
-int mica_policy_ns_map_perm(const struct mica_policy *pol, uint32_t realm,
-			    uint64_t ipa, uint64_t size, unsigned int *perm,
-			    uint32_t *region)
-{
-	return mica_policy_range_perm(pol, realm, MICA_REGION_UNPROTECTED,
-				      ipa, size, perm, region);
+	return mica_q_region_perm(pol, &pol->regions[region], realm);
 }
 
 int mica_policy_range_perm(const struct mica_policy *pol, uint32_t realm,
 			   unsigned int kind, uint64_t ipa, uint64_t size,
 			   unsigned int *perm, uint32_t *region)
 {
-	uint32_t found;
-	unsigned int granted;
+	unsigned int granted = 0U;
+	uint32_t found = 0U;
 	int rc;
 
-	if ((realm >= pol->realm_count) || (size == 0U) ||
-	    (size > (UINT64_MAX - ipa))) {
+	if (realm >= pol->realm_count) {
 		return -EINVAL;
 	}
-	rc = find_region(pol, kind, ipa, size, &found);
+	rc = mica_q_range_perm(pol, realm, kind, ipa, size, &granted, &found);
 	if (rc != 0) {
 		return rc;
-	}
-	granted = mica_policy_region_perm(pol, found, realm);
-	if (granted == 0U) {
-		return -EACCES;
 	}
 	*perm = granted;
 	if (region != NULL) {

@@ -116,6 +116,19 @@ static void check(struct tally *t, bool ok, const char *what, uint32_t x,
 	}
 }
 
+struct mica_realm core_oracle_bound(const struct mica_policy *pol,
+				    uint32_t role)
+{
+	struct mica_realm st = { .slot = 1 };
+	struct mica_roles taken = { { 0 } };
+
+	if (pol->blob != NULL)
+		(void)mica_decide_bind(pol, &st, role,
+				       mica_blob_header(pol->blob)->ipa_bits,
+				       &taken);
+	return st;
+}
+
 /* Unprotected mappings around region j's edges, with its decisions. */
 static void check_ns(struct tally *t, const struct mica_policy *pol,
 		     uint32_t x, uint32_t j)
@@ -124,7 +137,7 @@ static void check_ns(struct tally *t, const struct mica_policy *pol,
 	const uint64_t ipas[] = { r->base - 1, r->base, r->base + r->size - 1,
 				  r->base + r->size, r->base + 4096 };
 	const uint64_t sizes[] = { 1, 4096, r->size, UINT64_MAX };
-	struct mica_realm st = { x, 1, 1, { 0, 0 } };
+	struct mica_realm st = core_oracle_bound(pol, x);
 	size_t a, s;
 
 	for (a = 0; a < ARRAY_SIZE(ipas); a++) {
@@ -156,7 +169,7 @@ static void check_realm(struct tally *t, const struct mica_policy *pol,
 	static const uint8_t other[MICA_MEAS_MAX] = { 0xa5 };
 	bool in = x < pol->realm_count;
 	const struct mica_blob_realm *r = in ? realm(pol, x) : NULL;
-	struct mica_realm st = { x, 1, 1, { 0, 0 } };
+	struct mica_realm st = core_oracle_bound(pol, x);
 	uint32_t y, j;
 	bool ow = false, want_ow = false;
 

@@ -16,6 +16,7 @@
 #define CORE_ORACLE_H
 
 #include <mica_core.h>
+#include <mica_decide.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,5 +27,13 @@
  */
 unsigned int core_oracle(const struct mica_policy *pol, uint32_t most,
 			 char *why, size_t whylen);
+
+/*
+ * A realm governed from slot 1 with role bound the way the RMM binds it
+ * (mica_decide_bind, which records the role's caps); unbound when pol has
+ * no such role.
+ */
+struct mica_realm core_oracle_bound(const struct mica_policy *pol,
+				    uint32_t role);
 
 #endif /* CORE_ORACLE_H */

@@ -110,15 +110,17 @@ static void test_decisions_unchanged(void **state)
 	assert_int_equal(mica_policy_init(&p, canon, size, NULL), 0);
 	assert_int_equal(mica_policy_init(&q, b, size, NULL), 0);
 	for (role = 0; role < 6; role++) {
-		struct mica_realm st = { role, 1, 1, { 0, 0 } };
+		/* each bound on its own blob, as the RMM would: caps from it */
+		struct mica_realm st = core_oracle_bound(&p, role);
+		struct mica_realm sq = core_oracle_bound(&q, role);
 		const struct mica_blob_realm *r = mica_blob_realm(canon,
 								  role % 5);
 
 		assert_int_equal(mica_decide_hostcall(&p, &st),
-				 mica_decide_hostcall(&q, &st));
+				 mica_decide_hostcall(&q, &sq));
 		assert_int_equal(mica_decide_activate(&p, &st, r->measurement,
 						      r->meas_len),
-				 mica_decide_activate(&q, &st, r->measurement,
+				 mica_decide_activate(&q, &sq, r->measurement,
 						      r->meas_len));
 		for (i = 0; i < ARRAY_SIZE(ipas); i++) {
 			unsigned long s2ap;
@@ -127,15 +129,15 @@ static void test_decisions_unchanged(void **state)
 				assert_int_equal(
 					mica_decide_map_ns(&p, &st, ipas[i],
 							   0x1000, s2ap),
-					mica_decide_map_ns(&q, &st, ipas[i],
+					mica_decide_map_ns(&q, &sq, ipas[i],
 							   0x1000, s2ap));
 			}
 			assert_int_equal(
 				mica_decide_ns_abort_exit(&p, &st, ipas[i], true),
-				mica_decide_ns_abort_exit(&q, &st, ipas[i], true));
+				mica_decide_ns_abort_exit(&q, &sq, ipas[i], true));
 			assert_int_equal(
 				mica_decide_ns_abort_exit(&p, &st, ipas[i], false),
-				mica_decide_ns_abort_exit(&q, &st, ipas[i], false));
+				mica_decide_ns_abort_exit(&q, &sq, ipas[i], false));
 		}
 	}
 	free(canon);

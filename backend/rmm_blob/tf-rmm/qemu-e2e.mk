@@ -10,11 +10,13 @@
 #                        (nw/e2e_checks.c) on the build host (make check;
 #                        qemu-e2e-valgrind: the same under valgrind)
 #   make qemu-e2e TFA_SRC=DIR RMM_SRC=DIR
-#                        builds TF-RMM with the integration (Release, Debug,
-#                        and Release with the hook lines left out), TF-A
-#                        around each, boots each on qemu-system-aarch64 with
-#                        FEAT_RME and checks the run (qemu/run_e2e.sh);
-#                        the checkouts are copied, never modified
+#                        builds TF-RMM with the integration (Release; Debug
+#                        with the test-only qemu/qemu-debug.patch; Release
+#                        with the hook lines left out), TF-A once (the other
+#                        images go into its FIP), boots each on
+#                        qemu-system-aarch64 with FEAT_RME and checks the
+#                        run (qemu/run_e2e.sh); the checkouts are copied,
+#                        never modified
 
 QE := backend/rmm_blob/tf-rmm/qemu
 QE_OUT := $(BUILD)/qemu-e2e

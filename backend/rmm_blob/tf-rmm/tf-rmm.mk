@@ -113,7 +113,7 @@ override TFRMM_TCB_CEILING := 1870
 # RSI_MICA_SHARED, unload: mica_rmm_share.c, the pool's governed count,
 # hooks) -> -73 (micac-only code out of the RMM: may_share, the
 # measurement order; duplicate slot search).
-TFRMM_TCB_MAX ?= 1955
+TFRMM_TCB_MAX ?= 1961
 tfrmm-tcb:
 	@$(TFRMM)/tcb_lines.sh -s tfrmm-tcb -m $(TFRMM_TCB_MAX) -c $(TFRMM_TCB_CEILING)
 CHECK_STEPS += tfrmm-tcb

@@ -47,11 +47,14 @@ static const struct mica_policy *pol_of(void **state)
 	return &((struct ctx *)*state)->pol;
 }
 
-/* A governed realm bound to role. */
-static struct mica_realm bound(uint32_t role)
+/* A governed realm bound to role, by mica_decide_bind as the RMM binds. */
+static struct mica_realm bound(void **state, uint32_t role)
 {
-	struct mica_realm st = { .role = role, .slot = 1U, .bound = 1U };
+	struct mica_realm st = { .slot = 1U };
+	struct mica_roles taken = { { 0 } };
 
+	assert_int_equal(mica_decide_bind(pol_of(state), &st, role,
+					  MICA_FIX_IPA_BITS, &taken), 0);
 	return st;
 }
 
@@ -109,10 +112,24 @@ static void test_bind(void **state)
 					  MICA_FIX_IPA_BITS, &taken), 0);
 	assert_int_equal(st.bound, 1U);
 	assert_int_equal(st.role, MICA_FIX_BETA);
+	assert_int_equal(st.caps, MICA_CAP_HOSTCALL | MICA_CAP_MMIO);
 	assert_int_equal(taken.taken[0], 1ULL << MICA_FIX_BETA);
 	assert_int_equal(mica_decide_bind(pol_of(state), &st, MICA_FIX_ALPHA,
 					  MICA_FIX_IPA_BITS, &taken), -EBUSY);
 	assert_int_equal(st.role, MICA_FIX_BETA);
+	assert_int_equal(st.caps, MICA_CAP_HOSTCALL | MICA_CAP_MMIO);
+}
+
+/* BIND records what the role's record says, once: the decisions that need
+ * only that (host calls, MMIO exits, activation without a measurement) do
+ * not look the role up again.
+ */
+static void test_bind_caps(void **state)
+{
+	assert_int_equal(bound(state, MICA_FIX_ALPHA).caps, 0U);
+	assert_int_equal(bound(state, MICA_FIX_BETA).caps,
+			 MICA_CAP_HOSTCALL | MICA_CAP_MMIO);
+	assert_int_equal(bound(state, MICA_FIX_GAMMA).caps, MICA_CAP_MEASURED);
 }
 
 /* One realm per role per loaded policy: a second realm cannot take beta,
@@ -140,8 +157,8 @@ static void test_bind_taken_role(void **state)
 static void test_activate(void **state)
 {
 	struct mica_realm unbound = { .slot = 1U };
-	struct mica_realm alpha = bound(MICA_FIX_ALPHA);
-	struct mica_realm gamma = bound(MICA_FIX_GAMMA);
+	struct mica_realm alpha = bound(state, MICA_FIX_ALPHA);
+	struct mica_realm gamma = bound(state, MICA_FIX_GAMMA);
 	uint8_t rim[64];
 
 	(void)memset(rim, MICA_FIX_MEAS_BYTE, sizeof(rim));
@@ -156,7 +173,7 @@ static void test_activate(void **state)
 
 static void test_map_read_only_grant(void **state)
 {
-	struct mica_realm alpha = bound(MICA_FIX_ALPHA);
+	struct mica_realm alpha = bound(state, MICA_FIX_ALPHA);
 	const struct mica_policy *pol = pol_of(state);
 
 	assert_true(mica_decide_map_ns(pol, &alpha, MICA_FIX_RO_BASE, KIB, RO));
@@ -173,8 +190,8 @@ static void test_map_read_only_grant(void **state)
 
 static void test_map_bounds(void **state)
 {
-	struct mica_realm alpha = bound(MICA_FIX_ALPHA);
-	struct mica_realm beta = bound(MICA_FIX_BETA);
+	struct mica_realm alpha = bound(state, MICA_FIX_ALPHA);
+	struct mica_realm beta = bound(state, MICA_FIX_BETA);
 	struct mica_realm unbound = { .slot = 1U };
 	const struct mica_policy *pol = pol_of(state);
 
@@ -196,8 +213,8 @@ static void test_map_bounds(void **state)
 
 static void test_hostcall(void **state)
 {
-	struct mica_realm alpha = bound(MICA_FIX_ALPHA);
-	struct mica_realm beta = bound(MICA_FIX_BETA);
+	struct mica_realm alpha = bound(state, MICA_FIX_ALPHA);
+	struct mica_realm beta = bound(state, MICA_FIX_BETA);
 	struct mica_realm unbound = { .slot = 1U };
 
 	assert_false(mica_decide_hostcall(pol_of(state), &alpha));
@@ -207,8 +224,8 @@ static void test_hostcall(void **state)
 
 static void test_ns_abort_exit(void **state)
 {
-	struct mica_realm alpha = bound(MICA_FIX_ALPHA);
-	struct mica_realm beta = bound(MICA_FIX_BETA);
+	struct mica_realm alpha = bound(state, MICA_FIX_ALPHA);
+	struct mica_realm beta = bound(state, MICA_FIX_BETA);
 	struct mica_realm unbound = { .slot = 1U };
 	const struct mica_policy *pol = pol_of(state);
 
@@ -232,7 +249,7 @@ static void test_ns_abort_exit(void **state)
 /* A store's exit carries the stored value: only under a write grant. */
 static void test_ns_abort_store(void **state)
 {
-	struct mica_realm alpha = bound(MICA_FIX_ALPHA);
+	struct mica_realm alpha = bound(state, MICA_FIX_ALPHA);
 	const struct mica_policy *pol = pol_of(state);
 
 	assert_false(mica_decide_ns_abort_exit(pol, &alpha, MICA_FIX_RO_BASE,
@@ -251,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_rpv_padded_digest),
 		cmocka_unit_test(test_ungoverned_keeps_stock),
 		cmocka_unit_test(test_bind),
+		cmocka_unit_test(test_bind_caps),
 		cmocka_unit_test(test_bind_taken_role),
 		cmocka_unit_test(test_activate),
 		cmocka_unit_test(test_map_read_only_grant),

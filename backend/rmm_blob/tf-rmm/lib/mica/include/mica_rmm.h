@@ -10,7 +10,10 @@
 #ifndef MICA_RMM_H
 #define MICA_RMM_H
 
+#include <assert.h>	/* s2tt.h uses assert() without it */
+#include <memory.h>
 #include <mica_decide.h>
+#include <s2tt.h>
 #include <smc-rmi.h>
 #include <smc-rsi.h>
 #include <smc.h>
@@ -135,6 +138,32 @@ bool mica_rmm_unshared(const struct s2tt_context *s2, unsigned long s2tte,
 
 /* ---- Policy pool (mica_rmm_pool.c) ---- */
 
+#define MICA_SLOT_FREE		0UL
+#define MICA_SLOT_LOADING	1UL
+#define MICA_SLOT_LOADED	2UL
+
+/* What a slot holds; wiped when a failed load frees the slot. */
+struct mica_pool_data {
+	uint64_t blob[MICA_RMM_MAX_BLOB / sizeof(uint64_t)]; /* 8-aligned */
+	struct mica_policy pol;
+	uint8_t rpv[MICA_RPV_SIZE];	/* digest, zero-padded */
+	size_t digest_len;
+	struct mica_roles roles;	/* bound roles, under the pool lock */
+	struct mica_mailbox boxes[MICA_RMM_MAX_ROLES];	/* realm calls */
+	uint32_t governed;		/* live realms, under the pool lock */
+};
+
+struct mica_pool_slot {
+	struct mica_pool_data d;
+	uint64_t state;			/* MICA_SLOT_*, only through SCA_* */
+};
+
+/*
+ * The pool. Only mica_rmm_pool.c writes it; it is visible here so that the
+ * hooks below look a realm's policy up inline, without a call.
+ */
+extern struct mica_pool_slot mica_pool[MICA_RMM_MAX_POLICIES];
+
 /* The policy in 1-based slot; NULL for 0 or a slot never loaded. */
 const struct mica_policy *mica_pool_policy(unsigned int slot);
 
@@ -169,30 +198,74 @@ struct mica_mailbox *mica_pool_mailboxes(unsigned int slot,
 int mica_pool_bind(struct mica_realm *st, uint32_t role,
 		   unsigned int ipa_bits);
 
+/*
+ * The policy that governs a realm, from its Mica state; NULL when it is not
+ * governed (slot 0). For the hooks and the sharing and call glue:
+ * mica_rmm_realm_create() records a slot only after seeing it loaded (under
+ * the pool lock, in mica_pool_govern), a loaded slot's policy never
+ * changes, and RMI_MICA_POLICY_UNLOAD frees a slot only when no live realm
+ * is governed by it, so the slot is resolved once, at REALM_CREATE, and
+ * each use just indexes the pool.
+ */
+COMPILER_ASSERT(MICA_RMM_MAX_POLICIES <= 255U);	/* a slot fits st->slot */
+static inline const struct mica_policy *mica_rmm_policy(
+					const struct mica_realm *st)
+{
+	return (st->slot == 0U) ? NULL : &mica_pool[st->slot - 1U].d.pol;
+}
+
 /* ---- Hooks called from the patched RMM ---- */
+
+/*
+ * Each hook resolves the realm's policy from its Mica state (no policy for
+ * an ungoverned realm, slot 0) and asks mica_decide.c; the RMM code around
+ * the hook turns "no" into the command's error. Inline, so that a hook
+ * costs its handler one call, into the decision.
+ */
 
 /* RMI_REALM_CREATE, after the RPV is stored: governed or not. */
 void mica_rmm_realm_create(struct mica_realm *st,
 			   const unsigned char rpv[MICA_RPV_SIZE]);
 
 /* RMI_REALM_ACTIVATE. */
-bool mica_rmm_may_activate(const struct mica_realm *st,
-			   const unsigned char *rim, size_t rim_len);
+static inline bool mica_rmm_may_activate(const struct mica_realm *st,
+					 const unsigned char *rim,
+					 size_t rim_len)
+{
+	return mica_decide_activate(mica_rmm_policy(st), st, rim, rim_len);
+}
 
-/* RMI_RTT_MAP_UNPROTECTED of host_s2tte at ipa, level. indirect: the realm
- * uses indirect S2AP encoding (permissions not in S2AP bits).
+/*
+ * RMI_RTT_MAP_UNPROTECTED of host_s2tte at ipa, level. indirect: the realm
+ * uses indirect S2AP encoding (RMM v1.1 planes), where the permission is an
+ * index, not S2AP bits: it counts as read-write, so only read-write grants
+ * can be mapped (fail closed).
  */
-bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
-			 long level, unsigned long host_s2tte, bool indirect);
+static inline bool mica_rmm_may_map_ns(const struct mica_realm *st,
+				       unsigned long ipa, long level,
+				       unsigned long host_s2tte, bool indirect)
+{
+	unsigned long s2ap = indirect ? (MICA_S2AP_READ | MICA_S2AP_WRITE) :
+					host_s2tte;
+
+	return mica_decide_map_ns(mica_rmm_policy(st), st, ipa,
+				  s2tte_map_size(level), s2ap);
+}
 
 /* RSI_HOST_CALL. */
-bool mica_rmm_may_hostcall(const struct mica_realm *st);
+static inline bool mica_rmm_may_hostcall(const struct mica_realm *st)
+{
+	return mica_decide_hostcall(mica_rmm_policy(st), st);
+}
 
 /* A data abort on unprotected IPA fipa, about to be reported to the host;
  * write: a store, whose value the exit would carry.
  */
-bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
-				unsigned long fipa, bool write);
+static inline bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
+					      unsigned long fipa, bool write)
+{
+	return mica_decide_ns_abort_exit(mica_rmm_policy(st), st, fipa, write);
+}
 
 /* RSI_MICA_CALL, _TAKE, _REPLY (fid), from the RSI dispatch. */
 struct rmi_rec_exit;

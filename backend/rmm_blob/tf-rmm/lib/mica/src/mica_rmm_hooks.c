@@ -2,9 +2,8 @@
  * SPDX-License-Identifier: BSD-3-Clause
  * SPDX-FileCopyrightText: Copyright micac contributors.
  *
- * The hooks the patched RMM calls, and RMI_MICA_REALM_BIND. Each resolves
- * the realm's policy from its Mica state and asks mica_decide.c; the RMM
- * code around the hook turns "no" into the command's error.
+ * RMI_REALM_CREATE's hook, RMI_MICA_REALM_BIND and RSI_MICA_REALM_INFO; the
+ * other hooks are inline in mica_rmm.h.
  */
 
 #include <buffer.h>
@@ -13,7 +12,6 @@
 #include <mica_rmm.h>
 #include <realm.h>
 #include <rsi-handler.h>
-#include <s2tt.h>
 #include <string.h>
 
 void mica_rmm_realm_create(struct mica_realm *st,
@@ -23,46 +21,12 @@ void mica_rmm_realm_create(struct mica_realm *st,
 	st->slot = (uint8_t)mica_pool_govern(rpv);
 }
 
-bool mica_rmm_may_activate(const struct mica_realm *st,
-			   const unsigned char *rim, size_t rim_len)
-{
-	return mica_decide_activate(mica_pool_policy(st->slot), st, rim,
-				    rim_len);
-}
-
-bool mica_rmm_may_map_ns(const struct mica_realm *st, unsigned long ipa,
-			 long level, unsigned long host_s2tte, bool indirect)
-{
-	/*
-	 * With indirect S2AP encoding (RMM v1.1 planes) the permission is an
-	 * index, not S2AP bits: count it as read-write, so only read-write
-	 * grants can be mapped (fail closed).
-	 */
-	unsigned long s2ap = indirect ? (MICA_S2AP_READ | MICA_S2AP_WRITE) :
-					host_s2tte;
-
-	return mica_decide_map_ns(mica_pool_policy(st->slot), st, ipa,
-				  s2tte_map_size(level), s2ap);
-}
-
-bool mica_rmm_may_hostcall(const struct mica_realm *st)
-{
-	return mica_decide_hostcall(mica_pool_policy(st->slot), st);
-}
-
-bool mica_rmm_may_exit_ns_abort(const struct mica_realm *st,
-				unsigned long fipa, bool write)
-{
-	return mica_decide_ns_abort_exit(mica_pool_policy(st->slot), st, fipa,
-					 write);
-}
-
 void handle_rsi_mica_realm_info(struct rec *rec, struct rsi_result *res)
 {
 	const struct mica_realm *st = &rec->realm_info.mica;
 	unsigned long info = 0UL;
 
-	if (mica_pool_policy(st->slot) != NULL) {
+	if (mica_rmm_policy(st) != NULL) {
 		info |= MICA_RSI_INFO_GOVERNED;
 		if (st->bound != 0U) {
 			info |= MICA_RSI_INFO_BOUND;

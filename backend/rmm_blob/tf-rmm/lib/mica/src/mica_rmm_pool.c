@@ -28,30 +28,10 @@
 #include <string.h>
 #include <utils_def.h>
 
-#define SLOT_FREE	0UL
-#define SLOT_LOADING	1UL
-#define SLOT_LOADED	2UL
-
-/* What a slot holds; wiped when a failed load frees the slot. */
-struct mica_pool_data {
-	uint64_t blob[MICA_RMM_MAX_BLOB / sizeof(uint64_t)]; /* 8-aligned */
-	struct mica_policy pol;
-	uint8_t rpv[MICA_RPV_SIZE];	/* digest, zero-padded */
-	size_t digest_len;
-	struct mica_roles roles;	/* bound roles, under the pool lock */
-	struct mica_mailbox boxes[MICA_RMM_MAX_ROLES];	/* realm calls */
-	uint32_t governed;		/* live realms, under the pool lock */
-};
-
-struct mica_pool_slot {
-	struct mica_pool_data d;
-	uint64_t state;			/* SLOT_*, only through SCA_* */
-};
-
 /* The pool's blob buffer is whole granules of the RMM's size. */
 COMPILER_ASSERT(MICA_GRANULE_SIZE == GRANULE_SIZE);
 
-static struct mica_pool_slot mica_pool[MICA_RMM_MAX_POLICIES];
+struct mica_pool_slot mica_pool[MICA_RMM_MAX_POLICIES];
 spinlock_t mica_pool_lock;
 
 const struct mica_policy *mica_pool_policy(unsigned int slot)
@@ -59,27 +39,40 @@ const struct mica_policy *mica_pool_policy(unsigned int slot)
 	if ((slot == 0U) || (slot > MICA_RMM_MAX_POLICIES)) {
 		return NULL;
 	}
-	if (SCA_READ64_ACQUIRE(&mica_pool[slot - 1U].state) != SLOT_LOADED) {
+	if (SCA_READ64_ACQUIRE(&mica_pool[slot - 1U].state) !=
+	    MICA_SLOT_LOADED) {
 		return NULL;
 	}
 	return &mica_pool[slot - 1U].d.pol;
 }
 
-unsigned int mica_pool_govern(const unsigned char rpv[MICA_RPV_SIZE])
+/*
+ * 1 + the loaded slot whose RPV is rpv, or 0. The acquire pairs with the
+ * load's release store, which is not under the pool lock: the hooks then
+ * read the slot without one.
+ */
+static unsigned int slot_by_rpv(const unsigned char rpv[MICA_RPV_SIZE])
 {
-	unsigned int found = 0U;
-
-	spinlock_acquire(&mica_pool_lock);
 	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
 		struct mica_pool_slot *s = &mica_pool[i];
 
-		/* At most one realm per granule of memory: no wrap. */
-		if ((SCA_READ64(&s->state) == SLOT_LOADED) &&
+		if ((SCA_READ64_ACQUIRE(&s->state) == MICA_SLOT_LOADED) &&
 		    mica_rpv_matches(rpv, s->d.rpv, s->d.digest_len)) {
-			s->d.governed++;
-			found = i + 1U;
-			break;
+			return i + 1U;
 		}
+	}
+	return 0U;
+}
+
+unsigned int mica_pool_govern(const unsigned char rpv[MICA_RPV_SIZE])
+{
+	unsigned int found;
+
+	spinlock_acquire(&mica_pool_lock);
+	found = slot_by_rpv(rpv);
+	/* At most one realm per granule of memory: no wrap. */
+	if (found != 0U) {
+		mica_pool[found - 1U].d.governed++;
 	}
 	spinlock_release(&mica_pool_lock);
 	return found;
@@ -87,7 +80,7 @@ unsigned int mica_pool_govern(const unsigned char rpv[MICA_RPV_SIZE])
 
 void mica_rmm_realm_destroy(const struct mica_realm *st)
 {
-	if (mica_pool_policy(st->slot) != NULL) {
+	if (mica_rmm_policy(st) != NULL) {
 		spinlock_acquire(&mica_pool_lock);
 		mica_pool[st->slot - 1U].d.governed--;
 		spinlock_release(&mica_pool_lock);
@@ -109,7 +102,7 @@ struct mica_mailbox *mica_pool_mailboxes(unsigned int slot,
 int mica_pool_bind(struct mica_realm *st, uint32_t role,
 		   unsigned int ipa_bits)
 {
-	const struct mica_policy *pol = mica_pool_policy(st->slot);
+	const struct mica_policy *pol = mica_rmm_policy(st);
 	int rc;
 
 	spinlock_acquire(&mica_pool_lock);
@@ -127,9 +120,9 @@ static struct mica_pool_slot *slot_reserve(void)
 
 	spinlock_acquire(&mica_pool_lock);
 	for (unsigned int i = 0U; i < MICA_RMM_MAX_POLICIES; i++) {
-		if (SCA_READ64(&mica_pool[i].state) == SLOT_FREE) {
+		if (SCA_READ64(&mica_pool[i].state) == MICA_SLOT_FREE) {
 			found = &mica_pool[i];
-			SCA_WRITE64(&found->state, SLOT_LOADING);
+			SCA_WRITE64(&found->state, MICA_SLOT_LOADING);
 			break;
 		}
 	}
@@ -144,7 +137,7 @@ static struct mica_pool_slot *slot_reserve(void)
 static void slot_release(struct mica_pool_slot *s)
 {
 	(void)memset(&s->d, 0, sizeof(s->d));
-	SCA_WRITE64_RELEASE(&s->state, SLOT_FREE);
+	SCA_WRITE64_RELEASE(&s->state, MICA_SLOT_FREE);
 }
 
 /* The NS granule at addr, or NULL when addr is not one. */
@@ -241,13 +234,13 @@ void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)
 	 * loaded one whose RPV is this digest (s is not LOADED yet).
 	 */
 	if (ret == RMI_SUCCESS) {
-		dup = mica_pool_find_rpv(s->d.rpv);
+		dup = slot_by_rpv(s->d.rpv);
 	}
 	if ((ret != RMI_SUCCESS) || (dup != 0U)) {
 		slot_release(s);
 		s = (dup != 0U) ? &mica_pool[dup - 1U] : NULL;
 	} else {
-		SCA_WRITE64_RELEASE(&s->state, SLOT_LOADED);
+		SCA_WRITE64_RELEASE(&s->state, MICA_SLOT_LOADED);
 	}
 	res->x[0] = ret;
 	res->x[1] = (s != NULL) ? (unsigned long)(s - mica_pool) + 1UL : 0UL;
@@ -263,11 +256,11 @@ unsigned long smc_mica_policy_unload(unsigned long slot)
 	}
 	s = &mica_pool[slot - 1UL];
 	spinlock_acquire(&mica_pool_lock);
-	if (SCA_READ64(&s->state) == SLOT_LOADED) {
+	if (SCA_READ64(&s->state) == MICA_SLOT_LOADED) {
 		rc = mica_decide_unload(s->d.governed);
 	}
 	if (rc == 0) {
-		SCA_WRITE64(&s->state, SLOT_LOADING);
+		SCA_WRITE64(&s->state, MICA_SLOT_LOADING);
 	}
 	spinlock_release(&mica_pool_lock);
 	if (rc == 0) {

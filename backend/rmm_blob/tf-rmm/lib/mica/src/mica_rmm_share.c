@@ -112,7 +112,7 @@ static unsigned long share_page(struct share_rd *r, struct share_rd *o,
 	g_data = find_lock_granule(pa, GRANULE_STATE_DATA);
 	assert(g_data != NULL);
 	if (map) {
-		rc = mica_decide_share(mica_pool_policy(o->mica.slot), &o->mica, &r->mica, ipa,
+		rc = mica_decide_share(mica_rmm_policy(&o->mica), &o->mica, &r->mica, ipa,
 				       (flags != 0UL), granule_refcount_read(g_data),
 				       MICA_SHARE_REFS_MAX, NULL);
 		ret = (rc == -EPERM) ? RMI_ERROR_REALM :
@@ -200,7 +200,7 @@ bool mica_rmm_unshared(const struct s2tt_context *s2, unsigned long s2tte,
 void handle_rsi_mica_shared(struct rec *rec, struct rsi_result *res)
 {
 	const struct mica_realm *st = &rec->realm_info.mica;
-	const struct mica_policy *pol = mica_pool_policy(st->slot);
+	const struct mica_policy *pol = mica_rmm_policy(st);
 	const struct mica_blob_region *reg;
 	unsigned long who = 0UL;
 	unsigned int perm;

@@ -430,6 +430,27 @@ static int realm_token_init(unsigned long *regs, unsigned long *sp)
 	return host_util_rsi_helper(realm_token_first);
 }
 
+/*
+ * The token realm's REC starts at this fixed pc, not at realm_token_init's
+ * host address: the RIM measures the REC's pc, and a code address would tie
+ * tests/tokens/rmm_host.mica's measurement to one build's layout (and to
+ * address randomisation). The fake host runs a REC by calling the address
+ * in ELR_EL2 (host_util_rec_run), so while the token realm runs, a read of
+ * ELR_EL2 that finds this pc answers realm_token_init.
+ */
+#define TOKEN_REALM_PC	0x1000UL
+
+static u_register_t token_elr_read(u_register_t *reg)
+{
+	return (*reg == TOKEN_REALM_PC) ?
+	       (u_register_t)(uintptr_t)realm_token_init : *reg;
+}
+
+static void token_elr_write(u_register_t val, u_register_t *reg)
+{
+	*reg = val;
+}
+
 static void dump_token(const uint8_t *rpv, const char *path)
 {
 	struct mica_test_realm r;
@@ -439,11 +460,14 @@ static void dump_token(const uint8_t *rpv, const char *path)
 
 	check(host_mica_realm_create(&r, rpv) == 0 &&
 	      realm_bind(&r, (role != NULL) ? strtoul(role, NULL, 10) : 0UL) ==
-	      RMI_SUCCESS && host_mica_realm_add_rec(&r, realm_token_init) == 0 &&
+	      RMI_SUCCESS && host_mica_realm_add_rec_pc(&r, TOKEN_REALM_PC) == 0 &&
 	      host_mica_activate(&r) == RMI_SUCCESS, "token realm bound and activated");
 	token_len = 0U;
-	check(host_mica_rec_enter(&r) == RMI_SUCCESS && token_len > 0U &&
+	check(host_util_set_sysreg_cb("elr_el2", token_elr_read,
+				      token_elr_write, 0UL) == 0 &&
+	      host_mica_rec_enter(&r) == RMI_SUCCESS && token_len > 0U &&
 	      token_len <= GRANULE_SIZE, "token realm: attestation token");
+	(void)host_util_set_default_sysreg_cb("elr_el2", 0UL);
 	f = fopen(path, "wb");
 	ok = (f != NULL) && (fwrite(r.data, 1U, token_len, f) == token_len);
 	check((f != NULL) && (fclose(f) == 0) && ok, "token written to $MICA_TOKEN_OUT");

@@ -62,6 +62,8 @@ int host_mica_realm_create(struct mica_test_realm *r, const uint8_t *rpv);
 /* A data granule at REALM_BUFFER_IPA and one REC starting at entry. */
 int host_mica_realm_add_rec(struct mica_test_realm *r,
 			    realm_entrypoint_t entry);
+/* The same, with the REC's pc (which the RIM measures) given as a number. */
+int host_mica_realm_add_rec_pc(struct mica_test_realm *r, unsigned long pc);
 
 /* RMI_RTT_MAP_UNPROTECTED of a fresh NS granule at ipa, level 3. */
 unsigned long host_mica_map_ns(struct mica_test_realm *r, unsigned long ipa,

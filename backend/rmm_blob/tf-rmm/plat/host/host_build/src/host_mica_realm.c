@@ -78,6 +78,12 @@ int host_mica_realm_create(struct mica_test_realm *r, const uint8_t *rpv)
 int host_mica_realm_add_rec(struct mica_test_realm *r,
 			    realm_entrypoint_t entry)
 {
+	return host_mica_realm_add_rec_pc(r, (unsigned long)(uintptr_t)entry);
+}
+
+/* The same, the REC's pc given as a number (measured into the RIM). */
+int host_mica_realm_add_rec_pc(struct mica_test_realm *r, unsigned long pc)
+{
 	struct smc_result result;
 	void *data;
 
@@ -103,7 +109,7 @@ int host_mica_realm_add_rec(struct mica_test_realm *r,
 	}
 	r->h.rec_params->num_aux = result.x[1];
 	r->h.rec_params->flags = REC_PARAMS_FLAG_RUNNABLE;
-	r->h.rec_params->pc = (uintptr_t)entry;
+	r->h.rec_params->pc = pc;
 	r->h.rec_run = allocate_granule();
 	if (host_mica_delegated(&r->h.rec) != RMI_SUCCESS) {
 		return -1;
