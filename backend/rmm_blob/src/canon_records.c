@@ -9,8 +9,8 @@
  * index, which only micac's lookup by measurement reads.
  */
 
-#include "mica_meas.h"
 #include "mica_canon.h"
+#include "mica_meas.h"
 #include <stddef.h>
 
 #define REALM_OFF(field)	((uint32_t)offsetof(struct mica_blob_realm, field))
