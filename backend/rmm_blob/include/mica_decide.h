@@ -28,16 +28,13 @@
 
 /*
  * The RMM's policy pool, for the RMM and for micac's replay of it: policies
- * held at once, and the largest blob one slot takes (the build may raise it
- * with -DMICA_MAX_BLOB_GRANULES=N, N up to 16).
+ * held at once, and the largest blob one slot takes: one granule, what
+ * TF-RMM's one-shot attest_do_hash() digests (a larger blob is refused).
  */
 #ifndef MICA_RMM_MAX_POLICIES
 #define MICA_RMM_MAX_POLICIES	8U
 #endif
-#ifndef MICA_MAX_BLOB_GRANULES
-#define MICA_MAX_BLOB_GRANULES	1U
-#endif
-#define MICA_RMM_MAX_BLOB	(MICA_MAX_BLOB_GRANULES * MICA_GRANULE_SIZE)
+#define MICA_RMM_MAX_BLOB	MICA_GRANULE_SIZE
 
 /* Roles a slot's blob can have (each has a realm record), and the words of
  * a bitmap with one bit per role.

@@ -60,7 +60,6 @@ build_rmm() { # TREE TYPE
 	CROSS_COMPILE=$CROSS cmake --build "$run/$1/build-$2" -j"$JOBS" \
 		>"$run/$1-$2-build.log" 2>&1 ||
 		{ tail -20 "$run/$1-$2-build.log"; return 1; }
-	grep '^mica: attestation app' "$run/$1-$2-build.log"
 }
 build_tfa() { # VARIANT RMM_IMG
 	step "TF-A with $1's rmm.img"

@@ -83,7 +83,9 @@ struct mica_mailbox {
 
 /*
  * RMI_MICA_POLICY_LOAD parameters: one NS granule, read by the RMM, with the
- * RMM's digest written back so the host can set each realm's RPV to it.
+ * RMM's digest written back so the host can set each realm's RPV to it. The
+ * blob is at most one granule (MICA_RMM_MAX_BLOB), at granules[0]; the
+ * array keeps room for larger blobs in a later version of the ABI.
  */
 #define MICA_LOAD_PARAMS_MAX_GRANULES	16U
 struct mica_rmi_load_params {
@@ -147,7 +149,6 @@ struct mica_pool_data {
 	uint64_t blob[MICA_RMM_MAX_BLOB / sizeof(uint64_t)]; /* 8-aligned */
 	struct mica_policy pol;
 	uint8_t rpv[MICA_RPV_SIZE];	/* digest, zero-padded */
-	size_t digest_len;
 	struct mica_roles roles;	/* bound roles, under the pool lock */
 	struct mica_mailbox boxes[MICA_RMM_MAX_ROLES];	/* realm calls */
 	uint32_t governed;		/* live realms, under the pool lock */
@@ -164,15 +165,6 @@ struct mica_pool_slot {
  */
 extern struct mica_pool_slot mica_pool[MICA_RMM_MAX_POLICIES];
 
-/* The policy in 1-based slot; NULL for 0 or a slot never loaded. */
-const struct mica_policy *mica_pool_policy(unsigned int slot);
-
-/* H(blob) with the blob's MICA_DIGEST_* alg, by the attestation app: 0 and
- * the digest zero-padded in out, its length in *len; -EINVAL on failure.
- */
-int mica_rmm_digest(unsigned int alg, const void *blob, size_t size,
-		    uint8_t out[MICA_RPV_SIZE], size_t *len);
-
 /* The slot of the loaded policy whose digest is rpv, counted as governing
  * one more realm; 0 if none (RMI_REALM_CREATE).
  */
@@ -187,8 +179,9 @@ unsigned long smc_mica_policy_unload(unsigned long slot);
 /* Held while bound roles or mailboxes are read or changed. */
 extern spinlock_t mica_pool_lock;
 
-/* The mailboxes of slot's policy (*pol, its bound roles in *taken); NULL,
- * and *pol NULL, for a slot with no policy. The caller holds the lock.
+/* The mailboxes of 1-based slot's policy (*pol, its bound roles in
+ * *taken); NULL, and *pol NULL, for 0 or a slot with no loaded policy. The
+ * caller holds the lock.
  */
 struct mica_mailbox *mica_pool_mailboxes(unsigned int slot,
 					 const struct mica_policy **pol,

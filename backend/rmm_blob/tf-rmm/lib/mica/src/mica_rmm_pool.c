@@ -4,21 +4,26 @@
  *
  * The RMM's Mica policy pool, RMI_MICA_POLICY_LOAD and _UNLOAD.
  *
- * TF-RMM has no heap, so policies live in a static pool of fixed slots, each
- * big enough for the largest blob the RMM takes. A slot is written once:
- * reserved under the pool lock, filled (copy from NS, validate, digest)
- * without it, then published with a release store. A published slot's
- * policy never changes, and goes away only when no realm refers to it
- * (below), so readers (REALM_CREATE, exits) need no lock, only an acquire load of the slot state; its bound-role bitmap
- * (RMI_MICA_REALM_BIND) and its call mailboxes (mica_rmm_call.c) change
- * only under the pool lock. The state word is only read and written
- * through SCA_* accessors.
+ * TF-RMM has no heap, so policies live in a static pool of fixed slots of
+ * one granule each: the RMM digests a blob with TF-RMM's own one-shot hash
+ * (attest_do_hash(), the attestation app's ATTESTATION_APP_FUNC_ID_DO_HASH),
+ * which takes one granule, so a larger blob is refused up front with
+ * RMI_ERROR_NOT_SUPPORTED. A slot is written once: reserved under the pool
+ * lock, filled (copy from NS, validate, digest) without it, then published
+ * with a release store. A published slot's policy never changes, and goes
+ * away only when no realm refers to it (below), so readers (REALM_CREATE,
+ * exits) need no lock, only an acquire load of the slot state; its
+ * bound-role bitmap (RMI_MICA_REALM_BIND) and its call mailboxes
+ * (mica_rmm_call.c) change only under the pool lock. The state word is only
+ * read and written through SCA_* accessors.
  *
  * A slot counts the live realms it governs (REALM_CREATE to REALM_DESTROY,
  * under the pool lock); RMI_MICA_POLICY_UNLOAD frees it only at zero, so no
  * realm ever refers to a freed slot.
  */
 
+#include <attest_app.h>
+#include <attest_mica_hash.h>
 #include <buffer.h>
 #include <errno.h>
 #include <granule.h>
@@ -28,23 +33,25 @@
 #include <string.h>
 #include <utils_def.h>
 
-/* The pool's blob buffer is whole granules of the RMM's size. */
-COMPILER_ASSERT(MICA_GRANULE_SIZE == GRANULE_SIZE);
+/* A slot is one granule of the RMM's size: what attest_do_hash() hashes
+ * (it panics above) and what one NS granule holds; the blob's regions are
+ * granules of that size too.
+ */
+COMPILER_ASSERT(MICA_RMM_MAX_BLOB == GRANULE_SIZE);
+COMPILER_ASSERT((ATTEST_MICA_HASH_SHA384 != RMI_HASH_SHA_256) &&
+		(ATTEST_MICA_HASH_SHA384 != RMI_HASH_SHA_512));
+
+/* attest_do_hash()'s algorithm for each MICA_DIGEST_* (the core checks
+ * that digest_alg is one of them).
+ */
+static const unsigned int attest_algo[] = {
+	[MICA_DIGEST_SHA256] = RMI_HASH_SHA_256,
+	[MICA_DIGEST_SHA384] = (unsigned int)ATTEST_MICA_HASH_SHA384,
+	[MICA_DIGEST_SHA512] = RMI_HASH_SHA_512,
+};
 
 struct mica_pool_slot mica_pool[MICA_RMM_MAX_POLICIES];
 spinlock_t mica_pool_lock;
-
-const struct mica_policy *mica_pool_policy(unsigned int slot)
-{
-	if ((slot == 0U) || (slot > MICA_RMM_MAX_POLICIES)) {
-		return NULL;
-	}
-	if (SCA_READ64_ACQUIRE(&mica_pool[slot - 1U].state) !=
-	    MICA_SLOT_LOADED) {
-		return NULL;
-	}
-	return &mica_pool[slot - 1U].d.pol;
-}
 
 /*
  * 1 + the loaded slot whose RPV is rpv, or 0. The acquire pairs with the
@@ -57,7 +64,7 @@ static unsigned int slot_by_rpv(const unsigned char rpv[MICA_RPV_SIZE])
 		struct mica_pool_slot *s = &mica_pool[i];
 
 		if ((SCA_READ64_ACQUIRE(&s->state) == MICA_SLOT_LOADED) &&
-		    mica_rpv_matches(rpv, s->d.rpv, s->d.digest_len)) {
+		    mica_rpv_matches(rpv, s->d.rpv, MICA_RPV_SIZE)) {
 			return i + 1U;
 		}
 	}
@@ -91,10 +98,13 @@ struct mica_mailbox *mica_pool_mailboxes(unsigned int slot,
 					 const struct mica_policy **pol,
 					 const struct mica_roles **taken)
 {
-	*pol = mica_pool_policy(slot);
-	if (*pol == NULL) {
+	*pol = NULL;
+	if ((slot == 0U) || (slot > MICA_RMM_MAX_POLICIES) ||
+	    (SCA_READ64_ACQUIRE(&mica_pool[slot - 1U].state) !=
+	     MICA_SLOT_LOADED)) {
 		return NULL;
 	}
+	*pol = &mica_pool[slot - 1U].d.pol;
 	*taken = &mica_pool[slot - 1U].d.roles;
 	return mica_pool[slot - 1U].d.boxes;
 }
@@ -151,40 +161,20 @@ static struct granule *ns_granule(unsigned long addr)
 	return g;
 }
 
-/* Copies size bytes of blob from the NS granules listed in p. */
-static bool copy_blob_from_ns(const struct mica_rmi_load_params *p,
-			      uint64_t *dst)
-{
-	size_t done = 0U;
-
-	for (unsigned int i = 0U; (done < p->size) &&
-	     (i < MICA_LOAD_PARAMS_MAX_GRANULES); i++) {
-		size_t chunk = p->size - done;
-		struct granule *g = ns_granule(p->granules[i]);
-
-		if (chunk > GRANULE_SIZE) {
-			chunk = GRANULE_SIZE;
-		}
-		/* ns_buffer_read moves 8-byte words; the pool is zeroed,
-		 * so a rounded-up tail only copies bytes past size.
-		 */
-		if ((g == NULL) ||
-		    !ns_buffer_read(SLOT_NS, g, 0U, round_up(chunk, 8U),
-				    (uint8_t *)dst + done)) {
-			return false;
-		}
-		done += chunk;
-	}
-	return done >= p->size;
-}
-
-/* Copy, validate and digest the blob into a reserved slot. */
+/*
+ * Copy, validate and digest the blob (p->size bytes, at most one granule,
+ * at granules[0]) into a reserved slot. ns_buffer_read moves 8-byte words;
+ * the slot is zeroed, so a rounded-up tail only copies bytes past size, and
+ * the digest lands zero-padded in the RPV.
+ */
 static unsigned long slot_fill(struct mica_pool_slot *s,
 			       const struct mica_rmi_load_params *p)
 {
+	struct granule *g = ns_granule(p->granules[0]);
 	int rc;
 
-	if (!copy_blob_from_ns(p, s->d.blob)) {
+	if ((g == NULL) || !ns_buffer_read(SLOT_NS, g, 0U,
+					   round_up(p->size, 8U), s->d.blob)) {
 		return RMI_ERROR_INPUT;
 	}
 	rc = mica_policy_init(&s->d.pol, s->d.blob, (size_t)p->size, NULL);
@@ -192,10 +182,9 @@ static unsigned long slot_fill(struct mica_pool_slot *s,
 		return (rc == -ENOTSUP) ? RMI_ERROR_NOT_SUPPORTED :
 					  RMI_ERROR_INPUT;
 	}
-	rc = mica_rmm_digest(mica_blob_header(s->d.pol.blob)->digest_alg,
-			     s->d.blob, (size_t)p->size, s->d.rpv,
-			     &s->d.digest_len);
-	return (rc == 0) ? RMI_SUCCESS : RMI_ERROR_INPUT;
+	attest_do_hash(attest_algo[mica_blob_header(s->d.blob)->digest_alg],
+		       s->d.blob, (size_t)p->size, s->d.rpv);
+	return RMI_SUCCESS;
 }
 
 void smc_mica_policy_load(unsigned long params_addr, struct smc_result *res)

@@ -18,6 +18,7 @@
 #include <host_rmi_wrappers.h>
 #include <host_utils.h>
 #include <mbedtls/sha256.h>
+#include <mbedtls/sha512.h>
 #include <mica_blob.h>
 #include <mica_rmm.h>
 #include <smc-rsi.h>
@@ -152,6 +153,32 @@ static int realm_entry(unsigned long *regs, unsigned long *sp)
 
 /* ---- The scenarios ---- */
 
+/*
+ * The fixture (in blob) with digest is384 ? sha384 : sha512 loads, and its
+ * RPV is that digest zero-padded (the attestation app's one-shot hash, with
+ * the patch's SHA-384); then it is unloaded, so it keeps no slot.
+ */
+static void test_load_sha512(uint64_t *blob, int is384, const char *alg)
+{
+	uint8_t want[MICA_RPV_SIZE] = { 0 }, rpv[MICA_RPV_SIZE];
+	struct mica_blob_header *h = (struct mica_blob_header *)blob;
+	struct smc_result res;
+	unsigned long slot = 0UL, ret;
+	char what[80];
+
+	(void)mica_fixture_copy(blob);
+	h->digest_alg = (is384 != 0) ? MICA_DIGEST_SHA384 : MICA_DIGEST_SHA512;
+	ret = load_policy(blob, mica_fixture_size(), rpv, &slot);
+	(void)mbedtls_sha512((const unsigned char *)blob, mica_fixture_size(),
+			     want, is384);
+	(void)snprintf(what, sizeof(what),
+		       "POLICY_LOAD of a %s blob: its RPV is %s(blob)", alg, alg);
+	check((ret == RMI_SUCCESS) && (memcmp(rpv, want, sizeof(want)) == 0),
+	      what);
+	check(rmi(SMC_RMI_MICA_POLICY_UNLOAD, slot, 0UL, &res) == RMI_SUCCESS,
+	      "and it unloads");
+}
+
 static void test_load(uint8_t rpv[MICA_RPV_SIZE])
 {
 	static uint64_t blob[GRANULE_SIZE / sizeof(uint64_t)];
@@ -175,6 +202,8 @@ static void test_load(uint8_t rpv[MICA_RPV_SIZE])
 	      RMI_ERROR_INPUT, "POLICY_LOAD of a bad magic: ERROR_INPUT");
 	check(load_policy(blob, 0U, bad, &slot2) == RMI_ERROR_INPUT,
 	      "POLICY_LOAD of 0 bytes: ERROR_INPUT");
+	test_load_sha512(blob, 1, "SHA-384");
+	test_load_sha512(blob, 0, "SHA-512");
 }
 
 /* RMI_MICA_POLICY_LOAD with a hand-made parameter granule. */
@@ -198,6 +227,9 @@ static void test_load_limits(void)
 	struct smc_result res;
 	uint8_t rpv[MICA_RPV_SIZE];
 	unsigned long slot = 0UL, ret = RMI_SUCCESS;
+	const struct mica_policy *pol;
+	const struct mica_roles *taken;
+	struct mica_mailbox *boxes;
 	void *secure;
 
 	check(host_mica_delegated(&secure) == RMI_SUCCESS &&
@@ -205,8 +237,9 @@ static void test_load_limits(void)
 	      RMI_ERROR_INPUT, "POLICY_LOAD from a delegated granule refused");
 	check(rmi(SMC_RMI_MICA_POLICY_LOAD, (uintptr_t)secure, 0UL, &res) ==
 	      RMI_ERROR_INPUT, "POLICY_LOAD with delegated parameters refused");
-	check(load_raw(17UL * GRANULE_SIZE, (uintptr_t)allocate_granule()) ==
-	      RMI_ERROR_NOT_SUPPORTED, "POLICY_LOAD of 17 granules refused");
+	check(load_raw(GRANULE_SIZE + 8UL, (uintptr_t)allocate_granule()) ==
+	      RMI_ERROR_NOT_SUPPORTED,
+	      "POLICY_LOAD of a blob above one granule: NOT_SUPPORTED");
 	/* Same policy, other versions: other digests, one slot each. */
 	(void)mica_fixture_copy(blob);
 	for (uint32_t v = 2U; (ret == RMI_SUCCESS) &&
@@ -218,7 +251,10 @@ static void test_load_limits(void)
 	}
 	check(ret == RMI_ERROR_NOT_SUPPORTED && slot == 0UL,
 	      "a full pool refuses the next policy");
-	check(slot == 0UL && mica_pool_policy(MICA_RMM_MAX_POLICIES) != NULL,
+	spinlock_acquire(&mica_pool_lock);
+	boxes = mica_pool_mailboxes(MICA_RMM_MAX_POLICIES, &pol, &taken);
+	spinlock_release(&mica_pool_lock);
+	check(slot == 0UL && boxes != NULL,
 	      "the pool held MICA_RMM_MAX_POLICIES policies");
 }
 
