@@ -18,11 +18,12 @@ void policy_report(struct frontend *fe)
 		fprintf(stderr, "micac: error: %s\n", fe->io_error);
 }
 
-/* The blob is made beside other work, in two steps (docs/performance.md):
- * the encoder runs on a thread of its own while the front end's flow
- * analysis does (both only read the model); then the validator and the
- * digest, which only read the blob, run on two threads while compile
- * writes the blob out. Where no thread can be had, each runs in turn. */
+/* The blob is made beside other work (docs/performance.md): the encoder
+ * runs on a thread of its own while the front end's flow analysis does
+ * (both only read the model), and as soon as the blob exists, the
+ * validator and the digest (which only read it) start on two more, and run
+ * on while compile writes the blob out. Where no thread can be had, each
+ * runs in its turn. */
 static void start_worker(struct policy_build *b, int (*fn)(void *))
 {
 	thrd_t *t = &b->workers[b->nworkers];
@@ -40,22 +41,6 @@ static void join_workers(struct policy_build *b)
 	b->nworkers = 0;
 }
 
-static int encode_blob(void *arg)
-{
-	struct policy_build *b = arg;
-
-	b->encoded = true;
-	b->too_large = encode_model_unchecked(&b->fe.model, &b->blob, &b->len) != ENCODE_OK;
-	return 0;
-}
-
-/* The front end's model_built: the model is final. */
-static void start_encoding(const struct model *m, void *arg)
-{
-	(void)m;
-	start_worker(arg, encode_blob);
-}
-
 static int check_blob(void *arg)
 {
 	struct policy_build *b = arg;
@@ -70,6 +55,30 @@ static int digest_blob(void *arg)
 
 	b->digest_len = digest_compute(b->fe.model.digest_alg, b->blob, b->len, b->digest);
 	return 0;
+}
+
+static int encode_blob(void *arg)
+{
+	struct policy_build *b = arg;
+
+	b->encoded = true;
+	b->too_large = encode_model_unchecked(&b->fe.model, &b->blob, &b->len) != ENCODE_OK;
+	if (!b->too_large) {
+		start_worker(b, digest_blob);
+		start_worker(b, check_blob);
+	}
+	return 0;
+}
+
+/* The front end's model_built: the model is final. */
+static void start_encoding(const struct model *m, void *arg)
+{
+	struct policy_build *b = arg;
+
+	(void)m;
+	b->encoding = thrd_create(&b->encoder, encode_blob, b) == thrd_success;
+	if (!b->encoding)
+		encode_blob(b);
 }
 
 /* Re-encoding a valid blob must give the blob: anything else is a bug in
@@ -106,7 +115,9 @@ static int build_start(struct policy_build *b, const char *path, const struct fr
 	fo.model_built = start_encoding;
 	fo.model_built_arg = b;
 	rc = cli_exit_status(frontend_run(&b->fe, path, &fo));
-	join_workers(b);
+	if (b->encoding)	/* the encoder started its workers before it ended */
+		thrd_join(b->encoder, NULL);
+	b->encoding = false;
 	policy_report(&b->fe);
 	if (rc != EXIT_CLEAN)
 		return rc;
@@ -121,8 +132,6 @@ static int build_start(struct policy_build *b, const char *path, const struct fr
 		fprintf(stderr, "micac: internal error: the policy exceeds the blob format's limits\n");
 		return EXIT_INTERNAL;
 	}
-	start_worker(b, digest_blob);
-	start_worker(b, check_blob);
 	return EXIT_CLEAN;
 }
 
@@ -168,6 +177,8 @@ int policy_run_overlapped(const char *input, const struct frontend_opts *opts,
 
 void policy_build_free(struct policy_build *b)
 {
+	if (b->encoding)
+		thrd_join(b->encoder, NULL);
 	join_workers(b);
 	free(b->blob);
 	frontend_free(&b->fe);

@@ -22,8 +22,9 @@ struct policy_build {
 	uint8_t rpv[RPV_SIZE];
 	/* The encoder, then the validator and the digest, run on threads of
 	 * their own (policy_build.c) until policy_build_wait. */
-	thrd_t workers[2];
-	size_t nworkers;	/* running */
+	thrd_t encoder, workers[2];
+	bool encoding;		/* ENCODER runs */
+	size_t nworkers;	/* WORKERS run */
 	bool encoded, too_large, invalid;
 	char check_err[256];
 };

@@ -1,11 +1,15 @@
 /* lex_queue.c - the scanner's thread and the queue it fills (lex_queue.h).
  *
  * One producer, one consumer, a ring of tokens. Each side works on its own
- * indices and looks at the other's only under the lock, once per batch of
- * tokens, so the lock is taken a few thousand times in a large compile,
- * not once per token. */
+ * indices and publishes its count to the other once per batch of tokens.
+ * A side that finds nothing to do spins for a while before it sleeps: the
+ * parser is faster than the scanner and catches up with it at nearly every
+ * batch, and putting a thread to sleep and waking it costs far more (a
+ * system call each way, and an interrupt between CPUs) than a batch takes
+ * to scan. The lock is taken only to sleep and to wake a sleeper. */
 #include <stdlib.h>
 #include <string.h>
+#include <stdatomic.h>
 #include <threads.h>
 
 #include "syntax/lex_queue.h"
@@ -18,7 +22,8 @@
 
 enum {
 	LEX_RING = 16384,	/* tokens the scanner may be ahead */
-	LEX_BATCH = 2048,	/* tokens between two looks at the other side */
+	LEX_BATCH = 1024,	/* tokens between two publications */
+	LEX_SPIN = 1 << 15,	/* looks at the other side before sleeping */
 	LEX_LINE = 64,		/* a cache line: each side writes its own */
 };
 
@@ -27,22 +32,65 @@ struct lex_queue {
 	_Alignas(LEX_LINE) struct parse_ctx lctx;	/* its own context */
 	struct diag_list ldl;			/* and its diagnostics */
 	size_t *lkey, lkey_cap;			/* each one's place in one-thread order */
-	size_t produced, seen_consumed;
+	size_t produced;
 	/* The parser's side. */
 	_Alignas(LEX_LINE) struct parse_ctx *pctx;
 	size_t pstart;				/* its diagnostics from here on ... */
 	size_t *pkey, pkey_cap, pkeyed;		/* ... and their places */
-	size_t taken, seen_published;
+	size_t taken;
 	struct lex_token last;			/* T_END, once taken */
 	bool ended;
-	/* Both, under LOCK. */
+	/* What each side publishes. */
+	_Alignas(LEX_LINE) atomic_size_t published;	/* tokens in the ring */
+	_Alignas(LEX_LINE) atomic_size_t consumed;	/* tokens taken from it */
+	/* Sleeping and waking, under LOCK. */
 	_Alignas(LEX_LINE) mtx_t lock;
-	cnd_t ready, room;
-	size_t published, consumed;
-	bool closed;
+	cnd_t wake;
+	atomic_int sleepers;			/* sides waiting on WAKE */
+	atomic_bool closed;			/* the parser is done */
 	thrd_t thread;
 	_Alignas(LEX_LINE) struct lex_token ring[LEX_RING];
 };
+
+/* A hint to the CPU that this is a wait loop. */
+static inline void relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__aarch64__)
+	__asm__ __volatile__("yield");
+#endif
+}
+
+/* Waits until READY(Q) holds: spinning first, then asleep on Q->wake until
+ * the other side's next publication (publish_count wakes it). */
+static void wait_until(struct lex_queue *q, bool (*ready)(struct lex_queue *q))
+{
+	for (int i = 0; i < LEX_SPIN; i++) {
+		if (ready(q))
+			return;
+		relax();
+	}
+	mtx_lock(&q->lock);
+	atomic_fetch_add(&q->sleepers, 1);
+	while (!ready(q))
+		cnd_wait(&q->wake, &q->lock);
+	atomic_fetch_sub(&q->sleepers, 1);
+	mtx_unlock(&q->lock);
+}
+
+/* Publishes COUNT, and wakes the other side if it sleeps. The store and the
+ * load are sequentially consistent, as are wait_until's: either the sleeper
+ * sees the count before it sleeps, or this sees it asleep. */
+static void publish_count(struct lex_queue *q, atomic_size_t *count, size_t value)
+{
+	atomic_store(count, value);
+	if (atomic_load(&q->sleepers) > 0) {
+		mtx_lock(&q->lock);
+		cnd_broadcast(&q->wake);
+		mtx_unlock(&q->lock);
+	}
+}
 
 int lex_open(struct parse_ctx *ctx)
 {
@@ -96,25 +144,10 @@ static void key_parser_diags(struct lex_queue *q)
 }
 
 /* The scanner's side. */
-static bool wait_room(struct lex_queue *q)
+static bool has_room(struct lex_queue *q)
 {
-	bool closed;
-
-	mtx_lock(&q->lock);
-	while (!q->closed && q->produced - q->consumed >= LEX_RING)
-		cnd_wait(&q->room, &q->lock);
-	q->seen_consumed = q->consumed;
-	closed = q->closed;
-	mtx_unlock(&q->lock);
-	return closed;
-}
-
-static void publish(struct lex_queue *q)
-{
-	mtx_lock(&q->lock);
-	q->published = q->produced;
-	cnd_signal(&q->ready);
-	mtx_unlock(&q->lock);
+	return atomic_load(&q->closed) ||
+	       q->produced - atomic_load(&q->consumed) < LEX_RING;
 }
 
 static int produce(void *arg)
@@ -123,28 +156,30 @@ static int produce(void *arg)
 	bool end = false;
 
 	while (!end) {
-		struct lex_token *t = &q->ring[q->produced % LEX_RING];
+		struct lex_token t;
 		size_t before = q->ldl.n;
 
-		if (q->produced - q->seen_consumed >= LEX_RING && wait_room(q))
+		wait_until(q, has_room);
+		if (atomic_load(&q->closed))
 			break;
-		lex_scan_token(&q->lctx, t);
+		/* Scanned here, stored in one go: the scanner writes a token's
+		 * fields many times, and the ring's lines were last read by
+		 * the other CPU. */
+		lex_scan_token(&q->lctx, &t);
+		q->ring[q->produced % LEX_RING] = t;
 		key_diags(&q->lkey, &q->lkey_cap, before, q->ldl.n, 2 * q->produced + 2);
 		q->produced++;
-		end = t->tok == T_END;
+		end = t.tok == T_END;
 		if (end || q->produced % LEX_BATCH == 0)
-			publish(q);
+			publish_count(q, &q->published, q->produced);
 	}
 	return 0;
 }
 
 /* The parser's side. */
-static void report_consumed(struct lex_queue *q)
+static bool has_token(struct lex_queue *q)
 {
-	mtx_lock(&q->lock);
-	q->consumed = q->taken;
-	cnd_signal(&q->room);
-	mtx_unlock(&q->lock);
+	return q->taken != atomic_load(&q->published);
 }
 
 void lex_queue_next(struct lex_queue *q, struct lex_token *t)
@@ -154,14 +189,9 @@ void lex_queue_next(struct lex_queue *q, struct lex_token *t)
 		*t = q->last;
 		return;
 	}
-	if (q->taken == q->seen_published) {
-		mtx_lock(&q->lock);
-		q->consumed = q->taken;
-		cnd_signal(&q->room);
-		while (q->published == q->taken)
-			cnd_wait(&q->ready, &q->lock);
-		q->seen_published = q->published;
-		mtx_unlock(&q->lock);
+	if (!has_token(q)) {
+		publish_count(q, &q->consumed, q->taken);
+		wait_until(q, has_token);
 	}
 	*t = q->ring[q->taken % LEX_RING];
 	q->taken++;
@@ -169,9 +199,11 @@ void lex_queue_next(struct lex_queue *q, struct lex_token *t)
 		q->ended = true;
 		q->last = *t;
 	} else if (q->taken % LEX_BATCH == 0) {
-		report_consumed(q);
+		publish_count(q, &q->consumed, q->taken);
 	}
 }
+
+_Static_assert(sizeof(struct lex_token) <= LEX_LINE, "a token in one cache line");
 
 struct lex_queue *lex_queue_start(struct parse_ctx *pctx)
 {
@@ -191,16 +223,12 @@ struct lex_queue *lex_queue_start(struct parse_ctx *pctx)
 		goto no_scanner;
 	if (mtx_init(&q->lock, mtx_plain) != thrd_success)
 		goto no_lock;
-	if (cnd_init(&q->ready) != thrd_success)
-		goto no_ready;
-	if (cnd_init(&q->room) != thrd_success)
-		goto no_room;
+	if (cnd_init(&q->wake) != thrd_success)
+		goto no_cnd;
 	if (thrd_create(&q->thread, produce, q) == thrd_success)
 		return q;
-	cnd_destroy(&q->room);
-no_room:
-	cnd_destroy(&q->ready);
-no_ready:
+	cnd_destroy(&q->wake);
+no_cnd:
 	mtx_destroy(&q->lock);
 no_lock:
 	lex_close(&q->lctx);
@@ -237,9 +265,9 @@ static void merge_diags(struct lex_queue *q)
 void lex_queue_finish(struct lex_queue *q)
 {
 	key_parser_diags(q);
+	atomic_store(&q->closed, true);
 	mtx_lock(&q->lock);
-	q->closed = true;
-	cnd_signal(&q->room);
+	cnd_broadcast(&q->wake);
 	mtx_unlock(&q->lock);
 	thrd_join(q->thread, NULL);
 	/* Tokens the parser did not take (it stopped early): their strings. */
@@ -248,8 +276,7 @@ void lex_queue_finish(struct lex_queue *q)
 			free(q->ring[i % LEX_RING].val.str);
 	merge_diags(q);
 	lex_close(&q->lctx);
-	cnd_destroy(&q->room);
-	cnd_destroy(&q->ready);
+	cnd_destroy(&q->wake);
 	mtx_destroy(&q->lock);
 	free(q->ldl.v);
 	free(q->lkey);
