@@ -38,15 +38,15 @@ CFLAGS ?= -O2 -g
 # the placeholder in compiler/diag/diag_render.c. $MICAC_REPOSITORY_URL
 # overrides it at run time.
 REPOSITORY_URL ?=
-ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L \
+ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -pthread -D_POSIX_C_SOURCE=200809L \
 	-DMICAC_VERSION='"$(VERSION)"' $(if $(REPOSITORY_URL),-DMICAC_REPOSITORY_URL='"$(REPOSITORY_URL)"') \
 	-Icompiler -I$(BUILD)/gen -Ibackend/rmm_blob/include
 # flex and bison output is not ours to fix; only what they provoke is relaxed.
 GEN_CFLAGS := $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter \
 	-Wno-missing-prototypes
-LDLIBS := -lyaml -lmbedcrypto -ljansson -lcbor
+LDLIBS := -lyaml -lmbedcrypto -lcrypto -ljansson -lcbor
 LDFLAGS ?=
-ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
+ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS) -pthread
 
 GEN_SRC := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 GEN_HDR := $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h

@@ -14,24 +14,29 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 repeat=${BENCH_REPEAT:-3}
 
 # best SECONDS of CMD over $repeat runs (wall clock, ns resolution); the
-# peak RSS (KiB, /usr/bin/time) of the last run is left in $work/rss.
+# peak RSS (KiB) of the last run is left in $work/rss and the least CPU
+# time (user + system seconds, all threads) in $work/cpu (/usr/bin/time).
 best() {
-	local t0 t1 t b=
+	local t0 t1 t c b= bc=
 	for _ in $(seq "$repeat"); do
 		t0=$(date +%s%N)
-		/usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/err" ||
+		/usr/bin/time -f '%M %U %S' -o "$work/time" "$@" >/dev/null 2>"$work/err" ||
 			{ cat "$work/err" >&2; return 1; }
 		t1=$(date +%s%N)
 		t=$(awk "BEGIN{printf \"%.4f\", ($t1 - $t0) / 1e9}")
 		if [ -z "$b" ] || awk "BEGIN{exit !($t < $b)}"; then b=$t; fi
+		c=$(awk '{printf "%.2f", $2 + $3}' "$work/time")
+		if [ -z "$bc" ] || awk "BEGIN{exit !($c < $bc)}"; then bc=$c; fi
 	done
+	awk '{print $1}' "$work/time" >"$work/rss"
+	echo "$bc" >"$work/cpu"
 	echo "$b"
 }
 
 echo "## Compile (Mica source, N realms and N regions)"
 echo
-echo "| N | source | blob | compile s | growth | peak RSS | RSS/source | read s | sha512 s | scan s | compile/scan | compile/sha512 | compile/read |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| N | source | blob | compile s | growth | peak RSS | RSS/source | read s | sha512 s | scan s | compile/scan | compile/sha512 | compile/read | compile CPU s | scan CPU s | CPU compile/scan |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 prev_n= prev_t=
 for n in 100 1000 10000 100000 1000000; do
 	[ "$n" -le "$max" ] || break
@@ -40,15 +45,20 @@ for n in 100 1000 10000 100000 1000000; do
 	t_read=$(best cat "$work/p.mica")
 	t_sha=$(best sha512sum "$work/p.mica")
 	t_scan=$(best "$dir/scan_only" "$work/p.mica")
+	c_scan=$(cat "$work/cpu")
 	t_comp=$(best "$micac" compile -q "$work/p.mica" -o "$work/p.pol")
+	c_comp=$(cat "$work/cpu")
 	rss=$(tail -1 "$work/rss")
 	blob=$(stat -c %s "$work/p.pol")
 	growth=-
 	[ -n "$prev_n" ] && growth=$(awk "BEGIN{ if ($prev_t > 0) printf \"%.2f\", log($t_comp/$prev_t)/log($n/$prev_n); else print \"-\" }")
 	awk -v n="$n" -v s="$size" -v b="$blob" -v tc="$t_comp" -v g="$growth" -v rss="$rss" \
-		-v tr="$t_read" -v th="$t_sha" -v ts="$t_scan" 'function r(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }
-		BEGIN { printf "| %d | %.1f MB | %.1f MB | %.3f | %s | %.0f MB | %s | %.3f | %.3f | %.3f | %s | %s | %s |\n",
-			n, s / 1e6, b / 1e6, tc, g, rss / 1024, r(rss * 1024, s), tr, th, ts, r(tc, ts), r(tc, th), r(tc, tr) }'
+		-v tr="$t_read" -v th="$t_sha" -v ts="$t_scan" -v cc="$c_comp" -v cs="$c_scan" \
+		'function r(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }
+		function r2(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "-" }
+		BEGIN { printf "| %d | %.1f MB | %.1f MB | %.3f | %s | %.0f MB | %s | %.3f | %.3f | %.3f | %s | %s | %s | %.2f | %.2f | %s |\n",
+			n, s / 1e6, b / 1e6, tc, g, rss / 1024, r(rss * 1024, s), tr, th, ts, r2(tc, ts), r(tc, th), r(tc, tr),
+			cc, cs, r2(cc, cs) }'
 	prev_n=$n prev_t=$t_comp
 done
 rm -f "$work/p.mica" "$work/p.pol"

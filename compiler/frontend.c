@@ -81,10 +81,17 @@ static bool has_errors(const struct diag_list *dl)
 /* The checks on a built model, whether it came from source or from a
  * blob: the model is the same, so a blob gets every warning and flow error
  * its source would (located at its table entries). */
+static void model_built(struct frontend *fe, const struct frontend_opts *opts)
+{
+	if (opts->model_built && !has_errors(&fe->diags))
+		opts->model_built(&fe->model, opts->model_built_arg);
+}
+
 static void analyse_model(struct frontend *fe, const struct frontend_opts *opts)
 {
 	fe->has_model = true;
 	check_warnings(&fe->model, &fe->diags);
+	model_built(fe, opts);
 	if (!opts->no_flow)
 		flow_check(&fe->model, &fe->diags);
 }
@@ -204,6 +211,7 @@ static void run_source(struct frontend *fe, const struct frontend_opts *opts)
 		if (resolve(&fe->ast, &fe->model, RESOLVE_PLACE | free_tree, dl) == 0) {
 			fe->has_model = true;
 			check_warnings(&fe->model, dl);
+			model_built(fe, opts);
 		}
 	} else if (whole && reach_at_most(dl, before, REACH_MODEL) &&
 		   flow_values_valid(&fe->ast)) {

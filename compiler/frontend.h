@@ -26,6 +26,13 @@ struct frontend_opts {
 	bool keep_tree;		/* keep the syntax tree after the model is built
 				 * (the language server's names); otherwise it is
 				 * freed then, before the flow analysis */
+	/* If set, called once the model is built with no error so far, just
+	 * before the flow analysis. Both only read the model from then on, so
+	 * the caller may start its own reading of it on another thread
+	 * (policy_build encodes it meanwhile); the model stays as it is until
+	 * frontend_free. */
+	void (*model_built)(const struct model *m, void *arg);
+	void *model_built_arg;
 };
 
 struct frontend {

@@ -19,7 +19,8 @@ make gcc libc6-dev      # the build
 flex bison              # the grammar (grammar/*.l, *.y)
 pkg-config
 libyaml-dev             # YAML policies and scenarios
-libmbedtls-dev          # SHA-2 and base64 for digests, ECDSA for micac verify (mbedTLS 2.28)
+libmbedtls-dev          # base64, ECDSA for micac verify (mbedTLS 2.28)
+libssl-dev              # SHA-2 for policy digests (OpenSSL: vector code, the blob hashes in 60% of mbedTLS's time)
 libcbor-dev             # micac verify reads CCA attestation tokens (CBOR)
 libjansson-dev          # micac lsp: the protocol is JSON
 libcmocka-dev           # unit tests

@@ -162,8 +162,7 @@ static void write_header(const struct model *m, struct mica_blob_header *h, size
 	h->name_off = 0;	/* the policy name opens the string table */
 }
 
-int encode_model_checked(const struct model *m, uint8_t **blob, size_t *len,
-			 char *err, size_t errlen)
+int encode_model_unchecked(const struct model *m, uint8_t **blob, size_t *len)
 {
 	struct mica_blob_header h;
 	size_t total, spos = 0;
@@ -184,12 +183,26 @@ int encode_model_checked(const struct model *m, uint8_t **blob, size_t *len,
 			   b + h.tables[MICA_TABLE_CALLS].offset);
 	write_region_index(m, b + h.tables[MICA_TABLE_REGION_IDX].offset);
 	write_rim_index(m, b + h.tables[MICA_TABLE_RIM_IDX].offset);
-	if (blob_check(b, total, err, errlen) != 0) {
+	*blob = b;
+	*len = total;
+	return ENCODE_OK;
+}
+
+int encode_model_checked(const struct model *m, uint8_t **blob, size_t *len,
+			 char *err, size_t errlen)
+{
+	uint8_t *b;
+	size_t n;
+	int rc = encode_model_unchecked(m, &b, &n);
+
+	if (rc != ENCODE_OK)
+		return rc;
+	if (blob_check(b, n, err, errlen) != 0) {
 		free(b);
 		return ENCODE_INVALID;
 	}
 	*blob = b;
-	*len = total;
+	*len = n;
 	return ENCODE_OK;
 }
 

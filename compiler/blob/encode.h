@@ -23,5 +23,9 @@ enum encode_status {
 int encode_model(const struct model *m, uint8_t **blob, size_t *len);
 int encode_model_checked(const struct model *m, uint8_t **blob, size_t *len,
 			 char *err, size_t errlen);
+/* The same without the validator (ENCODE_OK or ENCODE_TOO_LARGE), for a
+ * caller that runs blob_check itself, alongside other work on the blob
+ * (policy_build.c). */
+int encode_model_unchecked(const struct model *m, uint8_t **blob, size_t *len);
 
 #endif

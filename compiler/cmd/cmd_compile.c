@@ -45,22 +45,39 @@ static int parse_args(int argc, char **argv, struct compile_args *a)
 	return OPTS_CONTINUE;
 }
 
-/* Writes the blob, then the digest line. */
-static int write_blob(const struct policy_build *b, const void *args)
+/* Writes the blob to its temporary file while policy_build checks and
+ * digests it, then publishes it (or removes it, if micac wrote an invalid
+ * blob), then prints the digest line. Standard output cannot take back
+ * what it was given, so there the check comes first. */
+static int write_blob(struct policy_build *b, const void *args)
 {
 	const struct compile_args *a = args;
+	bool to_stdout = strcmp(a->output, "-") == 0;
+	struct output o;
 	char err[512], *text;
+	int rc = to_stdout ? policy_build_wait(b) : EXIT_CLEAN;
 
-	if (output_write_file(a->output, b->blob, b->len, err, sizeof(err)) != 0) {
-		fprintf(stderr, "micac: error: %s\n", err);
-		return EXIT_USAGE;
+	if (rc != EXIT_CLEAN)
+		return rc;
+	if (output_open(&o, a->output, err, sizeof(err)) != 0 ||
+	    output_put(&o, a->output, b->blob, b->len, err, sizeof(err)) != 0)
+		goto io_error;
+	rc = policy_build_wait(b);
+	if (rc != EXIT_CLEAN) {
+		output_abort(&o);
+		return rc;
 	}
+	if (output_commit(&o, err, sizeof(err)) != 0)
+		goto io_error;
 	if (a->quiet)
 		return EXIT_CLEAN;
 	text = policy_digest_text(b);
-	fprintf(strcmp(a->output, "-") == 0 ? stderr : stdout, "%s  %s\n", text, a->output);
+	fprintf(to_stdout ? stderr : stdout, "%s  %s\n", text, a->output);
 	free(text);
 	return EXIT_CLEAN;
+io_error:
+	fprintf(stderr, "micac: error: %s\n", err);
+	return EXIT_USAGE;
 }
 
 int cmd_compile(int argc, char **argv)
@@ -68,5 +85,5 @@ int cmd_compile(int argc, char **argv)
 	struct compile_args a = {0};
 	int rc = parse_args(argc, argv, &a);
 
-	return rc != OPTS_CONTINUE ? rc : policy_run(a.input, &a.fo, write_blob, &a);
+	return rc != OPTS_CONTINUE ? rc : policy_run_overlapped(a.input, &a.fo, write_blob, &a);
 }

@@ -265,7 +265,7 @@ int lex_unterminated_string(struct parse_ctx *ctx, union MICA_YYSTYPE *val, loc_
 	quote.end_col = quote.col;
 	d = diag_add(ctx->dl, ERR_UNTERMINATED_STRING, ctx->src, quote, "string is not closed on this line");
 	diag_help(d, "add the closing '\"'; strings cannot span lines");
-	ctx->skip_syntax_error = true;
+	ctx->lex_unterminated = true;
 	val->str = xstrndup(text + 1, len - 1);
 	return T_STRING;
 }

@@ -4,37 +4,46 @@
 
 #include "syntax/parse.h"
 #include "syntax/parse_actions.h"
+#include "syntax/lex_queue.h"
 #include "parser.h"
-/* flex's header names the bison types without the api.prefix. */
-#define YYSTYPE MICA_YYSTYPE
-#define YYLTYPE MICA_YYLTYPE
-#include "lexer.h"
 
 int parse_next_token(struct parse_ctx *ctx, MICA_YYSTYPE *val, MICA_YYLTYPE *loc)
 {
-	int tok;
+	struct lex_token t;
 
 	ctx->prev2_tok = ctx->prev_tok;
 	ctx->prev_tok = ctx->cur_tok;
 	ctx->prev_off = ctx->cur_off;
 	ctx->prev_len = ctx->cur_len;
 	ctx->prev_loc = ctx->cur_loc;
-	tok = ctx->stop ? T_END : mica_scan(val, loc, ctx->scanner);
-	ctx->cur_tok = tok;
-	if (tok == T_SEMI || tok == T_RBRACE)
+	if (ctx->queue)
+		lex_queue_next(ctx->queue, &t);
+	else
+		lex_scan_token(ctx, &t);
+	*val = t.val;
+	if (t.has_loc)
+		*loc = t.loc;
+	ctx->stop |= t.stop;
+	if (t.unterminated)
+		ctx->skip_syntax_error = true;
+	ctx->cur_tok = t.tok;
+	if (t.tok == T_SEMI || t.tok == T_RBRACE)
 		ctx->skip_syntax_error = false;
 	ctx->cur_loc = *loc;
 	/* Only offsets: the text is needed only for an error message. */
-	ctx->cur_off = ctx->tok_start;
-	ctx->cur_len = tok == T_END ? 0 : ctx->offset - ctx->tok_start;
-	return tok;
+	ctx->cur_off = t.off;
+	ctx->cur_len = t.len;
+	return t.tok;
 }
 
 int parse_mica(struct ast *ast, struct diag_list *dl)
 {
+	return parse_mica_threaded(ast, dl, true);
+}
+
+int parse_mica_threaded(struct ast *ast, struct diag_list *dl, bool threaded)
+{
 	struct parse_ctx ctx;
-	yyscan_t scanner;
-	YY_BUFFER_STATE buf;
 	size_t before = diag_error_count(dl);
 
 	memset(&ctx, 0, sizeof(ctx));
@@ -43,13 +52,15 @@ int parse_mica(struct ast *ast, struct diag_list *dl)
 	ctx.src = ast->src;
 	ctx.line = 1;
 	ctx.col = 1;
-	if (mica_yylex_init_extra(&ctx, &scanner))
+	/* The scanner runs on a thread of its own when it can have one
+	 * (lex_queue.h), else in the parser's. */
+	ctx.queue = threaded ? lex_queue_start(&ctx) : NULL;
+	if (!ctx.queue && lex_open(&ctx) != 0)
 		return -1;
-	ctx.scanner = scanner;
-	/* The source keeps two NULs after its end, so flex scans it in place. */
-	buf = mica_yy_scan_buffer(ast->src->data, ast->src->len + 2, scanner);
 	mica_yyparse(&ctx);
-	mica_yy_delete_buffer(buf, scanner);
-	mica_yylex_destroy(scanner);
+	if (ctx.queue)
+		lex_queue_finish(ctx.queue);
+	else
+		lex_close(&ctx);
 	return diag_error_count(dl) > before ? -1 : 0;
 }

@@ -3,10 +3,16 @@
 #ifndef MICAC_PARSE_H
 #define MICAC_PARSE_H
 
+#include <stdbool.h>
+
 #include "diag/diag.h"
 #include "syntax/ast.h"
 
-/* Parses AST->src into AST; 0 when the parser saw no syntax error. */
+/* Parses AST->src into AST; 0 when the parser saw no syntax error. The
+ * scanner runs on a thread of its own (syntax/lex_queue.h). */
 int parse_mica(struct ast *ast, struct diag_list *dl);
+/* The same, with the scanner on the parser's thread when THREADED is false:
+ * the result is the same either way (tests/unit/test_lex_queue.c). */
+int parse_mica_threaded(struct ast *ast, struct diag_list *dl, bool threaded);
 
 #endif

@@ -12,6 +12,8 @@
 #include "syntax/ast.h"
 #include "diag/diag.h"
 
+struct lex_queue;
+
 struct parse_ctx {
 	struct ast *ast;
 	struct diag_list *dl;
@@ -44,7 +46,10 @@ struct parse_ctx {
 
 	bool skip_syntax_error;	/* an unterminated string ate the statement's end */
 	bool stop;		/* a NUL byte or endless comment: stop lexing */
+	bool lex_unterminated;	/* the scanner's: the token it just read is an
+				 * unterminated string (lex_scan_token) */
 	size_t tok_start;	/* byte offset of the last token */
+	struct lex_queue *queue; /* the scanner's thread, when it has one */
 };
 
 /* A NUMBER token's value; BAD when it was malformed (already reported). */

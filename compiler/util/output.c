@@ -387,18 +387,28 @@ void output_abort(struct output *o)
 	o->slot = -1;
 }
 
+int output_put(struct output *o, const char *path, const void *data, size_t len,
+	       char *err, size_t errlen)
+{
+	int e = 0;
+
+	if (len > 0 && fwrite(data, 1, len, o->fp) != len)
+		e = errno ? errno : EIO;
+	else if (o->tmp && (fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0))
+		e = errno ? errno : EIO;
+	if (e == 0)
+		return 0;
+	output_abort(o);
+	return fail(err, errlen, path, "write", e);
+}
+
 int output_write_file(const char *path, const void *data, size_t len, char *err, size_t errlen)
 {
 	struct output o;
 
-	if (output_open(&o, path, err, errlen) != 0)
+	if (output_open(&o, path, err, errlen) != 0 ||
+	    output_put(&o, path, data, len, err, errlen) != 0)
 		return -1;
-	if (len > 0 && fwrite(data, 1, len, o.fp) != len) {
-		int e = errno ? errno : EIO;
-
-		output_abort(&o);
-		return fail(err, errlen, path, "write", e);
-	}
 	return output_commit(&o, err, errlen);
 }
 

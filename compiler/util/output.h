@@ -38,6 +38,11 @@ int output_open(struct output *o, const char *path, char *err, size_t errlen);
 int output_commit(struct output *o, char *err, size_t errlen);
 /* Gives up: closes and removes the temporary file. Safe on a closed O. */
 void output_abort(struct output *o);
+/* Writes DATA[0..LEN) and, to a temporary file, flushes and syncs it, so
+ * that output_commit is left with the rename. 0 on success; -1 with a
+ * reason naming PATH in ERR, and O aborted. */
+int output_put(struct output *o, const char *path, const void *data, size_t len,
+	       char *err, size_t errlen);
 
 /* Whether to try unnamed temporary files (O_TMPFILE) at all; on by
  * default. The unit tests turn it off to test the named fallback, as on a
