@@ -20,7 +20,7 @@ flex bison              # the grammar (grammar/*.l, *.y)
 pkg-config
 libyaml-dev             # YAML policies and scenarios
 libmbedtls-dev          # base64, ECDSA for micac verify (mbedTLS 2.28)
-libssl-dev              # SHA-2 for policy digests (OpenSSL: vector code, the blob hashes in 60% of mbedTLS's time)
+libssl-dev              # SHA-2 for policy digests (OpenSSL: vector code, a blob hashes in 60% of the time mbedTLS takes)
 libcbor-dev             # micac verify reads CCA attestation tokens (CBOR)
 libjansson-dev          # micac lsp: the protocol is JSON
 libcmocka-dev           # unit tests
