@@ -44,7 +44,7 @@ ALL_CFLAGS := -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -pthread -D_POSIX_C_SOURCE=
 # flex and bison output is not ours to fix; only what they provoke is relaxed.
 GEN_CFLAGS := $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter \
 	-Wno-missing-prototypes
-LDLIBS := -lyaml -lmbedcrypto -lcrypto -ljansson -lcbor
+LDLIBS := -lyaml -lmbedcrypto -ljansson -lcbor
 LDFLAGS ?=
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS) -pthread
 

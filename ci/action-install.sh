@@ -8,7 +8,7 @@
 # needs no network. Prints the path of micac.
 set -euo pipefail
 src=${1:?usage: action-install.sh MICAC_SOURCE_DIR}
-pkgs=(make gcc libc6-dev flex bison pkg-config libyaml-dev libmbedtls-dev libssl-dev
+pkgs=(make gcc libc6-dev flex bison pkg-config libyaml-dev libmbedtls-dev
 	libcbor-dev libjansson-dev)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -19,8 +19,7 @@ make gcc libc6-dev      # the build
 flex bison              # the grammar (grammar/*.l, *.y)
 pkg-config
 libyaml-dev             # YAML policies and scenarios
-libmbedtls-dev          # base64, ECDSA for micac verify (mbedTLS 2.28)
-libssl-dev              # SHA-2 for policy digests (OpenSSL: vector code, a blob hashes in 60% of the time mbedTLS takes)
+libmbedtls-dev          # SHA-2 and base64 for digests, ECDSA for micac verify (mbedTLS 2.28)
 libcbor-dev             # micac verify reads CCA attestation tokens (CBOR)
 libjansson-dev          # micac lsp: the protocol is JSON
 libcmocka-dev           # unit tests

@@ -36,9 +36,13 @@ int parse_next_token(struct parse_ctx *ctx, MICA_YYSTYPE *val, MICA_YYLTYPE *loc
 	return t.tok;
 }
 
+/* Below this, a second thread costs more than it saves (creating it, and
+ * each side waiting for the other's first batch). */
+#define PARSE_THREAD_MIN_BYTES ((size_t)256 * 1024)
+
 int parse_mica(struct ast *ast, struct diag_list *dl)
 {
-	return parse_mica_threaded(ast, dl, true);
+	return parse_mica_threaded(ast, dl, ast->src->len >= PARSE_THREAD_MIN_BYTES);
 }
 
 int parse_mica_threaded(struct ast *ast, struct diag_list *dl, bool threaded)
